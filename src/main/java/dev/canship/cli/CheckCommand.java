@@ -1,0 +1,89 @@
+package dev.canship.cli;
+
+import dev.canship.deployment.Deployment;
+import dev.canship.deployment.DeploymentReader;
+import dev.canship.finding.Finding;
+import dev.canship.finding.Severity;
+import dev.canship.identify.KnowledgeBase;
+import dev.canship.inventory.ScanLimits;
+import dev.canship.report.JsonReporter;
+import dev.canship.report.Reporter;
+import dev.canship.report.RepositoryReport;
+import dev.canship.report.TextReporter;
+import dev.canship.rules.RuleEngine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code canship check PATH... --deployment FILE}: findings for a deployment, and a verdict. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Check a described deployment against the terms of the model's license and use policy, and give a verdict.")
+final class CheckCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    OutputOptions output = new OutputOptions();
+
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Folder of a downloaded model repository; several to compare candidates.")
+    List<Path> paths;
+
+    @Option(names = {"-d", "--deployment"}, required = true, paramLabel = "FILE",
+            description = "Deployment description (YAML or JSON, schema version 1; see README).")
+    Path deploymentFile;
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
+            description = "Exit with 1 when an unwaived finding is at or above LEVEL: error, warning, info or never (default: ${DEFAULT-VALUE}).")
+    String failOn;
+
+    @Option(names = "--rules", paramLabel = "DIR", description = "A folder of your organization's own .drl rules, checked beside the bundled ones.")
+    Path userRules;
+
+    @Override
+    public Integer call() {
+        Severity threshold = "never".equalsIgnoreCase(failOn) ? null : parseLevel(failOn);
+        Deployment deployment = new DeploymentReader(KnowledgeBase.bundled().uses().keySet()).read(deploymentFile);
+        RuleEngine engine = userRules == null ? RuleEngine.bundled() : RuleEngine.withUserRules(userRules);
+        Pipeline pipeline = Runtime.pipeline(ScanLimits.DEFAULTS);
+        FitStage fit = new FitStage();
+        List<RepositoryReport> reports = new ArrayList<>();
+        for (Path p : paths) {
+            reports.add(pipeline.check(p, deployment, deploymentFile.toString(), engine, fit));
+        }
+        Reporter reporter = switch (output.format) {
+            case json -> new JsonReporter();
+            case text -> new TextReporter();
+        };
+        output.emit(reporter.render(reports), spec.commandLine().getOut());
+        return exitCode(reports, threshold);
+    }
+
+    private Severity parseLevel(String level) {
+        try {
+            return Severity.parse(level);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--fail-on: unknown level '" + level + "' (expected error, warning, info or never)");
+        }
+    }
+
+    static int exitCode(List<RepositoryReport> reports, Severity threshold) {
+        if (threshold == null) {
+            return ExitCodes.CLEAN;
+        }
+        boolean failing = reports.stream().flatMap(r -> r.findings().stream())
+                .filter(f -> !f.waived())
+                .map(Finding::severity)
+                .anyMatch(s -> s.atLeast(threshold));
+        return failing ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
+    }
+}

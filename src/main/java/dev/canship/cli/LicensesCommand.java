@@ -1,0 +1,121 @@
+package dev.canship.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.canship.BadInputException;
+import dev.canship.identify.KnowledgeBase;
+import dev.canship.identify.LicenseInfo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code canship licenses [show ID]}: the licenses canship knows, and their obligations in plain words. */
+@Command(name = "licenses", mixinStandardHelpOptions = true,
+        description = "List the licenses canship knows.",
+        subcommands = {LicensesCommand.Show.class})
+final class LicensesCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    OutputOptions output = new OutputOptions();
+
+    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Override
+    public Integer call() throws Exception {
+        KnowledgeBase kb = KnowledgeBase.bundled();
+        if (output.format == OutputOptions.Format.json) {
+            var arr = JSON.createArrayNode();
+            kb.licenses().values().forEach(l -> arr.addObject().put("id", l.id()).put("title", l.title()).put("family", l.family())
+                    .put("version", l.version()).put("spdx", l.spdx()).put("commercial_use", l.commercialUse()));
+            output.emit(JSON.writeValueAsString(arr) + "\n", spec.commandLine().getOut());
+            return ExitCodes.CLEAN;
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "%-28s %-12s %-12s %s%n", "ID", "FAMILY", "COMMERCIAL", "TITLE"));
+        for (LicenseInfo l : kb.licenses().values()) {
+            sb.append(String.format(Locale.ROOT, "%-28s %-12s %-12s %s%n", l.id(), l.family(), l.commercialUse(), l.title()));
+        }
+        sb.append("\n").append(kb.licenses().size()).append(" licenses. 'canship licenses show ID' prints one's obligations.\n");
+        output.emit(sb.toString(), spec.commandLine().getOut());
+        return ExitCodes.CLEAN;
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Print a license's summary and obligations in plain words.")
+    static final class Show implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        OutputOptions output = new OutputOptions();
+
+        @Parameters(paramLabel = "ID", description = "A license id from 'canship licenses'.")
+        String id;
+
+        @Override
+        public Integer call() throws Exception {
+            KnowledgeBase kb = KnowledgeBase.bundled();
+            LicenseInfo l = kb.license(id).or(() -> kb.byCardName(id)).orElseThrow(() ->
+                    new BadInputException("unknown license id '" + id + "' (known: " + String.join(", ", kb.licenses().keySet()) + ")"));
+            if (output.format == OutputOptions.Format.json) {
+                output.emit(JSON.writeValueAsString(l) + "\n", spec.commandLine().getOut());
+                return ExitCodes.CLEAN;
+            }
+            StringBuilder sb = new StringBuilder();
+            sb.append(l.title()).append(" (").append(l.id()).append(")\n");
+            sb.append("  publisher: ").append(l.publisher()).append('\n');
+            if (l.released() != null) {
+                sb.append("  released:  ").append(l.released()).append('\n');
+            }
+            if (l.governingLaw() != null) {
+                sb.append("  law:       ").append(l.governingLaw()).append('\n');
+            }
+            if (l.spdx() != null) {
+                sb.append("  SPDX:      ").append(l.spdx()).append('\n');
+            }
+            sb.append("  commercial use: ").append(l.commercialUse()).append('\n');
+            if (l.usePolicy() != null) {
+                sb.append("  use policy: ").append(l.usePolicy()).append('\n');
+            }
+            sb.append('\n').append(wrap(l.summary() == null ? "" : l.summary().strip(), "  ")).append('\n');
+            if (!l.obligations().isEmpty()) {
+                sb.append("\nOBLIGATIONS\n");
+                for (LicenseInfo.Obligation o : l.obligations()) {
+                    sb.append("  ").append(o.clause() == null ? "" : o.clause() + " ").append(o.title()).append('\n');
+                    sb.append(wrap(o.text() == null ? "" : o.text().strip(), "      ")).append('\n');
+                }
+            }
+            output.emit(sb.toString(), spec.commandLine().getOut());
+            return ExitCodes.CLEAN;
+        }
+    }
+
+    static String wrap(String text, String indent) {
+        StringBuilder out = new StringBuilder(indent);
+        int col = indent.length();
+        for (String word : text.split("\\s+")) {
+            if (col + word.length() + 1 > 100 && col > indent.length()) {
+                out.append('\n').append(indent);
+                col = indent.length();
+            } else if (col > indent.length()) {
+                out.append(' ');
+                col++;
+            }
+            out.append(word);
+            col += word.length();
+        }
+        return out.toString();
+    }
+}

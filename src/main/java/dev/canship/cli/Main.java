@@ -1,0 +1,85 @@
+package dev.canship.cli;
+
+import dev.canship.BadInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+
+/** The {@code canship} command: subcommands for scanning, checking and browsing licenses. */
+@Command(name = "canship",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Can we ship this open-weight model? Identifies the license of a model repository and checks a deployment against its terms.",
+        subcommands = {ScanCommand.class, CheckCommand.class, LicensesCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:nothing at or above --fail-on",
+                "1:findings at or above --fail-on",
+                "2:bad input or usage",
+                "3:internal error"})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT, description = "Print stack traces of errors (for bug reports).")
+    boolean verbose;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a subcommand: scan, check or licenses (see canship --help)");
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs canship with the given streams and returns its exit code (tests call this). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = commandLine();
+        cl.setOut(out);
+        cl.setErr(err);
+        return cl.execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("canship: " + ex.getMessage());
+            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            boolean verbose = parseResult.hasMatchedOption("--verbose");
+            if (ex instanceof BadInputException) {
+                err.println("canship: " + ex.getMessage());
+                if (verbose) {
+                    ex.printStackTrace(err);
+                }
+                err.flush();
+                return ExitCodes.BAD_INPUT;
+            }
+            err.println("canship: internal error: " + ex + (verbose ? "" : " (run with --verbose for details, and please report it)"));
+            if (verbose) {
+                ex.printStackTrace(err);
+            }
+            err.flush();
+            return ExitCodes.INTERNAL;
+        });
+        return cl;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"canship " + (v == null ? "development build" : v)};
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.canship.cli;
+
+import dev.canship.deployment.Deployment;
+import dev.canship.extract.Extraction;
+import dev.canship.extract.Extractor;
+import dev.canship.finding.Finding;
+import dev.canship.identify.Identification;
+import dev.canship.identify.KnowledgeBase;
+import dev.canship.identify.LicenseIdentifier;
+import dev.canship.identify.TermReader;
+import dev.canship.identify.TextMatcher;
+import dev.canship.inventory.FileRole;
+import dev.canship.inventory.Inventory;
+import dev.canship.inventory.InventoryScanner;
+import dev.canship.inventory.ScanLimits;
+import dev.canship.report.ModelSummary;
+import dev.canship.report.RepositoryReport;
+import dev.canship.rules.FactAssembler;
+import dev.canship.rules.RuleEngine;
+import dev.canship.rules.RuleInput;
+import dev.canship.rules.facts.Model;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Wires the stages for one repository: inventory, extraction, identification, model facts, rules.
+ * Each stage gets only what the previous ones produced.
+ */
+final class Pipeline {
+
+    private final InventoryScanner scanner;
+    private final Extractor extractor;
+    private final LicenseIdentifier identifier;
+    private final FactAssembler assembler;
+    private final ModelStage models;
+
+    Pipeline(ScanLimits limits, KnowledgeBase kb, TextMatcher matcher, TermReader terms) {
+        this.scanner = new InventoryScanner(limits);
+        this.extractor = new Extractor(limits);
+        this.identifier = new LicenseIdentifier(kb, matcher, terms);
+        this.assembler = new FactAssembler(kb);
+        this.models = new ModelStage(limits);
+    }
+
+    RepositoryReport scan(Path repo) {
+        return run(repo, null, null, null, null);
+    }
+
+    RepositoryReport check(Path repo, Deployment deployment, String deploymentFile, RuleEngine engine, FitStage fit) {
+        return run(repo, deployment, deploymentFile, engine, fit);
+    }
+
+    private RepositoryReport run(Path repo, Deployment deployment, String deploymentFile, RuleEngine engine, FitStage fit) {
+        Inventory inventory = scanner.scan(repo);
+        Extraction extraction = extractor.extract(inventory);
+        Identification identification = identifier.identify(extraction);
+        ModelStage.Result model = models.read(inventory, extraction, identification);
+        Object fitResult = null;
+        List<Finding> findings = List.of();
+        if (deployment != null) {
+            FitStage.Outcome outcome = fit == null ? FitStage.Outcome.NONE : fit.assess(model, deployment);
+            fitResult = outcome.report();
+            Model modelFact = model.fact();
+            RuleInput input = assembler.assemble(inventory.name(), identification,
+                    inventory.has(FileRole.LICENSE), inventory.has(FileRole.NOTICE),
+                    modelFact, outcome.fact(), deployment, deploymentFile);
+            findings = engine.evaluate(input);
+        }
+        ModelSummary summary = model.summary();
+        var diagnostics = new java.util.ArrayList<>(extraction.diagnostics());
+        diagnostics.addAll(model.diagnostics());
+        diagnostics.sort(null);
+        return new RepositoryReport(repo.toString(), inventory.name(), inventory.files(), identification, summary, fitResult,
+                deployment, findings, diagnostics);
+    }
+}

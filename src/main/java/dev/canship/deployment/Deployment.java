@@ -1,0 +1,81 @@
+package dev.canship.deployment;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What an organization declares it will do with a model (deployment description, schema version 1).
+ * Absent answers take the conservative reading: a product is commercial, nothing is shipped or shown.
+ *
+ * @param canship      the schema version, always 1
+ * @param organization who deploys
+ * @param model        how the model is changed and offered
+ * @param product      the product around it
+ * @param hardware     where it runs, or null when not declared
+ * @param source       the file it was read from
+ * @param lines        the 1-based line of each field, keyed by dotted path (e.g. {@code model.release_name})
+ */
+public record Deployment(
+        int canship,
+        Organization organization,
+        ModelUse model,
+        Product product,
+        Hardware hardware,
+        Path source,
+        Map<String, Integer> lines) {
+
+    /** The line of a dotted field path in the source file, 0 when unknown. */
+    public int lineOf(String field) {
+        return lines == null ? 0 : lines.getOrDefault(field, 0);
+    }
+
+    /**
+     * @param name               the legal name
+     * @param country            ISO 3166-1 alpha-2 of the principal place of business
+     * @param monthlyActiveUsers all products of the organization and its affiliates
+     */
+    public record Organization(String name, String country, long monthlyActiveUsers) {
+    }
+
+    /**
+     * @param releaseName        the name under which the model, or a model made with it, is offered; null if none
+     * @param changes            what the organization does to the model
+     * @param distribution       how it reaches others
+     * @param modalities         inputs the deployment uses
+     * @param outputsTrainModels outputs used to create, train or improve another AI model
+     */
+    public record ModelUse(String releaseName, Change changes, Distribution distribution, List<String> modalities, boolean outputsTrainModels) {
+    }
+
+    /**
+     * @param attribution     where the license's attribution phrase is shown
+     * @param passesUsePolicy the product's terms bind its users to the use policy or use restrictions
+     * @param regions         where the end users are (ISO codes, or EU)
+     */
+    public record Product(
+            String name,
+            boolean commercial,
+            List<AttributionPlace> attribution,
+            boolean shipsLicenseCopy,
+            boolean shipsNotice,
+            boolean passesUsePolicy,
+            List<String> uses,
+            String useDescription,
+            List<String> regions) {
+    }
+
+    /**
+     * @param accelerator         an id of the hardware catalog, or null with custom memory and bandwidth
+     * @param count               how many accelerators
+     * @param precision           weight precision (native, bf16, fp8, int4, q4_k_m, ...)
+     * @param contextTokens       context length served
+     * @param concurrentSequences sequences served at once
+     * @param memoryGib           custom device memory, when no catalog id fits
+     * @param bandwidthGbps       custom device bandwidth in GB/s
+     * @param offloadExperts      whether expert weights may live in host memory
+     */
+    public record Hardware(String accelerator, int count, String precision, long contextTokens, int concurrentSequences,
+                           Double memoryGib, Double bandwidthGbps, boolean offloadExperts) {
+    }
+}

@@ -1,0 +1,298 @@
+package dev.canship.deployment;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.canship.BadInputException;
+import org.yaml.snakeyaml.LoaderOptions;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a deployment description (YAML or JSON, schema version 1). Every problem is a
+ * {@link BadInputException} whose one-line message names the file, the line, the field and what is wrong,
+ * so a pipeline log points straight at the mistake.
+ */
+public final class DeploymentReader {
+
+    private static final long MAX_BYTES = 1L << 20;
+    private static final Set<String> EU = Set.of("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR",
+            "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE");
+
+    private final Set<String> knownUses;
+
+    /** @param knownUses the use-case vocabulary; a declared use outside it is an error that lists it */
+    public DeploymentReader(Set<String> knownUses) {
+        this.knownUses = new TreeSet<>(knownUses);
+    }
+
+    /** True for the 27 member states of the European Union (not EEA or EFTA states). */
+    public static boolean isEuMemberState(String country) {
+        return country != null && EU.contains(country.toUpperCase(Locale.ROOT));
+    }
+
+    public Deployment read(Path file) {
+        String text;
+        try {
+            if (!Files.isRegularFile(file)) {
+                throw new BadInputException(file + ": deployment description not found");
+            }
+            if (Files.size(file) > MAX_BYTES) {
+                throw new BadInputException(file + ": deployment description larger than 1 MiB");
+            }
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new BadInputException(file + ": cannot be read (" + e.getMessage() + ")");
+        }
+        return parse(file, text);
+    }
+
+    public Deployment parse(Path file, String text) {
+        boolean json = text.stripLeading().startsWith("{");
+        ObjectMapper mapper = json ? JsonMapper.builder().build() : yamlMapper();
+        configure(mapper);
+        Map<String, Integer> lines = fieldLines(mapper, text);
+        Raw raw;
+        try {
+            raw = mapper.readValue(text, Raw.class);
+        } catch (UnrecognizedPropertyException e) {
+            String path = path(e);
+            Set<String> known = e.getKnownPropertyIds().stream().map(Object::toString).collect(Collectors.toCollection(TreeSet::new));
+            throw error(file, lines.getOrDefault(path, line(e)), path, "unknown field (known here: " + String.join(", ", known) + ")");
+        } catch (JsonMappingException e) {
+            throw error(file, lines.getOrDefault(path(e), line(e)), path(e), "wrong type: " + e.getOriginalMessage().replaceAll("\\(.*", "").replace("Cannot deserialize value of type", "expected").strip());
+        } catch (JacksonException e) {
+            throw error(file, line(e), "", "not valid " + (json ? "JSON" : "YAML") + ": " + firstLine(e.getOriginalMessage()));
+        }
+        if (raw == null) {
+            throw new BadInputException(file + ": empty deployment description");
+        }
+        return new Validator(file, lines).validate(raw);
+    }
+
+    private static YAMLMapper yamlMapper() {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(10);
+        options.setNestingDepthLimit(20);
+        options.setCodePointLimit((int) MAX_BYTES);
+        options.setAllowDuplicateKeys(false);
+        return new YAMLMapper(YAMLFactory.builder().loaderOptions(options).build());
+    }
+
+    private static void configure(ObjectMapper mapper) {
+        mapper.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+        mapper.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+        mapper.configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
+        mapper.configure(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY, false);
+        mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
+    }
+
+    /** The line of every field, keyed by dotted path, read from the token stream so errors can point at it. */
+    private static Map<String, Integer> fieldLines(ObjectMapper mapper, String text) {
+        Map<String, Integer> lines = new HashMap<>();
+        try (JsonParser p = mapper.getFactory().createParser(text)) {
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                if (t == JsonToken.FIELD_NAME) {
+                    String pointer = p.getParsingContext().pathAsPointer().toString();
+                    lines.putIfAbsent(pointer.substring(1).replace('/', '.'), p.currentTokenLocation().getLineNr());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Syntax errors are reported by the binding pass with their own location.
+        }
+        return lines;
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static int line(JacksonException e) {
+        return e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNr());
+    }
+
+    static BadInputException error(Path file, int line, String field, String problem) {
+        StringBuilder sb = new StringBuilder().append(file);
+        if (line > 0) {
+            sb.append(':').append(line);
+        }
+        sb.append(": ");
+        if (!field.isEmpty()) {
+            sb.append(field).append(": ");
+        }
+        return new BadInputException(sb.append(problem).toString());
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unknown reason";
+        }
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).strip();
+    }
+
+    /** Turns the bound raw values into a {@link Deployment}, checking ranges and vocabularies. */
+    private final class Validator {
+        private final Path file;
+        private final Map<String, Integer> lines;
+
+        Validator(Path file, Map<String, Integer> lines) {
+            this.file = file;
+            this.lines = lines;
+        }
+
+        private BadInputException fail(String field, String problem) {
+            return error(file, lines.getOrDefault(field, lines.getOrDefault(parent(field), 0)), field, problem);
+        }
+
+        private String parent(String field) {
+            int dot = field.lastIndexOf('.');
+            return dot < 0 ? field : field.substring(0, dot);
+        }
+
+        private <T> T required(T value, String field) {
+            if (value == null) {
+                throw fail(field, "required field is missing");
+            }
+            return value;
+        }
+
+        Deployment validate(Raw raw) {
+            Integer version = required(raw.canship, "canship");
+            if (version != 1) {
+                throw fail("canship", "schema version " + version + " is not supported (this canship reads version 1)");
+            }
+            RawOrganization ro = required(raw.organization, "organization");
+            String country = required(ro.country, "organization.country").toUpperCase(Locale.ROOT);
+            if (!country.matches("[A-Z]{2}")) {
+                throw fail("organization.country", "'" + ro.country + "' is not an ISO 3166-1 alpha-2 code (e.g. US, DE, FR)");
+            }
+            long mau = required(ro.monthlyActiveUsers, "organization.monthly_active_users");
+            if (mau < 0) {
+                throw fail("organization.monthly_active_users", "must not be negative");
+            }
+            var organization = new Deployment.Organization(ro.name, country, mau);
+
+            RawModel rm = required(raw.model, "model");
+            Change change = enumValue(rm.changes, "model.changes", Change.NONE, Change.values(), Change::label);
+            Distribution distribution = enumValue(required(rm.distribution, "model.distribution"), "model.distribution", null, Distribution.values(), Distribution::label);
+            if (rm.releaseName != null && rm.releaseName.isBlank()) {
+                throw fail("model.release_name", "is empty; omit it when the model is not offered under a name");
+            }
+            List<String> modalities = rm.modalities == null ? List.of("text") : lower(rm.modalities);
+            for (String m : modalities) {
+                if (!Set.of("text", "image", "audio", "video").contains(m)) {
+                    throw fail("model.modalities", "unknown modality '" + m + "' (known: text, image, audio, video)");
+                }
+            }
+            var model = new Deployment.ModelUse(rm.releaseName, change, distribution, modalities, Boolean.TRUE.equals(rm.outputsTrainModels));
+
+            RawProduct rp = raw.product == null ? new RawProduct() : raw.product;
+            List<AttributionPlace> places = new ArrayList<>();
+            for (String a : rp.attribution == null ? List.<String>of() : rp.attribution) {
+                places.add(enumValue(a, "product.attribution", null, AttributionPlace.values(), AttributionPlace::label));
+            }
+            List<String> uses = rp.uses == null ? List.of() : lower(rp.uses);
+            for (String u : uses) {
+                if (!knownUses.contains(u)) {
+                    throw fail("product.uses", "unknown use '" + u + "' (known: " + String.join(", ", knownUses) + ")");
+                }
+            }
+            List<String> regions = rp.regions == null ? List.of() : rp.regions.stream().map(r -> r.toUpperCase(Locale.ROOT)).toList();
+            for (String r : regions) {
+                if (!r.matches("[A-Z]{2}|EU|EEA|GLOBAL")) {
+                    throw fail("product.regions", "'" + r + "' is not an ISO 3166-1 alpha-2 code, EU, EEA or GLOBAL");
+                }
+            }
+            var product = new Deployment.Product(rp.name, rp.commercial == null || rp.commercial, List.copyOf(places),
+                    Boolean.TRUE.equals(rp.shipsLicenseCopy), Boolean.TRUE.equals(rp.shipsNotice), Boolean.TRUE.equals(rp.passesUsePolicy),
+                    uses, rp.useDescription, regions);
+
+            Deployment.Hardware hardware = null;
+            if (raw.hardware != null) {
+                RawHardware h = raw.hardware;
+                if (h.accelerator == null && h.memoryGib == null) {
+                    throw fail("hardware.accelerator", "name an accelerator id, or give memory_gib and bandwidth_gbps for a custom device");
+                }
+                int count = h.count == null ? 1 : h.count;
+                if (count < 1 || count > 4096) {
+                    throw fail("hardware.count", "must be between 1 and 4096");
+                }
+                long ctx = h.contextTokens == null ? 8192 : h.contextTokens;
+                if (ctx < 1 || ctx > 100_000_000L) {
+                    throw fail("hardware.context_tokens", "must be between 1 and 100000000");
+                }
+                int seqs = h.concurrentSequences == null ? 1 : h.concurrentSequences;
+                if (seqs < 1 || seqs > 100_000) {
+                    throw fail("hardware.concurrent_sequences", "must be between 1 and 100000");
+                }
+                hardware = new Deployment.Hardware(h.accelerator == null ? null : h.accelerator.toLowerCase(Locale.ROOT), count,
+                        h.precision == null ? "native" : h.precision.toLowerCase(Locale.ROOT), ctx, seqs, h.memoryGib, h.bandwidthGbps,
+                        Boolean.TRUE.equals(h.offloadExperts));
+            }
+            return new Deployment(version, organization, model, product, hardware, file, Map.copyOf(lines));
+        }
+
+        private <E extends Enum<E>> E enumValue(String value, String field, E fallback, E[] values, Function<E, String> label) {
+            if (value == null) {
+                return fallback;
+            }
+            for (E e : values) {
+                if (label.apply(e).equalsIgnoreCase(value.trim())) {
+                    return e;
+                }
+            }
+            String known = java.util.Arrays.stream(values).map(label).collect(Collectors.joining(", "));
+            throw fail(field, "unknown value '" + value + "' (known: " + known + ")");
+        }
+
+        private List<String> lower(List<String> values) {
+            return values.stream().map(v -> v.trim().toLowerCase(Locale.ROOT)).toList();
+        }
+    }
+
+    // Raw shapes: boxed so that a missing field can be told from a default.
+    record Raw(Integer canship, RawOrganization organization, RawModel model, RawProduct product, RawHardware hardware) {
+    }
+
+    record RawOrganization(String name, String country, Long monthlyActiveUsers) {
+    }
+
+    record RawModel(String releaseName, String changes, String distribution, List<String> modalities, Boolean outputsTrainModels) {
+    }
+
+    record RawProduct(String name, Boolean commercial, List<String> attribution, Boolean shipsLicenseCopy, Boolean shipsNotice,
+                      Boolean passesUsePolicy, List<String> uses, String useDescription, List<String> regions) {
+        RawProduct() {
+            this(null, null, null, null, null, null, null, null, null);
+        }
+    }
+
+    record RawHardware(String accelerator, Integer count, String precision, Long contextTokens, Integer concurrentSequences,
+                       Double memoryGib, Double bandwidthGbps, Boolean offloadExperts) {
+    }
+}

@@ -1,0 +1,140 @@
+package dev.canship.extract;
+
+import dev.canship.inventory.ScanLimits;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeVisitor;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Turns the bytes of a license-like file into plain text. Plain text and Markdown are decoded directly;
+ * HTML goes through Jsoup; PDF, DOCX and RTF go through Tika, which is loaded only when such a file appears
+ * (it costs a noticeable part of a second to start) and is given a time and size budget.
+ */
+final class DocumentTextReader {
+
+    private static final Set<String> BLOCKS = Set.of("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6",
+            "tr", "pre", "blockquote", "section", "article", "ul", "ol", "table", "hr", "dt", "dd");
+
+    private final ScanLimits limits;
+
+    DocumentTextReader(ScanLimits limits) {
+        this.limits = limits;
+    }
+
+    /** The text of a document, or throws {@link IOException} with a one-line reason. */
+    String text(String fileName, byte[] bytes) throws IOException {
+        String ext = extension(fileName);
+        if (ext.equals("html") || ext.equals("htm") || looksLikeHtml(bytes)) {
+            return htmlText(new String(bytes, StandardCharsets.UTF_8));
+        }
+        if (ext.equals("pdf") || ext.equals("docx") || ext.equals("rtf") || startsWith(bytes, "%PDF") || startsWith(bytes, "PK")) {
+            return tikaText(bytes);
+        }
+        return new BoundedRead(bytes, false).utf8().text();
+    }
+
+    /** Block-aware HTML to text: every block element starts a new line, so paragraphs and list items stay apart. */
+    static String htmlText(String html) {
+        Document doc = Jsoup.parse(html);
+        doc.select("script, style, noscript, template").remove();
+        StringBuilder out = new StringBuilder();
+        doc.body().traverse(new NodeVisitor() {
+            @Override
+            public void head(Node node, int depth) {
+                if (node instanceof TextNode t) {
+                    out.append(t.getWholeText().replace('\n', ' '));
+                } else if (node instanceof Element e && BLOCKS.contains(e.normalName())) {
+                    out.append('\n');
+                }
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+                if (node instanceof Element e && BLOCKS.contains(e.normalName())) {
+                    out.append('\n');
+                }
+            }
+        });
+        return out.toString().replaceAll("[ \\t\\u00A0]+", " ").replaceAll("\\n[ ]+", "\n").replaceAll("\\n{3,}", "\n\n").strip();
+    }
+
+    private String tikaText(byte[] bytes) throws IOException {
+        // Tika runs in a worker so a document that makes it work too hard can be abandoned.
+        ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "canship-tika");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Future<String> f = worker.submit(() -> TikaHolder.parse(new ByteArrayInputStream(bytes), (int) Math.min(limits.maxTextBytes(), Integer.MAX_VALUE)));
+            return f.get(limits.parseMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new IOException("text extraction took longer than " + limits.parseMillis() + " ms; abandoned");
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            throw new IOException("text extraction failed: " + CardReader.firstLine(c == null ? e.getMessage() : c.getClass().getSimpleName() + ": " + c.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted");
+        } finally {
+            worker.shutdownNow();
+        }
+    }
+
+    private static boolean looksLikeHtml(byte[] bytes) {
+        String head = new String(bytes, 0, Math.min(bytes.length, 512), StandardCharsets.UTF_8).stripLeading().toLowerCase(Locale.ROOT);
+        return head.startsWith("<!doctype html") || head.startsWith("<html");
+    }
+
+    private static boolean startsWith(byte[] bytes, String magic) {
+        if (bytes.length < magic.length()) {
+            return false;
+        }
+        for (int i = 0; i < magic.length(); i++) {
+            if (bytes[i] != magic.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static String extension(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    /** Tika's parser is created once, on first use. */
+    private static final class TikaHolder {
+        private static final org.apache.tika.parser.AutoDetectParser PARSER = new org.apache.tika.parser.AutoDetectParser();
+
+        static String parse(java.io.InputStream in, int maxChars) throws Exception {
+            var handler = new org.apache.tika.sax.BodyContentHandler(maxChars);
+            var metadata = new org.apache.tika.metadata.Metadata();
+            try {
+                PARSER.parse(in, handler, metadata, new org.apache.tika.parser.ParseContext());
+            } catch (org.apache.tika.exception.WriteLimitReachedException e) {
+                // The text up to the limit is still useful; the caller reports the truncation by size.
+            } catch (org.xml.sax.SAXException e) {
+                if (!org.apache.tika.exception.WriteLimitReachedException.isWriteLimitReached(e)) {
+                    throw e;
+                }
+            }
+            return handler.toString();
+        }
+    }
+}

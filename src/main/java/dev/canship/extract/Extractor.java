@@ -1,0 +1,135 @@
+package dev.canship.extract;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.canship.inventory.Diagnostic;
+import dev.canship.inventory.FileRole;
+import dev.canship.inventory.Inventory;
+import dev.canship.inventory.RepoFile;
+import dev.canship.inventory.ScanLimits;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the small files of an inventory: license-like documents, the model card, config.json. Reads are
+ * bounded by {@link ScanLimits}; a file that cannot be read becomes a diagnostic and the rest goes on.
+ */
+public final class Extractor {
+
+    /** Card keys whose long text often carries the whole license (gated models) or points at it. */
+    private static final List<String> CARD_TEXT_FIELDS = List.of("extra_gated_prompt", "extra_gated_description", "license_text");
+    /** A front-matter string shorter than this is a tag, not a document. */
+    private static final int MIN_FIELD_CHARS = 400;
+    /** Documents not named like a license are read by content only when they are this small. */
+    private static final long MAX_DOCUMENT_PROBE = 1L << 20;
+
+    private final ScanLimits limits;
+    private final CardReader cards;
+    private final DocumentTextReader documents;
+    private final ObjectMapper json;
+
+    public Extractor(ScanLimits limits) {
+        this.limits = limits;
+        this.cards = new CardReader(limits);
+        this.documents = new DocumentTextReader(limits);
+        this.json = Parsers.json(limits);
+    }
+
+    public Extraction extract(Inventory inventory) {
+        List<Diagnostic> diagnostics = new ArrayList<>(inventory.diagnostics());
+        List<TextDocument> texts = new ArrayList<>();
+        ModelCard card = null;
+        JsonNode config = null;
+        JsonNode adapter = null;
+        for (RepoFile f : inventory.files()) {
+            switch (f.role()) {
+                case MODEL_CARD -> {
+                    String text = readText(f, diagnostics);
+                    if (text != null) {
+                        card = cards.read(f.path(), text, diagnostics);
+                        texts.add(new TextDocument(f.path(), null, f.role(), card.body(), card.bodyLine(), false));
+                        addCardFields(card, texts);
+                    }
+                }
+                case LICENSE, USE_POLICY, NOTICE -> {
+                    String text = readText(f, diagnostics);
+                    if (text != null) {
+                        texts.add(new TextDocument(f.path(), null, f.role(), text, 1, f.size() > limits.maxTextBytes()));
+                    }
+                }
+                case DOCUMENT -> {
+                    if (f.size() <= MAX_DOCUMENT_PROBE) {
+                        String text = readText(f, diagnostics);
+                        if (text != null) {
+                            texts.add(new TextDocument(f.path(), null, f.role(), text, 1, false));
+                        }
+                    }
+                }
+                case CONFIG -> config = readJson(f, diagnostics);
+                case ADAPTER_CONFIG -> adapter = readJson(f, diagnostics);
+                default -> {
+                }
+            }
+        }
+        texts.sort(Comparator.comparing(TextDocument::file).thenComparing(d -> d.field() == null ? "" : d.field()));
+        return new Extraction(inventory, card, texts, config, adapter, diagnostics);
+    }
+
+    private void addCardFields(ModelCard card, List<TextDocument> texts) {
+        Iterator<Map.Entry<String, JsonNode>> it = card.frontMatter().fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode v = e.getValue();
+            boolean known = CARD_TEXT_FIELDS.contains(e.getKey());
+            if (v.isTextual() && (known || v.asText().length() >= MIN_FIELD_CHARS)) {
+                texts.add(new TextDocument(card.file(), e.getKey(), FileRole.MODEL_CARD, v.asText(), card.lineOf(e.getKey()), false));
+            }
+        }
+    }
+
+    private String readText(RepoFile f, List<Diagnostic> diagnostics) {
+        try {
+            BoundedRead read = BoundedRead.of(f.absolute(), limits.maxTextBytes());
+            if (read.truncated()) {
+                diagnostics.add(new Diagnostic(f.path(), "larger than " + limits.maxTextBytes() + " bytes; only the start was read"));
+            }
+            String text = documents.text(f.name(), read.bytes());
+            if (read.utf8().malformed() && !DocumentTextReader.extension(f.name()).matches("pdf|docx|rtf")) {
+                diagnostics.add(new Diagnostic(f.path(), "not valid UTF-8; invalid bytes replaced"));
+            }
+            return text;
+        } catch (IOException e) {
+            diagnostics.add(new Diagnostic(f.path(), "cannot be read: " + CardReader.firstLine(e.getMessage())));
+            return null;
+        }
+    }
+
+    private JsonNode readJson(RepoFile f, List<Diagnostic> diagnostics) {
+        if (f.size() > limits.maxConfigBytes()) {
+            diagnostics.add(new Diagnostic(f.path(), "larger than " + limits.maxConfigBytes() + " bytes; not read"));
+            return null;
+        }
+        try {
+            BoundedRead read = BoundedRead.of(f.absolute(), limits.maxConfigBytes());
+            JsonNode node = json.readTree(read.bytes());
+            if (node == null || !node.isObject()) {
+                diagnostics.add(new Diagnostic(f.path(), "not a JSON object; ignored"));
+                return null;
+            }
+            return node;
+        } catch (JacksonException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            diagnostics.add(new Diagnostic(f.path(), "invalid JSON" + (line > 0 ? " at line " + line : "") + ": " + CardReader.firstLine(e.getOriginalMessage())));
+            return null;
+        } catch (IOException e) {
+            diagnostics.add(new Diagnostic(f.path(), "cannot be read: " + CardReader.firstLine(e.getMessage())));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.canship.finding;
+
+/**
+ * The closed vocabulary of finding kinds. Every rule produces one of these, so that pipelines can
+ * count and filter findings without parsing messages.
+ */
+public enum FindingKind {
+    LICENSE_MISSING,
+    LICENSE_UNKNOWN,
+    LICENSE_CONFLICT,
+    LICENSE_ALTERED,
+    MAU_THRESHOLD,
+    DERIVATIVE_NAMING,
+    ATTRIBUTION,
+    NOTICE_FILE,
+    LICENSE_COPY,
+    USE_POLICY,
+    USE_POLICY_REVIEW,
+    EU_MULTIMODAL,
+    OUTPUT_TRAINING,
+    NON_COMMERCIAL,
+    PASS_THROUGH,
+    TRADEMARK,
+    HARDWARE_FIT,
+    UNSAFE_SERIALIZATION
+}

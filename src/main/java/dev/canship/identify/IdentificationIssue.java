@@ -1,0 +1,25 @@
+package dev.canship.identify;
+
+import java.util.List;
+
+/**
+ * A problem with the evidence about which license governs: none found, an unknown license-like text,
+ * sources that disagree, a known text that was changed. The rules decide what it means for a deployment.
+ *
+ * @param kind       MISSING, UNKNOWN, CONFLICT, LAUNDERING or ALTERED
+ * @param licenseIds the license ids involved, sorted
+ * @param message    what was found, in one or two sentences
+ * @param files      the files involved, with lines
+ */
+public record IdentificationIssue(Kind kind, List<String> licenseIds, String message, List<FileLine> files) {
+
+    public enum Kind { MISSING, UNKNOWN, CONFLICT, LAUNDERING, ALTERED }
+
+    public IdentificationIssue {
+        licenseIds = licenseIds.stream().distinct().sorted().toList();
+        files = files.stream().distinct().toList();
+    }
+
+    public record FileLine(String file, int line) {
+    }
+}

@@ -1,0 +1,50 @@
+package dev.canship.identify;
+
+import java.util.List;
+
+/**
+ * One piece of evidence about a license: a text that matched a known license or use policy, or a
+ * metadata field that names one.
+ *
+ * @param id          the license id (catalog id)
+ * @param version     the version of the text matched (e.g. a dated Gemma text), or null
+ * @param document    {@code license} or {@code use-policy}
+ * @param source      {@code text} (a file's or card field's content), {@code metadata} (card tags, weights metadata) or {@code weights}
+ * @param file        the file, relative to the repository root, with the card field in parentheses where it applies
+ * @param line        the 1-based line in that file, 0 when unknown
+ * @param confidence  0..1: how much of the reference text was found (1 for an exact tag)
+ * @param altered     the text differs from the reference beyond presentation
+ * @param alterations the changed passages, when altered
+ */
+public record LicenseMatch(
+        String id,
+        String version,
+        String document,
+        String source,
+        String file,
+        int line,
+        double confidence,
+        boolean altered,
+        List<Alteration> alterations) {
+
+    public LicenseMatch {
+        alterations = alterations == null ? List.of() : List.copyOf(alterations);
+        confidence = Math.round(confidence * 1000) / 1000.0;
+    }
+
+    public boolean isLicense() {
+        return "license".equals(document);
+    }
+
+    /**
+     * A passage of a known text that reads differently in the repository.
+     *
+     * @param kind      changed, deleted or inserted
+     * @param clause    the clause of the reference where it happens, when known
+     * @param before    the words of the repository's file just before the change (context)
+     * @param found     what the repository's file says there (empty when deleted)
+     * @param expected  what the reference has there, where canship knows it (numbers and key terms), else null
+     */
+    public record Alteration(String kind, String clause, String before, String found, String expected) {
+    }
+}

@@ -1,0 +1,90 @@
+package dev.canship.identify;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The terms of a license that canship's rules enforce, each with the clause it comes from. A term that
+ * the license does not have is null, and no rule fires for it.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record LicenseTerms(
+        Mau mau,
+        NamePrefix namePrefix,
+        Attribution attribution,
+        Notice notice,
+        Clause licenseCopy,
+        OutputTraining outputTraining,
+        NonCommercial nonCommercial,
+        Clause passThrough,
+        Territorial territorial,
+        Clause trademark,
+        HostingRestriction hostingRestriction) {
+
+    public static final LicenseTerms NONE = new LicenseTerms(null, null, null, null, null, null, null, null, null, null, null);
+
+    /** Users above which a separate license is needed. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Mau(long threshold, String measuredOn, String reference, LocalDate referenceDate, boolean commercialOnly, String clause) {
+        public Mau withThreshold(long t) {
+            return new Mau(t, measuredOn, reference, referenceDate, commercialOnly, clause);
+        }
+    }
+
+    /** The prefix a derived model's name must start with, and what makes a model derived. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record NamePrefix(String prefix, List<String> triggers, boolean requiresDistribution, String clause) {
+        public NamePrefix {
+            triggers = triggers == null ? List.of("materials") : List.copyOf(triggers);
+        }
+    }
+
+    /** The phrase to display, and where it may be shown. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Attribution(List<String> phrases, List<String> where, List<String> triggers, String clause) {
+        public Attribution {
+            phrases = phrases == null ? List.of() : List.copyOf(phrases);
+            where = where == null ? List.of() : List.copyOf(where);
+            triggers = triggers == null ? List.of() : List.copyOf(triggers);
+        }
+    }
+
+    /** The Notice file to ship; the sentence is kept as a template of facts, rendered by {@link #sentence()}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Notice(String file, String template, String materials, String license, String holder, boolean exceptHosted, String clause) {
+        public String sentence() {
+            if (template == null) {
+                return null;
+            }
+            return template.replace("{materials}", materials == null ? "" : materials)
+                    .replace("{license}", license == null ? "" : license)
+                    .replace("{holder}", holder == null ? "" : holder)
+                    .replace("..", ".");
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Clause(String clause) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record OutputTraining(boolean prohibited, String scope, String clause) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record NonCommercial(String scope, boolean outputsRestricted, String clause) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Territorial(List<String> excludedRegions, String appliesTo, String measuredOn, String clause) {
+        public Territorial {
+            excludedRegions = excludedRegions == null ? List.of() : List.copyOf(excludedRegions);
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record HostingRestriction(String clause, String text) {
+    }
+}

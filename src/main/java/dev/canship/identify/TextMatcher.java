@@ -1,0 +1,24 @@
+package dev.canship.identify;
+
+import java.util.List;
+
+/**
+ * Recognizes known license and use-policy texts inside a document's text, by content.
+ */
+public interface TextMatcher {
+
+    /** Matches of known texts inside {@code text}, best first; empty when none is contained. */
+    List<TextHit> match(String text);
+
+    /**
+     * A known text found inside a document.
+     *
+     * @param id          the license id
+     * @param document    {@code license} or {@code use-policy}
+     * @param version     the version of the reference text, or null
+     * @param confidence  the share of the reference found, 0..1
+     * @param alterations passages that differ beyond presentation
+     */
+    record TextHit(String id, String document, String version, double confidence, List<LicenseMatch.Alteration> alterations) {
+    }
+}

@@ -1,0 +1,28 @@
+package dev.canship.inventory;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Everything found in one model repository: its files, sorted by path, and what could not be walked.
+ *
+ * @param root        the folder that was scanned, as given
+ * @param name        a display name: the folder name, or {@code org/name} for a Hugging Face cache entry
+ * @param files       regular files inside the root, sorted by path
+ * @param diagnostics symlinks that escape the root, special files, limits reached
+ */
+public record Inventory(Path root, String name, List<RepoFile> files, List<Diagnostic> diagnostics) {
+
+    public Inventory {
+        files = List.copyOf(files);
+        diagnostics = diagnostics.stream().sorted().toList();
+    }
+
+    public List<RepoFile> withRole(FileRole role) {
+        return files.stream().filter(f -> f.role() == role).toList();
+    }
+
+    public boolean has(FileRole role) {
+        return files.stream().anyMatch(f -> f.role() == role);
+    }
+}

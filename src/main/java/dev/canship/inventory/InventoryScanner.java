@@ -1,0 +1,187 @@
+package dev.canship.inventory;
+
+import dev.canship.BadInputException;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Lists the files of a model repository without reading any of them. Symlinks are followed only when
+ * they stay inside the root (or, for a Hugging Face cache snapshot, inside its cache entry); FIFOs,
+ * devices and sockets are never opened.
+ */
+public final class InventoryScanner {
+
+    private final ScanLimits limits;
+
+    public InventoryScanner(ScanLimits limits) {
+        this.limits = limits;
+    }
+
+    /** Walks {@code root}. Throws {@link BadInputException} only when the root itself is unusable. */
+    public Inventory scan(Path root) {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS) && !Files.exists(root)) {
+            throw new BadInputException(root + ": no such file or folder");
+        }
+        if (!Files.isDirectory(root)) {
+            throw new BadInputException(root + ": not a folder (give the folder of a downloaded model repository)");
+        }
+        Path realRoot;
+        try {
+            realRoot = root.toRealPath();
+        } catch (IOException e) {
+            throw new BadInputException(root + ": cannot be opened (" + e.getMessage() + ")");
+        }
+        Path walkRoot = huggingFaceSnapshot(realRoot).orElse(realRoot);
+        Path fence = cacheEntryOf(walkRoot).orElse(realRoot);
+        String name = displayName(realRoot, walkRoot);
+
+        List<RepoFile> files = new ArrayList<>();
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        try {
+            Files.walkFileTree(walkRoot, new Walker(walkRoot, fence, files, diagnostics));
+        } catch (IOException e) {
+            diagnostics.add(new Diagnostic(".", "walking stopped: " + e.getMessage()));
+        }
+        files.sort(null);
+        return new Inventory(root, name, files, diagnostics);
+    }
+
+    /** For a cache entry {@code models--org--name}, the snapshot that {@code refs/main} names (or the only one). */
+    private static Optional<Path> huggingFaceSnapshot(Path root) {
+        Path fileName = root.getFileName();
+        if (fileName == null || !fileName.toString().startsWith("models--") || !Files.isDirectory(root.resolve("snapshots"))) {
+            return Optional.empty();
+        }
+        try {
+            Path ref = root.resolve("refs").resolve("main");
+            if (Files.isRegularFile(ref, LinkOption.NOFOLLOW_LINKS) && Files.size(ref) < 256) {
+                String rev = Files.readString(ref).trim();
+                if (rev.matches("[0-9a-fA-F]{7,64}") && Files.isDirectory(root.resolve("snapshots").resolve(rev))) {
+                    return Optional.of(root.resolve("snapshots").resolve(rev));
+                }
+            }
+            try (Stream<Path> snaps = Files.list(root.resolve("snapshots"))) {
+                return snaps.filter(Files::isDirectory).sorted().reduce((a, b) -> b);
+            }
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The cache entry folder around a snapshot folder, whose {@code blobs/} the snapshot links into. */
+    private static Optional<Path> cacheEntryOf(Path dir) {
+        Path snapshots = dir.getParent();
+        if (snapshots == null || snapshots.getFileName() == null || !snapshots.getFileName().toString().equals("snapshots")) {
+            return Optional.empty();
+        }
+        Path entry = snapshots.getParent();
+        if (entry != null && entry.getFileName() != null && entry.getFileName().toString().startsWith("models--")) {
+            return Optional.of(entry);
+        }
+        return Optional.empty();
+    }
+
+    private static String displayName(Path realRoot, Path walkRoot) {
+        Optional<Path> entry = cacheEntryOf(walkRoot);
+        if (entry.isPresent()) {
+            String n = entry.get().getFileName().toString().substring("models--".length());
+            return n.replaceFirst("--", "/");
+        }
+        Path fn = realRoot.getFileName();
+        return fn == null ? realRoot.toString() : fn.toString();
+    }
+
+    private final class Walker extends SimpleFileVisitor<Path> {
+        private final Path root;
+        private final Path fence;
+        private final List<RepoFile> files;
+        private final List<Diagnostic> diagnostics;
+        private boolean limitReported;
+
+        Walker(Path root, Path fence, List<RepoFile> files, List<Diagnostic> diagnostics) {
+            this.root = root;
+            this.fence = fence;
+            this.files = files;
+            this.diagnostics = diagnostics;
+        }
+
+        private String rel(Path p) {
+            String r = root.relativize(p).toString().replace('\\', '/');
+            return r.isEmpty() ? "." : r;
+        }
+
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+            if (!dir.equals(root)) {
+                String n = dir.getFileName().toString();
+                // Version-control and cache internals never hold the repository's own terms.
+                if (n.equals(".git") || n.equals(".cache") || n.equals(".huggingface")) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                if (root.relativize(dir).getNameCount() > limits.maxDepth()) {
+                    diagnostics.add(new Diagnostic(rel(dir), "deeper than " + limits.maxDepth() + " folders; not walked"));
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+            }
+            return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            String rel = rel(file);
+            Path target = file;
+            BasicFileAttributes effective = attrs;
+            if (attrs.isSymbolicLink()) {
+                try {
+                    target = file.toRealPath();
+                } catch (IOException e) {
+                    diagnostics.add(new Diagnostic(rel, "broken symlink; not read"));
+                    return FileVisitResult.CONTINUE;
+                }
+                if (!target.startsWith(fence)) {
+                    diagnostics.add(new Diagnostic(rel, "symlink points outside the scanned folder; not followed"));
+                    return FileVisitResult.CONTINUE;
+                }
+                try {
+                    effective = Files.readAttributes(target, BasicFileAttributes.class);
+                } catch (IOException e) {
+                    diagnostics.add(new Diagnostic(rel, "cannot be read: " + e.getMessage()));
+                    return FileVisitResult.CONTINUE;
+                }
+                if (effective.isDirectory()) {
+                    diagnostics.add(new Diagnostic(rel, "symlink to a folder; not followed"));
+                    return FileVisitResult.CONTINUE;
+                }
+            }
+            if (!effective.isRegularFile()) {
+                diagnostics.add(new Diagnostic(rel, "not a regular file (FIFO, device or socket); never opened"));
+                return FileVisitResult.CONTINUE;
+            }
+            if (files.size() >= limits.maxFiles()) {
+                if (!limitReported) {
+                    diagnostics.add(new Diagnostic(".", "more than " + limits.maxFiles() + " files; the rest were not listed"));
+                    limitReported = true;
+                }
+                return FileVisitResult.TERMINATE;
+            }
+            files.add(new RepoFile(rel, target, FileClassifier.classify(rel, effective.size()), effective.size()));
+            return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException exc) {
+            diagnostics.add(new Diagnostic(rel(file), "cannot be read: " + exc.getClass().getSimpleName()));
+            return FileVisitResult.CONTINUE;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.canship.report;
+
+import dev.canship.deployment.Deployment;
+import dev.canship.finding.Finding;
+import dev.canship.identify.Identification;
+import dev.canship.inventory.Diagnostic;
+import dev.canship.inventory.RepoFile;
+
+import java.util.List;
+
+/**
+ * Everything known about one repository after a scan or a check, ready to render. Reporters only read it.
+ *
+ * @param path        the repository path as given
+ * @param name        its display name
+ * @param files       the files found
+ * @param identification the license evidence and conclusion
+ * @param model       the model facts, or null
+ * @param fit         the hardware fit result (a reporter-friendly object), or null
+ * @param deployment  the deployment checked, or null for a scan
+ * @param findings    findings in report order (empty for a scan)
+ * @param diagnostics files that could not be read as expected
+ */
+public record RepositoryReport(
+        String path,
+        String name,
+        List<RepoFile> files,
+        Identification identification,
+        ModelSummary model,
+        Object fit,
+        Deployment deployment,
+        List<Finding> findings,
+        List<Diagnostic> diagnostics) {
+
+    public RepositoryReport {
+        files = List.copyOf(files);
+        findings = findings.stream().sorted(Finding.ORDER).toList();
+        diagnostics = List.copyOf(diagnostics);
+    }
+
+    public boolean isCheck() {
+        return deployment != null;
+    }
+
+    public Verdict verdict() {
+        return Verdict.of(findings);
+    }
+}

@@ -1,0 +1,182 @@
+package dev.canship.report;
+
+import dev.canship.finding.Evidence;
+import dev.canship.finding.Finding;
+import dev.canship.finding.Severity;
+import dev.canship.identify.IdentificationIssue;
+import dev.canship.identify.LicenseMatch;
+import dev.canship.inventory.Diagnostic;
+import dev.canship.inventory.RepoFile;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The plain answer for people at a terminal: verdict first, then findings by severity with clause and fix. */
+public final class TextReporter implements Reporter {
+
+    @Override
+    public String render(List<RepositoryReport> reports) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < reports.size(); i++) {
+            if (i > 0) {
+                sb.append('\n');
+            }
+            render(reports.get(i), sb);
+        }
+        return sb.toString();
+    }
+
+    private void render(RepositoryReport r, StringBuilder sb) {
+        if (r.isCheck()) {
+            Verdict v = r.verdict();
+            long errors = count(r, Severity.ERROR);
+            long warnings = count(r, Severity.WARNING);
+            sb.append(v.name()).append(": ").append(r.name()).append(" ").append(v.plain())
+                    .append(" (").append(errors).append(errors == 1 ? " error, " : " errors, ")
+                    .append(warnings).append(warnings == 1 ? " warning" : " warnings");
+            long waived = r.findings().stream().filter(Finding::waived).count();
+            if (waived > 0) {
+                sb.append(", ").append(waived).append(" waived");
+            }
+            sb.append(")\n");
+        } else {
+            sb.append(r.name()).append('\n');
+        }
+        sb.append("  repository: ").append(r.path()).append('\n');
+        if (r.isCheck() && r.deployment().source() != null) {
+            sb.append("  deployment: ").append(r.deployment().source()).append('\n');
+        }
+        LicenseMatch l = r.identification().license();
+        sb.append("  license:    ").append(l == null ? "none concluded" : describe(l)).append('\n');
+        LicenseMatch p = r.identification().usePolicy();
+        if (p != null) {
+            sb.append("  use policy: ").append(describe(p)).append('\n');
+        }
+        ModelSummary m = r.model();
+        if (m != null) {
+            sb.append("  model:      ").append(m.name() == null ? "?" : m.name());
+            if (m.architecture() != null) {
+                sb.append(" (").append(m.architecture()).append(')');
+            }
+            if (m.totalParams() != null) {
+                sb.append(", ").append(billions(m.totalParams())).append(" total");
+                if (m.activeParams() != null && !m.activeParams().equals(m.totalParams())) {
+                    sb.append(" / ").append(billions(m.activeParams())).append(" active");
+                }
+            }
+            if (m.experts() != null && m.experts() > 0) {
+                sb.append(", ").append(m.experts()).append(" experts (").append(m.expertsPerToken()).append(" per token)");
+            }
+            if (!m.modalities().isEmpty()) {
+                sb.append(", ").append(String.join("+", m.modalities()));
+            }
+            sb.append('\n');
+        }
+        if (!r.identification().baseModels().isEmpty()) {
+            sb.append("  base model: ").append(String.join(", ", r.identification().baseModels())).append('\n');
+        }
+        if (!r.isCheck()) {
+            renderScan(r, sb);
+        } else {
+            for (Severity s : List.of(Severity.ERROR, Severity.WARNING, Severity.INFO)) {
+                List<Finding> group = r.findings().stream().filter(f -> f.severity() == s && !f.waived()).toList();
+                if (!group.isEmpty()) {
+                    sb.append('\n').append(s.label().toUpperCase(Locale.ROOT)).append(s == Severity.INFO ? "" : "S").append('\n');
+                    group.forEach(f -> finding(f, sb));
+                }
+            }
+            List<Finding> waived = r.findings().stream().filter(Finding::waived).toList();
+            if (!waived.isEmpty()) {
+                sb.append("\nWAIVED\n");
+                waived.forEach(f -> finding(f, sb));
+            }
+            if (r.findings().isEmpty()) {
+                sb.append("\nNo findings: every term checked is met by the deployment as described.\n");
+            }
+        }
+        if (!r.diagnostics().isEmpty()) {
+            sb.append("\nNOT READ\n");
+            for (Diagnostic d : r.diagnostics()) {
+                sb.append("  ").append(d.file()).append(": ").append(d.message()).append('\n');
+            }
+        }
+    }
+
+    private void renderScan(RepositoryReport r, StringBuilder sb) {
+        sb.append("\nFILES\n");
+        for (RepoFile f : r.files()) {
+            sb.append(String.format(Locale.ROOT, "  %-14s %s%n", f.role().name().toLowerCase(Locale.ROOT).replace('_', '-'), f.path()));
+        }
+        sb.append("\nLICENSE EVIDENCE\n");
+        if (r.identification().matches().isEmpty()) {
+            sb.append("  none\n");
+        }
+        for (LicenseMatch m : r.identification().matches()) {
+            sb.append("  ").append(describe(m)).append('\n');
+            for (LicenseMatch.Alteration a : m.alterations()) {
+                sb.append("      altered: ").append(a.kind()).append(a.clause() == null ? "" : " in " + a.clause())
+                        .append(a.expected() == null ? "" : ", expected \"" + a.expected() + "\"")
+                        .append(a.found() == null || a.found().isEmpty() ? "" : ", found \"" + a.found() + "\"").append('\n');
+            }
+        }
+        if (!r.identification().issues().isEmpty()) {
+            sb.append("\nLICENSE ISSUES\n");
+            for (IdentificationIssue i : r.identification().issues()) {
+                sb.append("  ").append(i.kind()).append(": ").append(i.message()).append('\n');
+            }
+        }
+    }
+
+    private static void finding(Finding f, StringBuilder sb) {
+        sb.append("  [").append(f.rule()).append("] ").append(f.kind());
+        if (f.license() != null) {
+            sb.append(" · ").append(f.license());
+            if (f.clause() != null) {
+                sb.append(' ').append(f.clause());
+            }
+        }
+        sb.append('\n');
+        sb.append("    ").append(f.message()).append('\n');
+        if (!f.remediation().isEmpty()) {
+            sb.append("    fix: ").append(f.remediation()).append('\n');
+        }
+        if (!f.evidence().isEmpty()) {
+            sb.append("    at:  ").append(f.evidence().stream().map(TextReporter::at).collect(Collectors.joining(", "))).append('\n');
+        }
+        if (f.waiver() != null) {
+            sb.append("    waiver: ").append(f.waiver().reason().label())
+                    .append(f.waiver().expires() == null ? "" : " until " + f.waiver().expires())
+                    .append(f.waiver().active() ? "" : " (EXPIRED: no longer waives)")
+                    .append(f.waiver().comment() == null ? "" : " - " + f.waiver().comment()).append('\n');
+        }
+    }
+
+    private static String at(Evidence e) {
+        return e.line() > 0 ? e.file() + ":" + e.line() : e.file();
+    }
+
+    static String describe(LicenseMatch m) {
+        StringBuilder sb = new StringBuilder(m.id());
+        if (m.version() != null && !m.id().endsWith(m.version())) {
+            sb.append(" (").append(m.version()).append(')');
+        }
+        sb.append(' ').append(m.document()).append(", from ").append(m.file()).append(" [").append(m.source());
+        if (!"metadata".equals(m.source())) {
+            sb.append(String.format(Locale.ROOT, ", %.0f%% of the reference", m.confidence() * 100));
+        }
+        sb.append(']');
+        if (m.altered()) {
+            sb.append(" ALTERED");
+        }
+        return sb.toString();
+    }
+
+    static String billions(long n) {
+        return String.format(Locale.ROOT, n >= 10_000_000_000L ? "%.0fB" : "%.1fB", n / 1e9);
+    }
+
+    private static long count(RepositoryReport r, Severity s) {
+        return r.findings().stream().filter(f -> !f.waived() && f.severity() == s).count();
+    }
+}

@@ -1,0 +1,174 @@
+package dev.canship.rules;
+
+import dev.canship.deployment.Deployment;
+import dev.canship.deployment.DeploymentReader;
+import dev.canship.identify.Identification;
+import dev.canship.identify.IdentificationIssue;
+import dev.canship.identify.KnowledgeBase;
+import dev.canship.identify.LicenseInfo;
+import dev.canship.identify.LicenseTerms;
+import dev.canship.identify.UsePolicy;
+import dev.canship.rules.facts.AttributionTerm;
+import dev.canship.rules.facts.DeclaredUse;
+import dev.canship.rules.facts.EvidenceIssue;
+import dev.canship.rules.facts.Governing;
+import dev.canship.rules.facts.HardwareFit;
+import dev.canship.rules.facts.HostingRestrictionTerm;
+import dev.canship.rules.facts.LicenseCopyTerm;
+import dev.canship.rules.facts.MauTerm;
+import dev.canship.rules.facts.Model;
+import dev.canship.rules.facts.ModelOffer;
+import dev.canship.rules.facts.NamePrefixTerm;
+import dev.canship.rules.facts.NonCommercialTerm;
+import dev.canship.rules.facts.NoticeTerm;
+import dev.canship.rules.facts.Organization;
+import dev.canship.rules.facts.OutputTrainingTerm;
+import dev.canship.rules.facts.PassThroughTerm;
+import dev.canship.rules.facts.PolicySection;
+import dev.canship.rules.facts.Product;
+import dev.canship.rules.facts.Repository;
+import dev.canship.rules.facts.ScreenedUse;
+import dev.canship.rules.facts.TerritorialTerm;
+import dev.canship.rules.facts.TrademarkTerm;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the results of the earlier stages into rule facts. It copies values; it decides nothing about
+ * obligations (that is the rules' job), so a reviewer reading {@code rules/} sees every condition.
+ */
+public final class FactAssembler {
+
+    private final KnowledgeBase kb;
+
+    public FactAssembler(KnowledgeBase kb) {
+        this.kb = kb;
+    }
+
+    /**
+     * @param repositoryName display name of the repository
+     * @param hasLicenseFile whether a license file is present
+     * @param hasNoticeFile  whether a Notice file is present
+     * @param model          model facts, or null when none could be read
+     * @param fit            the hardware fit, or null when no hardware was declared
+     */
+    public RuleInput assemble(String repositoryName, Identification id, boolean hasLicenseFile, boolean hasNoticeFile,
+                              Model model, HardwareFit fit, Deployment deployment, String deploymentFile) {
+        List<Object> facts = new ArrayList<>();
+        facts.add(new Repository(repositoryName, hasLicenseFile, hasNoticeFile, id.baseModels()));
+        if (model != null) {
+            facts.add(model);
+        }
+        if (fit != null) {
+            facts.add(fit);
+        }
+        for (IdentificationIssue issue : id.issues()) {
+            facts.add(new EvidenceIssue(issue.kind().name(), issue.licenseIds(), issue.message(),
+                    issue.files().stream().map(f -> f.file() + ":" + f.line()).toList()));
+        }
+        if (id.license() != null) {
+            String licenseId = id.license().id();
+            LicenseInfo info = kb.license(licenseId).orElse(null);
+            if (info != null) {
+                facts.add(new Governing(licenseId, info.family(), info.title(), info.released(), "text".equals(id.license().source())));
+                addTerms(licenseId, id.terms(), facts);
+                addPolicy(info, facts);
+            }
+        }
+        if (deployment != null) {
+            addDeployment(deployment, facts);
+        }
+        return new RuleInput(facts, deployment, deploymentFile);
+    }
+
+    private void addTerms(String license, LicenseTerms t, List<Object> facts) {
+        if (t.mau() != null) {
+            facts.add(new MauTerm(license, t.mau().threshold(), t.mau().measuredOn(), t.mau().reference(), t.mau().referenceDate(), t.mau().commercialOnly(), t.mau().clause()));
+        }
+        if (t.namePrefix() != null) {
+            facts.add(new NamePrefixTerm(license, t.namePrefix().prefix(), t.namePrefix().triggers().contains("outputs"), t.namePrefix().requiresDistribution(), t.namePrefix().clause()));
+        }
+        if (t.attribution() != null && !t.attribution().phrases().isEmpty()) {
+            facts.add(new AttributionTerm(license, t.attribution().phrases(), t.attribution().clause()));
+        }
+        if (t.notice() != null) {
+            facts.add(new NoticeTerm(license, t.notice().file() == null ? "Notice" : t.notice().file(), t.notice().sentence(), t.notice().exceptHosted(), t.notice().clause()));
+        }
+        if (t.licenseCopy() != null) {
+            facts.add(new LicenseCopyTerm(license, t.licenseCopy().clause()));
+        }
+        if (t.outputTraining() != null) {
+            facts.add(new OutputTrainingTerm(license, t.outputTraining().prohibited(), t.outputTraining().scope(), t.outputTraining().clause()));
+        }
+        if (t.nonCommercial() != null) {
+            facts.add(new NonCommercialTerm(license, t.nonCommercial().scope(), t.nonCommercial().outputsRestricted(), t.nonCommercial().clause()));
+        }
+        if (t.passThrough() != null) {
+            facts.add(new PassThroughTerm(license, t.passThrough().clause()));
+        }
+        if (t.territorial() != null) {
+            facts.add(new TerritorialTerm(license, t.territorial().excludedRegions(), t.territorial().appliesTo(), t.territorial().clause()));
+        }
+        if (t.trademark() != null) {
+            String word = t.namePrefix() != null ? t.namePrefix().prefix().split(" ")[0] : null;
+            if (word != null) {
+                facts.add(new TrademarkTerm(license, word, t.trademark().clause()));
+            }
+        }
+        if (t.hostingRestriction() != null) {
+            facts.add(new HostingRestrictionTerm(license, t.hostingRestriction().text(), t.hostingRestriction().clause()));
+        }
+    }
+
+    private void addPolicy(LicenseInfo info, List<Object> facts) {
+        if (info.usePolicy() == null) {
+            return;
+        }
+        UsePolicy p = kb.policy(info.usePolicy()).orElse(null);
+        if (p == null) {
+            return;
+        }
+        for (UsePolicy.Section s : p.sections()) {
+            facts.add(new PolicySection(info.id(), p.id(), s.section(), s.title(), s.prohibits(), s.review()));
+        }
+    }
+
+    private void addDeployment(Deployment d, List<Object> facts) {
+        facts.add(new Organization(d.organization().name(), d.organization().country(), d.organization().monthlyActiveUsers(),
+                DeploymentReader.isEuMemberState(d.organization().country())));
+        facts.add(new ModelOffer(d.model().releaseName(), d.model().changes().label(), d.model().distribution().label(),
+                d.model().outputsTrainModels(), d.model().modalities()));
+        Deployment.Product p = d.product();
+        facts.add(new Product(p.name(), p.commercial(), p.attribution().stream().map(a -> a.label()).toList(),
+                p.shipsLicenseCopy(), p.shipsNotice(), p.passesUsePolicy(), p.regions()));
+        for (String use : p.uses()) {
+            facts.add(new DeclaredUse(use));
+        }
+        if (p.useDescription() != null) {
+            facts.addAll(screen(p.useDescription()));
+        }
+    }
+
+    /** Lexicon screening of the free-text use description: which uses its words suggest, quoting them. */
+    List<ScreenedUse> screen(String description) {
+        String text = " " + description.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ") + " ";
+        List<ScreenedUse> out = new ArrayList<>();
+        for (Map.Entry<String, List<String>> e : kb.lexicon().entrySet()) {
+            List<String> hits = new ArrayList<>();
+            for (String word : e.getValue()) {
+                String w = word.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
+                if (!w.isEmpty() && Pattern.compile(" " + Pattern.quote(w) + "(s|es|ed|ing)? ").matcher(text).find()) {
+                    hits.add(word);
+                }
+            }
+            if (!hits.isEmpty()) {
+                out.add(new ScreenedUse(e.getKey(), List.copyOf(hits)));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,14 @@
+package dev.canship.rules.facts;
+
+import java.util.List;
+
+/**
+ * A problem with the license evidence found by identification: MISSING, UNKNOWN, CONFLICT, LAUNDERING or ALTERED.
+ * {@code files} are {@code path:line} strings.
+ */
+public record EvidenceIssue(String kind, List<String> licenses, String message, List<String> files) {
+
+    public String firstLicense() {
+        return licenses.isEmpty() ? null : licenses.get(0);
+    }
+}

@@ -1,0 +1,14 @@
+package dev.canship.rules.facts;
+
+import java.util.List;
+
+/** One section of the governing use policy or use restrictions. */
+public record PolicySection(String license, String policy, String section, String title, List<String> prohibits, List<String> review) {
+    public boolean prohibitsUse(String use) {
+        return prohibits.contains(use);
+    }
+
+    public boolean reviewsUse(String use) {
+        return review.contains(use);
+    }
+}
