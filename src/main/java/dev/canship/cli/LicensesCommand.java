@@ -43,9 +43,9 @@ final class LicensesCommand implements Callable<Integer> {
             return ExitCodes.CLEAN;
         }
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%-28s %-12s %-12s %s%n", "ID", "FAMILY", "COMMERCIAL", "TITLE"));
+        sb.append(String.format(Locale.ROOT, "%-28s %-17s %-12s %s%n", "ID", "FAMILY", "COMMERCIAL", "TITLE"));
         for (LicenseInfo l : kb.licenses().values()) {
-            sb.append(String.format(Locale.ROOT, "%-28s %-12s %-12s %s%n", l.id(), l.family(), l.commercialUse(), l.title()));
+            sb.append(String.format(Locale.ROOT, "%-28s %-17s %-12s %s%n", l.id(), l.family(), l.commercialUse(), l.title()));
         }
         sb.append("\n").append(kb.licenses().size()).append(" licenses. 'canship licenses show ID' prints one's obligations.\n");
         output.emit(sb.toString(), spec.commandLine().getOut());

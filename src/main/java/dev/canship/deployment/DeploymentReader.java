@@ -81,7 +81,10 @@ public final class DeploymentReader {
             Set<String> known = e.getKnownPropertyIds().stream().map(Object::toString).collect(Collectors.toCollection(TreeSet::new));
             throw error(file, lines.getOrDefault(path, line(e)), path, "unknown field (known here: " + String.join(", ", known) + ")");
         } catch (JsonMappingException e) {
-            throw error(file, lines.getOrDefault(path(e), line(e)), path(e), "wrong type: " + e.getOriginalMessage().replaceAll("\\(.*", "").replace("Cannot deserialize value of type", "expected").strip());
+            if (e.getCause() instanceof com.fasterxml.jackson.core.exc.StreamReadException syntax) {
+                throw error(file, line(syntax), "", "not valid " + (json ? "JSON" : "YAML") + ": " + firstLine(syntax.getOriginalMessage()));
+            }
+            throw error(file, lines.getOrDefault(path(e), line(e)), path(e), "wrong type: " + firstLine(e.getOriginalMessage()).replaceAll("\\(.*", "").replace("Cannot deserialize value of type", "expected").strip());
         } catch (JacksonException e) {
             throw error(file, line(e), "", "not valid " + (json ? "JSON" : "YAML") + ": " + firstLine(e.getOriginalMessage()));
         }

@@ -70,7 +70,7 @@ final class DocumentTextReader {
                 }
             }
         });
-        return out.toString().replaceAll("[ \\t\\u00A0]+", " ").replaceAll("\\n[ ]+", "\n").replaceAll("\\n{3,}", "\n\n").strip();
+        return out.toString().replaceAll("[ \\t\\u00A0]+", " ").replaceAll("\\n[ ]+", "\n").replaceAll("\\n{2,}", "\n").strip();
     }
 
     private String tikaText(byte[] bytes) throws IOException {

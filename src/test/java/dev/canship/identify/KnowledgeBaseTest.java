@@ -1,0 +1,88 @@
+package dev.canship.identify;
+
+import dev.canship.Corpus;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class KnowledgeBaseTest {
+
+    private final KnowledgeBase kb = KnowledgeBase.bundled();
+
+    @Test
+    void everyLicenseHasItsEssentials() {
+        assertThat(kb.licenses()).hasSizeGreaterThanOrEqualTo(23);
+        for (LicenseInfo l : kb.licenses().values()) {
+            assertThat(l.title()).as(l.id()).isNotBlank();
+            assertThat(l.family()).as(l.id()).isNotBlank();
+            assertThat(l.summary()).as(l.id()).isNotBlank();
+            assertThat(l.commercialUse()).as(l.id()).isIn("allowed", "conditional", "prohibited");
+            assertThat(l.documents()).as(l.id()).isNotEmpty();
+            if (l.usePolicy() != null) {
+                assertThat(kb.policy(l.usePolicy())).as(l.id() + " use policy").isPresent();
+            }
+        }
+    }
+
+    @Test
+    void theLlamaVersionsDifferWhereTheTextsDo() {
+        assertThat(kb.license("llama2").orElseThrow().terms().namePrefix()).isNull();
+        assertThat(kb.license("llama3").orElseThrow().terms().namePrefix().prefix()).isEqualTo("Llama 3");
+        assertThat(kb.license("llama3.1").orElseThrow().terms().namePrefix().prefix()).isEqualTo("Llama");
+        assertThat(kb.license("llama3").orElseThrow().terms().outputTraining().prohibited()).isTrue();
+        assertThat(kb.license("llama3.1").orElseThrow().terms().outputTraining().prohibited()).isFalse();
+        assertThat(kb.license("llama3.1").orElseThrow().terms().territorial()).isNull();
+        for (String id : List.of("llama3.2", "llama3.3", "llama4")) {
+            assertThat(kb.license(id).orElseThrow().terms().territorial().excludedRegions()).as(id).containsExactly("EU");
+        }
+        for (String id : List.of("llama2", "llama3", "llama3.1", "llama3.2", "llama3.3", "llama4")) {
+            assertThat(kb.license(id).orElseThrow().terms().mau().threshold()).as(id).isEqualTo(700_000_000L);
+        }
+        assertThat(kb.license("llama4").orElseThrow().terms().mau().referenceDate()).hasToString("2025-04-05");
+        assertThat(kb.license("llama3.1").orElseThrow().terms().notice().sentence())
+                .isEqualTo("Llama 3.1 is licensed under the Llama 3.1 Community License, Copyright © Meta Platforms, Inc. All Rights Reserved.");
+    }
+
+    @Test
+    void policiesAndLexiconUseOnlyTheVocabulary() {
+        assertThat(kb.uses()).containsKeys("customer_support", "medical_diagnosis", "military", "illegal_drugs", "child_exploitation");
+        for (UsePolicy p : kb.policies().values()) {
+            for (UsePolicy.Section s : p.sections()) {
+                assertThat(kb.uses().keySet()).as(p.id() + " §" + s.section()).containsAll(s.prohibits()).containsAll(s.review());
+            }
+        }
+        assertThat(kb.uses().keySet()).containsAll(kb.lexicon().keySet());
+    }
+
+    @Test
+    void cardNamesAndLinksResolve() {
+        assertThat(kb.byCardName("llama3.1")).map(LicenseInfo::id).contains("llama3.1");
+        assertThat(kb.byCardName("Apache-2.0")).map(LicenseInfo::id).contains("apache-2.0");
+        assertThat(kb.byCardName("gemma-terms-of-use")).map(LicenseInfo::id).contains("gemma");
+        assertThat(kb.byCardName("no-such-license")).isEmpty();
+    }
+
+    @Test
+    void everyCorpusTextIsDocumentedExactlyOnce() throws IOException {
+        Path licenses = Corpus.root().resolve("licenses");
+        Map<String, Integer> seen = new HashMap<>();
+        kb.licenses().values().forEach(l -> l.documents().forEach(d -> seen.merge(d.corpus(), 1, Integer::sum)));
+        try (Stream<Path> s = Files.walk(licenses)) {
+            List<String> files = s.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().equals("SOURCE.txt") && !p.getFileName().toString().equals("INDEX.tsv"))
+                    .map(p -> licenses.relativize(p).toString().replace('\\', '/')).sorted().toList();
+            assertThat(files).hasSize(35);
+            for (String f : files) {
+                assertThat(seen.get(f)).as(f).isEqualTo(1);
+            }
+        }
+    }
+}
