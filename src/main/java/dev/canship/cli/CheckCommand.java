@@ -3,10 +3,15 @@ package dev.canship.cli;
 import dev.canship.deployment.Deployment;
 import dev.canship.deployment.DeploymentReader;
 import dev.canship.finding.Finding;
+import dev.canship.finding.Policy;
+import dev.canship.finding.PolicyReader;
+import dev.canship.rules.RuleCatalog;
 import dev.canship.finding.Severity;
 import dev.canship.identify.KnowledgeBase;
 import dev.canship.inventory.ScanLimits;
 import dev.canship.report.JsonReporter;
+import dev.canship.report.MarkdownReporter;
+import dev.canship.report.SarifReporter;
 import dev.canship.report.Reporter;
 import dev.canship.report.RepositoryReport;
 import dev.canship.report.TextReporter;
@@ -45,6 +50,10 @@ final class CheckCommand implements Callable<Integer> {
             description = "Exit with 1 when an unwaived finding is at or above LEVEL: error, warning, info or never (default: ${DEFAULT-VALUE}).")
     String failOn;
 
+    @Option(names = "--policy", paramLabel = "FILE",
+            description = "Your organization's policy (YAML): accepted and refused licenses, severity overrides, waivers. See README.")
+    Path policyFile;
+
     @Option(names = "--rules", paramLabel = "DIR", description = "A folder of your organization's own .drl rules, checked beside the bundled ones.")
     Path userRules;
 
@@ -53,18 +62,32 @@ final class CheckCommand implements Callable<Integer> {
         Severity threshold = "never".equalsIgnoreCase(failOn) ? null : parseLevel(failOn);
         Deployment deployment = new DeploymentReader(KnowledgeBase.bundled().uses().keySet()).read(deploymentFile);
         RuleEngine engine = userRules == null ? RuleEngine.bundled() : RuleEngine.withUserRules(userRules);
+        Policy policy = policyFile == null ? Policy.NONE
+                : new PolicyReader(knownRuleIds(), KnowledgeBase.bundled().licenses().keySet()).read(policyFile);
         Pipeline pipeline = Runtime.pipeline(ScanLimits.DEFAULTS);
         FitStage fit = new FitStage();
         List<RepositoryReport> reports = new ArrayList<>();
         for (Path p : paths) {
-            reports.add(pipeline.check(p, deployment, deploymentFile.toString(), engine, fit));
+            reports.add(pipeline.check(p, deployment, deploymentFile.toString(), engine, fit, policy));
         }
         Reporter reporter = switch (output.format) {
             case json -> new JsonReporter();
             case text -> new TextReporter();
+            case sarif -> new SarifReporter(RuleCatalog.bundled());
+            case markdown -> new MarkdownReporter();
         };
         output.emit(reporter.render(reports), spec.commandLine().getOut());
         return exitCode(reports, threshold);
+    }
+
+    /** Waivers and overrides may name bundled rules and the user's own rules. */
+    private java.util.Set<String> knownRuleIds() {
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        RuleCatalog.bundled().entries().forEach(e -> ids.add(e.id()));
+        if (userRules != null) {
+            ids.addAll(RuleEngine.withUserRules(userRules).userRuleNames());
+        }
+        return ids;
     }
 
     private Severity parseLevel(String level) {

@@ -35,7 +35,7 @@ final class LicensesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         KnowledgeBase kb = KnowledgeBase.bundled();
-        if (output.format == OutputOptions.Format.json) {
+        if (output.json()) {
             var arr = JSON.createArrayNode();
             kb.licenses().values().forEach(l -> arr.addObject().put("id", l.id()).put("title", l.title()).put("family", l.family())
                     .put("version", l.version()).put("spdx", l.spdx()).put("commercial_use", l.commercialUse()));
@@ -69,7 +69,7 @@ final class LicensesCommand implements Callable<Integer> {
             KnowledgeBase kb = KnowledgeBase.bundled();
             LicenseInfo l = kb.license(id).or(() -> kb.byCardName(id)).orElseThrow(() ->
                     new BadInputException("unknown license id '" + id + "' (known: " + String.join(", ", kb.licenses().keySet()) + ")"));
-            if (output.format == OutputOptions.Format.json) {
+            if (output.json()) {
                 output.emit(JSON.writeValueAsString(l) + "\n", spec.commandLine().getOut());
                 return ExitCodes.CLEAN;
             }

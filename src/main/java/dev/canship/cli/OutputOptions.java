@@ -13,13 +13,18 @@ import java.nio.file.Path;
 final class OutputOptions {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+            description = "Output format: text, json (every command); sarif, markdown (check) (default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
     Path output;
 
-    enum Format { text, json }
+    enum Format { text, json, sarif, markdown }
+
+    /** Listing commands write JSON for json and text for everything else. */
+    boolean json() {
+        return format == Format.json;
+    }
 
     /** Writes {@code text} to the output file, or to {@code out}. */
     void emit(String text, PrintWriter out) {

@@ -4,6 +4,7 @@ import dev.canship.deployment.Deployment;
 import dev.canship.extract.Extraction;
 import dev.canship.extract.Extractor;
 import dev.canship.finding.Finding;
+import dev.canship.finding.Policy;
 import dev.canship.identify.Identification;
 import dev.canship.identify.KnowledgeBase;
 import dev.canship.identify.LicenseIdentifier;
@@ -19,6 +20,10 @@ import dev.canship.rules.FactAssembler;
 import dev.canship.rules.RuleEngine;
 import dev.canship.rules.RuleInput;
 import dev.canship.rules.facts.Model;
+import dev.canship.rules.facts.OrgPolicy;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -44,14 +49,14 @@ final class Pipeline {
     }
 
     RepositoryReport scan(Path repo) {
-        return run(repo, null, null, null, null);
+        return run(repo, null, null, null, null, Policy.NONE);
     }
 
-    RepositoryReport check(Path repo, Deployment deployment, String deploymentFile, RuleEngine engine, FitStage fit) {
-        return run(repo, deployment, deploymentFile, engine, fit);
+    RepositoryReport check(Path repo, Deployment deployment, String deploymentFile, RuleEngine engine, FitStage fit, Policy policy) {
+        return run(repo, deployment, deploymentFile, engine, fit, policy);
     }
 
-    private RepositoryReport run(Path repo, Deployment deployment, String deploymentFile, RuleEngine engine, FitStage fit) {
+    private RepositoryReport run(Path repo, Deployment deployment, String deploymentFile, RuleEngine engine, FitStage fit, Policy policy) {
         Inventory inventory = scanner.scan(repo);
         Extraction extraction = extractor.extract(inventory);
         Identification identification = identifier.identify(extraction);
@@ -64,8 +69,8 @@ final class Pipeline {
             Model modelFact = model.fact();
             RuleInput input = assembler.assemble(inventory.name(), identification,
                     inventory.has(FileRole.LICENSE), inventory.has(FileRole.NOTICE),
-                    modelFact, outcome.fact(), deployment, deploymentFile);
-            findings = engine.evaluate(input);
+                    modelFact, outcome.fact(), deployment, deploymentFile, new OrgPolicy(policy.allow(), policy.deny()));
+            findings = policy.apply(engine.evaluate(input), inventory.name(), repo.toString(), LocalDate.now(ZoneOffset.UTC));
         }
         ModelSummary summary = model.summary();
         var diagnostics = new java.util.ArrayList<>(extraction.diagnostics());

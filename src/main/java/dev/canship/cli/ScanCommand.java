@@ -2,6 +2,7 @@ package dev.canship.cli;
 
 import dev.canship.inventory.ScanLimits;
 import dev.canship.report.JsonReporter;
+import dev.canship.report.MarkdownReporter;
 import dev.canship.report.Reporter;
 import dev.canship.report.RepositoryReport;
 import dev.canship.report.TextReporter;
@@ -40,6 +41,8 @@ final class ScanCommand implements Callable<Integer> {
         Reporter reporter = switch (output.format) {
             case json -> new JsonReporter();
             case text -> new TextReporter();
+            case markdown -> new MarkdownReporter();
+            default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format " + output.format + " is for check; scan writes text, json or markdown");
         };
         output.emit(reporter.render(reports), spec.commandLine().getOut());
         return ExitCodes.CLEAN;

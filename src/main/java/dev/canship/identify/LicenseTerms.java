@@ -25,6 +25,26 @@ public record LicenseTerms(
 
     public static final LicenseTerms NONE = new LicenseTerms(null, null, null, null, null, null, null, null, null, null, null);
 
+    /**
+     * The clause of each term the license has, keyed as in the catalog files ({@code mau}, {@code name_prefix}, ...).
+     * An output-training block that prohibits nothing is a record of absence, not a term, and is left out.
+     */
+    public java.util.Map<String, String> clauses() {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        if (mau != null) m.put("mau", mau.clause());
+        if (namePrefix != null) m.put("name_prefix", namePrefix.clause());
+        if (attribution != null) m.put("attribution", attribution.clause());
+        if (notice != null) m.put("notice", notice.clause());
+        if (licenseCopy != null) m.put("license_copy", licenseCopy.clause());
+        if (outputTraining != null && outputTraining.prohibited()) m.put("output_training", outputTraining.clause());
+        if (nonCommercial != null) m.put("non_commercial", nonCommercial.clause());
+        if (passThrough != null) m.put("pass_through", passThrough.clause());
+        if (territorial != null) m.put("territorial", territorial.clause());
+        if (trademark != null) m.put("trademark", trademark.clause());
+        if (hostingRestriction != null) m.put("hosting_restriction", hostingRestriction.clause());
+        return m;
+    }
+
     /** Users above which a separate license is needed. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Mau(long threshold, String measuredOn, String reference, LocalDate referenceDate, boolean commercialOnly, String clause) {

@@ -13,7 +13,7 @@ import java.util.List;
 /** The rules shipped in {@code rules/*.drl}. */
 final class BundledRules {
 
-    static final List<String> FILES = List.of("derive.drl", "identification.drl", "obligations.drl", "policy.drl", "llama.drl", "hardware.drl");
+    static final List<String> FILES = List.of("derive.drl", "identification.drl", "obligations.drl", "policy.drl", "llama.drl", "hardware.drl", "organization.drl");
     private static volatile KieBase base;
 
     private BundledRules() {

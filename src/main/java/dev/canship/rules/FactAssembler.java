@@ -21,6 +21,7 @@ import dev.canship.rules.facts.ModelOffer;
 import dev.canship.rules.facts.NamePrefixTerm;
 import dev.canship.rules.facts.NonCommercialTerm;
 import dev.canship.rules.facts.NoticeTerm;
+import dev.canship.rules.facts.OrgPolicy;
 import dev.canship.rules.facts.Organization;
 import dev.canship.rules.facts.OutputTrainingTerm;
 import dev.canship.rules.facts.PassThroughTerm;
@@ -55,10 +56,14 @@ public final class FactAssembler {
      * @param hasNoticeFile  whether a Notice file is present
      * @param model          model facts, or null when none could be read
      * @param fit            the hardware fit, or null when no hardware was declared
+     * @param orgPolicy      the organization's accepted and refused licenses, or null
      */
     public RuleInput assemble(String repositoryName, Identification id, boolean hasLicenseFile, boolean hasNoticeFile,
-                              Model model, HardwareFit fit, Deployment deployment, String deploymentFile) {
+                              Model model, HardwareFit fit, Deployment deployment, String deploymentFile, OrgPolicy orgPolicy) {
         List<Object> facts = new ArrayList<>();
+        if (orgPolicy != null) {
+            facts.add(orgPolicy);
+        }
         facts.add(new Repository(repositoryName, hasLicenseFile, hasNoticeFile, id.baseModels()));
         if (model != null) {
             facts.add(model);

@@ -45,6 +45,12 @@ public final class RuleEngine {
         return new RuleEngine(List.copyOf(bases));
     }
 
+    /** Names of the rules beyond the bundled ones (an organization's own). */
+    public List<String> userRuleNames() {
+        return bases.stream().skip(1).flatMap(b -> b.getKiePackages().stream()).flatMap(p -> p.getRules().stream())
+                .map(org.kie.api.definition.rule.Rule::getName).sorted().toList();
+    }
+
     public List<Finding> evaluate(RuleInput input) {
         FindingSink sink = new FindingSink(input.deployment(), input.deploymentFile());
         for (KieBase base : bases) {

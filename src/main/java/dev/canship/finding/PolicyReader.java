@@ -1,0 +1,139 @@
+package dev.canship.finding;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.canship.BadInputException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/** Reads a policy file (YAML). Every problem is one line naming the file, field and reason. */
+public final class PolicyReader {
+
+    private final Set<String> knownRules;
+    private final Set<String> knownLicenses;
+
+    /** @param knownRules rule ids that exist; @param knownLicenses license ids canship knows */
+    public PolicyReader(Set<String> knownRules, Set<String> knownLicenses) {
+        this.knownRules = new TreeSet<>(knownRules);
+        this.knownLicenses = new TreeSet<>(knownLicenses);
+    }
+
+    record Raw(Integer canshipPolicy, RawLicenses licenses, Map<String, String> severity, List<RawWaiver> waivers) {
+    }
+
+    record RawLicenses(List<String> allow, List<String> deny) {
+    }
+
+    record RawWaiver(String rule, String model, String path, String reason, String comment, String expires) {
+    }
+
+    public Policy read(Path file) {
+        Raw raw;
+        try {
+            if (!Files.isRegularFile(file) || Files.size(file) > (1 << 20)) {
+                throw new BadInputException(file + ": policy file not found (or larger than 1 MiB)");
+            }
+            YAMLMapper m = new YAMLMapper();
+            m.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+            m.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+            raw = m.readValue(file.toFile(), Raw.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new BadInputException(file + where(e) + ": unknown field '" + e.getPropertyName() + "' (known: "
+                    + e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", ")) + ")");
+        } catch (JacksonException e) {
+            String msg = e.getOriginalMessage() == null ? "invalid" : e.getOriginalMessage().lines().findFirst().orElse("invalid");
+            throw new BadInputException(file + where(e) + ": " + msg);
+        } catch (IOException e) {
+            throw new BadInputException(file + ": cannot be read (" + e.getMessage() + ")");
+        }
+        if (raw == null) {
+            return Policy.NONE;
+        }
+        if (raw.canshipPolicy() == null || raw.canshipPolicy() != 1) {
+            throw new BadInputException(file + ": canship_policy: must be 1 (the policy schema version)");
+        }
+        Set<String> allow = ids(file, "licenses.allow", raw.licenses() == null ? null : raw.licenses().allow());
+        Set<String> deny = ids(file, "licenses.deny", raw.licenses() == null ? null : raw.licenses().deny());
+        Map<String, Severity> severity = new LinkedHashMap<>();
+        if (raw.severity() != null) {
+            for (Map.Entry<String, String> e : raw.severity().entrySet()) {
+                rule(file, "severity", e.getKey());
+                try {
+                    severity.put(e.getKey(), Severity.parse(e.getValue()));
+                } catch (IllegalArgumentException ex) {
+                    throw new BadInputException(file + ": severity." + e.getKey() + ": " + ex.getMessage());
+                }
+            }
+        }
+        List<Policy.WaiverSpec> waivers = new ArrayList<>();
+        if (raw.waivers() != null) {
+            for (int i = 0; i < raw.waivers().size(); i++) {
+                RawWaiver w = raw.waivers().get(i);
+                String at = "waivers[" + i + "]";
+                if (w.rule() == null) {
+                    throw new BadInputException(file + ": " + at + ".rule: required field is missing");
+                }
+                rule(file, at + ".rule", w.rule());
+                if (w.reason() == null) {
+                    throw new BadInputException(file + ": " + at + ".reason: required field is missing");
+                }
+                WaiverReason reason;
+                try {
+                    reason = WaiverReason.parse(w.reason());
+                } catch (IllegalArgumentException e) {
+                    throw new BadInputException(file + ": " + at + ".reason: " + e.getMessage());
+                }
+                LocalDate expires = null;
+                if (w.expires() != null) {
+                    try {
+                        expires = LocalDate.parse(w.expires());
+                    } catch (DateTimeParseException e) {
+                        throw new BadInputException(file + ": " + at + ".expires: '" + w.expires() + "' is not a date (YYYY-MM-DD)");
+                    }
+                }
+                waivers.add(new Policy.WaiverSpec(w.rule(), w.model(), w.path(), reason, w.comment(), expires));
+            }
+        }
+        return new Policy(allow, deny, severity, waivers);
+    }
+
+    private void rule(Path file, String field, String rule) {
+        if (!knownRules.contains(rule)) {
+            throw new BadInputException(file + ": " + field + ": unknown rule '" + rule + "' (see 'canship explain' for the list)");
+        }
+    }
+
+    private Set<String> ids(Path file, String field, List<String> ids) {
+        Set<String> out = new TreeSet<>();
+        if (ids != null) {
+            for (String id : ids) {
+                String l = id.toLowerCase(Locale.ROOT);
+                if (!knownLicenses.contains(l)) {
+                    throw new BadInputException(file + ": " + field + ": unknown license id '" + id + "' (see 'canship licenses')");
+                }
+                out.add(l);
+            }
+        }
+        return out;
+    }
+
+    private static String where(JacksonException e) {
+        return e.getLocation() == null || e.getLocation().getLineNr() < 1 ? "" : ":" + e.getLocation().getLineNr();
+    }
+}

@@ -1,0 +1,15 @@
+package dev.canship.rules.facts;
+
+import java.util.Set;
+
+/** The organization's own license policy: ids it accepts (empty: all) and ids it refuses. */
+public record OrgPolicy(Set<String> allowed, Set<String> denied) {
+
+    public boolean allows(String license) {
+        return allowed.isEmpty() || allowed.contains(license);
+    }
+
+    public boolean denies(String license) {
+        return denied.contains(license);
+    }
+}

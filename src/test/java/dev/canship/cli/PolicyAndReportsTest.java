@@ -1,0 +1,145 @@
+package dev.canship.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import dev.canship.Corpus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+
+import static dev.canship.cli.CliTest.SCOUT;
+import static dev.canship.cli.CliTest.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PolicyAndReportsTest {
+
+    static final String FAIL = "samples/deployments/megacorp-finetune-fail.yaml";
+
+    @Test
+    void waiversKeepFindingsVisibleButOutOfTheExitCode(@TempDir Path dir) throws Exception {
+        Path policy = Files.writeString(dir.resolve("policy.yaml"), """
+                canship_policy: 1
+                waivers:
+                  - rule: MAU-THRESHOLD
+                    model: llama4-scout-instruct
+                    reason: separate-license
+                    comment: Meta granted MegaSocial a license on 2026-01-10
+                  - rule: DERIVATIVE-NAMING
+                    reason: pending-fix
+                    expires: 2099-12-31
+                """);
+        CliTest.Run r = run("check", SCOUT, "-d", FAIL, "--policy", policy.toString(), "--format", "json");
+        assertThat(r.exit()).isZero();
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.path("verdict").asText()).isEqualTo("pass");
+        assertThat(json.path("findings")).hasSize(2).allSatisfy(f -> assertThat(f.path("waived").asBoolean()).isTrue());
+        assertThat(json.path("counts").path("waived").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void anExpiredWaiverStopsWaivingAndSaysSo(@TempDir Path dir) throws Exception {
+        Path policy = Files.writeString(dir.resolve("policy.yaml"), """
+                canship_policy: 1
+                waivers:
+                  - rule: MAU-THRESHOLD
+                    reason: separate-license
+                    expires: 2020-01-01
+                """);
+        CliTest.Run r = run("check", SCOUT, "-d", FAIL, "--policy", policy.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("EXPIRED: no longer waives");
+    }
+
+    @Test
+    void severityOverridesAndLicenseListsApply(@TempDir Path dir) throws Exception {
+        Path policy = Files.writeString(dir.resolve("policy.yaml"), """
+                canship_policy: 1
+                licenses:
+                  deny: [llama4]
+                severity:
+                  MAU-THRESHOLD: warning
+                  DERIVATIVE-NAMING: info
+                """);
+        CliTest.Run r = run("check", SCOUT, "-d", FAIL, "--policy", policy.toString(), "--format", "json");
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.path("findings").findValuesAsText("rule")).contains("POLICY-LICENSE-DENIED");
+        assertThat(json.path("findings")).anySatisfy(f -> {
+            assertThat(f.path("rule").asText()).isEqualTo("MAU-THRESHOLD");
+            assertThat(f.path("severity").asText()).isEqualTo("warning");
+        });
+    }
+
+    @Test
+    void aBadPolicyIsOneLineAndExit2(@TempDir Path dir) throws Exception {
+        Path policy = Files.writeString(dir.resolve("policy.yaml"), "canship_policy: 1\nwaivers:\n  - rule: NO-SUCH-RULE\n    reason: legal-reviewed\n");
+        CliTest.Run r = run("check", SCOUT, "-d", FAIL, "--policy", policy.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip().lines()).singleElement().asString().contains("waivers[0].rule: unknown rule 'NO-SUCH-RULE'");
+    }
+
+    @Test
+    void userRulesRunBesideTheBundledOnes(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("org.drl"), """
+                package acme.rules;
+                import dev.canship.rules.facts.*;
+                global dev.canship.rules.FindingSink findings;
+                rule "ACME-NO-HOSTED-LLAMA"
+                when
+                    Governing( family == "llama" )
+                    ModelOffer( distribution == "hosted" )
+                then
+                    findings.report("ACME-NO-HOSTED-LLAMA", "USE_POLICY_REVIEW", "warning", "llama4", null,
+                        "Acme requires a security review before hosting Llama models.", "File a security review ticket.", "deployment:model.distribution");
+                end
+                """);
+        CliTest.Run r = run("check", SCOUT, "-d", "samples/deployments/us-assistant-pass.yaml", "--rules", dir.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).startsWith("REVIEW: ").contains("[ACME-NO-HOSTED-LLAMA]");
+        Files.writeString(dir.resolve("broken.drl"), "package acme.rules;\nrule \"X\"\nwhen\n  NoSuchFact()\nthen\nend\n");
+        CliTest.Run broken = run("check", SCOUT, "-d", "samples/deployments/us-assistant-pass.yaml", "--rules", dir.toString());
+        assertThat(broken.exit()).isEqualTo(2);
+        assertThat(broken.err()).contains("broken.drl").contains("rule does not compile");
+    }
+
+    @Test
+    void explainDocumentsARuleAndTheLicensesItAppliesTo() {
+        CliTest.Run r = run("explain", "MAU-THRESHOLD");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("Checks:").contains("Fix:").contains("llama4").contains("§2");
+        assertThat(run("explain").out()).contains("EU-MULTIMODAL");
+        assertThat(run("explain", "NOPE").exit()).isEqualTo(2);
+    }
+
+    @Test
+    void sarifValidatesAgainstTheOfficialSchema(@TempDir Path dir) throws Exception {
+        Path schemaFile = Corpus.root().resolveSibling("schemas").resolve("sarif-2.1.0").resolve("sarif-schema-2.1.0.json");
+        Path policy = Files.writeString(dir.resolve("policy.yaml"), "canship_policy: 1\nwaivers:\n  - rule: MAU-THRESHOLD\n    reason: separate-license\n");
+        CliTest.Run r = run("check", SCOUT, CliTest.FINETUNE, "-d", "samples/deployments/weights-release-fail.yaml", "--policy", policy.toString(), "--format", "sarif");
+        ObjectMapper m = new ObjectMapper();
+        JsonNode sarif = m.readTree(r.out());
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(m.readTree(schemaFile.toFile()));
+        Set<ValidationMessage> errors = schema.validate(sarif);
+        assertThat(errors).isEmpty();
+        JsonNode run0 = sarif.path("runs").get(0);
+        assertThat(run0.path("tool").path("driver").path("rules").findValuesAsText("id")).contains("ATTRIBUTION", "NOTICE-FILE");
+        assertThat(run0.path("results").get(0).path("locations").get(0).path("physicalLocation").path("artifactLocation").path("uri").asText())
+                .isNotBlank();
+        JsonNode sarif2 = m.readTree(run("check", SCOUT, "-d", FAIL, "--policy", policy.toString(), "--format", "sarif").out());
+        assertThat(sarif2.findValues("suppressions")).hasSize(1);
+        assertThat(schema.validate(sarif2)).isEmpty();
+    }
+
+    @Test
+    void markdownHasASummaryTableAndCollapsibleDetails() {
+        CliTest.Run r = run("check", SCOUT, CliTest.QWEN, "-d", FAIL, "--format", "markdown");
+        assertThat(r.out()).contains("| model | license | verdict |").contains("| llama4-scout-instruct | `llama4` | :x: cannot ship as described | 2 |")
+                .contains("<details open><summary><b>2 errors</b></summary>");
+    }
+}
