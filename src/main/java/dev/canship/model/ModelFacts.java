@@ -1,6 +1,7 @@
 package dev.canship.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
@@ -85,7 +86,8 @@ public record ModelFacts(
         notes = List.copyOf(notes);
     }
 
-    /** Whether the model routes tokens to experts. */
+    /** Whether the model routes tokens to experts (serialised as {@code "moe"}). */
+    @JsonProperty("moe")
     public boolean isMoe() {
         return experts != null && experts > 1;
     }
