@@ -1,0 +1,200 @@
+package dev.canship.model;
+
+import static dev.canship.extract.weights.TestWeights.t;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.canship.extract.weights.GgmlType;
+import dev.canship.extract.weights.GgufReader;
+import dev.canship.extract.weights.SafetensorsHeaderReader;
+import dev.canship.extract.weights.TestWeights;
+import dev.canship.extract.weights.WeightsHeader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelFactsReaderTest {
+    @TempDir
+    Path dir;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A toy Mixtral: 2 layers, width 16, 4 experts of width 32, 2 per token, vocabulary 100. */
+    private static final String TINY_MIXTRAL = "{\"model_type\":\"mixtral\",\"architectures\":[\"MixtralForCausalLM\"],"
+            + "\"hidden_size\":16,\"intermediate_size\":32,\"num_hidden_layers\":2,\"num_attention_heads\":2,"
+            + "\"num_key_value_heads\":1,\"num_local_experts\":4,\"num_experts_per_tok\":2,\"vocab_size\":100,"
+            + "\"max_position_embeddings\":4096,\"tie_word_embeddings\":false,\"torch_dtype\":\"bfloat16\"}";
+
+    private static List<TestWeights.T> tinyMixtralTensors(int layers) {
+        List<TestWeights.T> ts = TestWeights.list(t("model.embed_tokens.weight", "BF16", 100, 16),
+                t("lm_head.weight", "BF16", 100, 16), t("model.norm.weight", "BF16", 16));
+        for (int l = 0; l < layers; l++) {
+            String p = "model.layers." + l + ".";
+            ts.add(t(p + "self_attn.q_proj.weight", "BF16", 16, 16));
+            ts.add(t(p + "self_attn.k_proj.weight", "BF16", 8, 16));
+            ts.add(t(p + "self_attn.v_proj.weight", "BF16", 8, 16));
+            ts.add(t(p + "self_attn.o_proj.weight", "BF16", 16, 16));
+            ts.add(t(p + "input_layernorm.weight", "BF16", 16));
+            ts.add(t(p + "post_attention_layernorm.weight", "BF16", 16));
+            ts.add(t(p + "block_sparse_moe.gate.weight", "BF16", 4, 16));
+            for (int e = 0; e < 4; e++) {
+                for (String w : List.of("w1", "w2", "w3")) {
+                    ts.add(t(p + "block_sparse_moe.experts." + e + "." + w + ".weight", "BF16", 32, 16));
+                }
+            }
+        }
+        return ts;
+    }
+
+    @Test
+    void configArithmeticAgreesWithHeaderCountsAndHeadersWin() throws Exception {
+        JsonNode cfg = JSON.readTree(TINY_MIXTRAL);
+        ModelFacts fromConfig = ModelFactsReader.read(cfg);
+        WeightsHeader h = new SafetensorsHeaderReader().read(
+                TestWeights.safetensors(dir.resolve("model.safetensors"), null, tinyMixtralTensors(2), 0));
+        ModelFacts both = ModelFactsReader.read(cfg, List.of(h), null);
+        assertThat(fromConfig.totalParams()).isEqualTo(h.totalParams());
+        assertThat(both.source()).isEqualTo("config+weights");
+        assertThat(both.totalParams()).isEqualTo(h.totalParams());
+        long expertParams = 2L * 4 * 3 * 32 * 16;
+        assertThat(both.params().routedExperts()).isEqualTo(expertParams);
+        assertThat(both.activeParams()).isEqualTo(h.totalParams() - expertParams / 2);
+        assertThat(both.checkpoint().totalBytes()).isEqualTo(2 * h.totalParams());
+        assertThat(both.checkpoint().routedExpertBytes()).isEqualTo(2 * expertParams);
+
+        // A lying config (wider experts): the headers' exact count still wins, and the mismatch is noted.
+        JsonNode wrong = JSON.readTree(TINY_MIXTRAL.replace("\"intermediate_size\":32", "\"intermediate_size\":64"));
+        ModelFacts w = ModelFactsReader.read(wrong, List.of(h), null);
+        assertThat(w.totalParams()).isEqualTo(h.totalParams());
+        assertThat(w.notes()).anyMatch(n -> n.contains("the headers' exact count is used"));
+    }
+
+    @Test
+    void weightsAloneGiveCountsButNotActiveWithoutRouting() throws Exception {
+        WeightsHeader h = new SafetensorsHeaderReader().read(
+                TestWeights.safetensors(dir.resolve("model.safetensors"), null, tinyMixtralTensors(2), 0));
+        ModelFacts f = ModelFactsReader.read(null, List.of(h), null);
+        assertThat(f.source()).isEqualTo("weights");
+        assertThat(f.totalParams()).isEqualTo(h.totalParams());
+        assertThat(f.experts()).isEqualTo(4);
+        assertThat(f.moeLayers()).isEqualTo(2);
+        assertThat(f.activeParams()).isEqualTo(f.totalParams());
+        assertThat(f.estimated()).isTrue();
+        assertThat(f.notes()).anyMatch(n -> n.contains("experts-per-token unknown"));
+        assertThat(f.nativeDtype()).isEqualTo("bf16");
+    }
+
+    @Test
+    void missingShardsFallBackToConfig() throws Exception {
+        JsonNode cfg = JSON.readTree(TINY_MIXTRAL);
+        WeightsHeader oneLayer = new SafetensorsHeaderReader().read(TestWeights.safetensors(
+                dir.resolve("model-00001-of-00002.safetensors"), null, tinyMixtralTensors(1), 0));
+        long fullBytes = 2 * ModelFactsReader.read(cfg).totalParams();
+        ModelFacts f = ModelFactsReader.read(cfg, List.of(oneLayer), fullBytes);
+        assertThat(f.source()).isEqualTo("config");
+        assertThat(f.notes()).anyMatch(n -> n.contains("shards missing"));
+        assertThat(f.totalParams() * 2).isEqualTo(fullBytes);
+    }
+
+    @Test
+    void ggufAloneGivesArchitectureExpertsAndActive() throws Exception {
+        Path file = dev.canship.extract.weights.TestWeightsAccess.tinyGguf(dir.resolve("tiny-Q4_K_M.gguf"));
+        WeightsHeader h = new GgufReader().read(file);
+        ModelFacts f = ModelFactsReader.read(null, List.of(h), null);
+        assertThat(f.source()).isEqualTo("weights");
+        assertThat(f.architecture()).isEqualTo("qwen3moe");
+        assertThat(f.experts()).isEqualTo(8);
+        assertThat(f.expertsPerToken()).isEqualTo(2);
+        assertThat(f.contextLength()).isEqualTo(40960L);
+        assertThat(f.nativeDtype()).isEqualTo("q4_k_m");
+        assertThat(f.vocabSize()).isEqualTo(50_000);
+        assertThat(f.activeParams()).isEqualTo(f.totalParams() - h.expertParams() + h.expertParams() / 4);
+        assertThat(f.attentionLayout().layers()).isEqualTo(2);
+        assertThat(f.estimated()).isFalse();
+    }
+
+    @Test
+    void severalGgufQuantizationsAreAlternativesNotASum() throws Exception {
+        Path a = dev.canship.extract.weights.TestWeightsAccess.tinyGguf(dir.resolve("m-Q4_K_M.gguf"));
+        Path b = dev.canship.extract.weights.TestWeightsAccess.tinyGguf(dir.resolve("m-Q8_0.gguf"));
+        WeightsHeader ha = new GgufReader().read(a);
+        ModelFacts f = ModelFactsReader.read(null, List.of(ha, new GgufReader().read(b)), null);
+        assertThat(f.totalParams()).isEqualTo(ha.totalParams());
+        assertThat(f.notes()).anyMatch(n -> n.contains("2 GGUF variants"));
+    }
+
+    @Test
+    void deepSeekMtpLayersInWeightsAreSetApart() throws Exception {
+        JsonNode cfg = JSON.readTree("{\"model_type\":\"deepseek_v3\",\"hidden_size\":16,\"num_hidden_layers\":1,"
+                + "\"num_attention_heads\":2,\"vocab_size\":10,\"num_nextn_predict_layers\":1,\"n_routed_experts\":0,"
+                + "\"intermediate_size\":32}");
+        List<TestWeights.T> ts = List.of(t("model.embed_tokens.weight", "BF16", 10, 16),
+                t("model.layers.0.mlp.down_proj.weight", "BF16", 16, 32),
+                t("model.layers.1.eh_proj.weight", "BF16", 16, 32),
+                t("model.layers.1.shared_head.head.weight", "BF16", 10, 16));
+        WeightsHeader h = new SafetensorsHeaderReader().read(TestWeights.safetensors(dir.resolve("m.safetensors"), null, ts, 0));
+        ModelFacts f = ModelFactsReader.read(cfg, List.of(h), null);
+        assertThat(f.mtpParams()).isEqualTo(16 * 32 + 10 * 16);
+        assertThat(f.totalParams()).isEqualTo(10 * 16 + 16 * 32);
+        assertThat(f.checkpoint().mtpBytes()).isEqualTo(2L * (16 * 32 + 10 * 16));
+    }
+
+    @Test
+    void oddConfigsNeverThrow() throws Exception {
+        assertThat(ModelFactsReader.read(null, List.of(), null).totalParams()).isZero();
+        assertThat(ModelFactsReader.read(null, null, null).estimated()).isTrue();
+        ModelFacts unknown = ModelFactsReader.read(JSON.readTree("{\"model_type\":\"falcon_h9\",\"hidden_size\":4096,"
+                + "\"num_hidden_layers\":32,\"num_attention_heads\":32,\"vocab_size\":65024,\"intermediate_size\":16384}"));
+        assertThat(unknown.estimated()).isTrue();
+        assertThat(unknown.totalParams()).isPositive();
+        assertThat(unknown.notes()).anyMatch(n -> n.contains("not modelled"));
+        ModelFacts junk = ModelFactsReader.read(JSON.readTree("{\"model_type\":42,\"hidden_size\":\"wide\",\"text_config\":[]}"));
+        assertThat(junk.totalParams()).isZero();
+        ModelFacts fromIndex = ModelFactsReader.read(JSON.readTree("{\"torch_dtype\":\"float16\"}"), List.of(), 14_000_000_000L);
+        assertThat(fromIndex.totalParams()).isEqualTo(7_000_000_000L);
+        assertThat(fromIndex.estimated()).isTrue();
+    }
+
+    @Test
+    void attentionLayoutsPerFamily() {
+        assertThat(TestConfigs.facts("gemma-3-27b").attentionLayout().describe())
+                .isEqualTo("52 sliding (1024 tokens), 10 global");
+        assertThat(TestConfigs.facts("gpt-oss-120b").attentionLayout().describe())
+                .isEqualTo("18 sliding (128 tokens), 18 global");
+        assertThat(TestConfigs.facts("llama-4-maverick-17b-128e").attentionLayout().describe())
+                .isEqualTo("36 chunked (8192 tokens), 12 global");
+        assertThat(TestConfigs.facts("deepseek-v3").attentionLayout().describe())
+                .isEqualTo("61 mla (kv_lora_rank 512 + rope 64)");
+        assertThat(TestConfigs.facts("mixtral-8x7b").attentionLayout().describe()).isEqualTo("32 global");
+    }
+
+    @Test
+    void modalitiesPrecisionAndJson() throws Exception {
+        ModelFacts scout = TestConfigs.facts("llama-4-scout-17b-16e");
+        assertThat(scout.modalities()).containsExactly("text", "image");
+        assertThat(scout.tiedEmbeddings()).isFalse();
+        assertThat(scout.architectures()).isEqualTo("Llama4ForConditionalGeneration");
+        ModelFacts oss = TestConfigs.facts("gpt-oss-120b");
+        assertThat(oss.nativeDtype()).isEqualTo("mxfp4");
+        assertThat(oss.quantization()).isEqualTo("mxfp4");
+        JsonNode json = JSON.valueToTree(scout);
+        assertThat(json.get("total_params").asLong()).isEqualTo(108_641_793_536L);
+        assertThat(json.get("active_params").asLong()).isEqualTo(17_172_894_720L);
+        assertThat(json.get("params_convention").asText()).contains("including input embeddings");
+        assertThat(json.get("attention_layout").get("groups").get(0).get("window").asLong()).isEqualTo(8192);
+        assertThat(json.has("experts_per_token")).isTrue();
+    }
+
+    @Test
+    void readDirectoryReadsConfigIndexAndHeaders() throws Exception {
+        Files.writeString(dir.resolve("config.json"), TINY_MIXTRAL);
+        TestWeights.safetensors(dir.resolve("model.safetensors"), null, tinyMixtralTensors(2), 0);
+        Files.write(dir.resolve("broken.safetensors"), new byte[] {9, 9});
+        ModelFacts f = ModelFactsReader.readDirectory(dir);
+        assertThat(f.source()).isEqualTo("config+weights");
+        assertThat(f.notes()).anyMatch(n -> n.startsWith("broken.safetensors: file is 2 bytes"));
+    }
+}
