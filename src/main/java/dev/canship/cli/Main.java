@@ -12,7 +12,7 @@ import java.io.PrintWriter;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Can we ship this open-weight model? Identifies the license of a model repository and checks a deployment against its terms.",
-        subcommands = {ScanCommand.class, CheckCommand.class, LicensesCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ScanCommand.class, CheckCommand.class, FitCommand.class, LicensesCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:nothing at or above --fail-on",

@@ -1,41 +1,48 @@
 package dev.canship.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.canship.extract.Extraction;
 import dev.canship.identify.Identification;
 import dev.canship.inventory.Diagnostic;
 import dev.canship.inventory.Inventory;
-import dev.canship.inventory.ScanLimits;
+import dev.canship.model.ModelFacts;
+import dev.canship.model.ModelFactsReader;
 import dev.canship.report.ModelSummary;
 import dev.canship.rules.facts.Model;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** Wires the model-facts stage: config and weight headers in, a summary for reports and a fact for the rules out. */
 final class ModelStage {
 
-    private final ScanLimits limits;
-
-    ModelStage(ScanLimits limits) {
-        this.limits = limits;
-    }
-
-    record Result(ModelSummary summary, Model fact, Object facts, List<Diagnostic> diagnostics) {
+    /**
+     * @param facts   the full facts, or null when the repository has neither a config nor weight headers
+     * @param summary what reports show
+     * @param fact    what the rules see, or null
+     */
+    record Result(ModelFacts facts, ModelSummary summary, Model fact, List<Diagnostic> diagnostics) {
     }
 
     Result read(Inventory inventory, Extraction extraction, Identification identification) {
-        JsonNode config = extraction.config();
-        String name = inventory.name();
-        String arch = null;
-        boolean multimodal = false;
-        if (config != null) {
-            arch = config.path("model_type").asText(null);
-            multimodal = config.has("vision_config");
+        String name = modelName(inventory, extraction);
+        if (extraction.config() == null && extraction.weights().isEmpty()) {
+            ModelSummary summary = new ModelSummary(name, null, null, null, null, null, List.of(), identification.baseModels(), null);
+            return new Result(null, summary, null, List.of());
         }
-        List<String> modalities = multimodal ? List.of("text", "image") : List.of("text");
-        ModelSummary summary = new ModelSummary(name, arch, null, null, null, null, config == null ? List.of() : modalities,
-                identification.baseModels(), null);
-        return new Result(summary, new Model(name, arch, multimodal, 0, 0), null, new ArrayList<>());
+        ModelFacts f = ModelFactsReader.read(extraction.config(), extraction.weights(), extraction.indexTotalSize());
+        ModelSummary summary = new ModelSummary(name, f.architecture(), f.totalParams() > 0 ? f.totalParams() : null,
+                f.activeParams() > 0 ? f.activeParams() : null, f.experts(), f.expertsPerToken(), f.modalities(),
+                identification.baseModels(), f);
+        return new Result(f, summary, new Model(name, f.architecture(), f.multimodal(), f.totalParams(), f.activeParams()), List.of());
+    }
+
+    /** The card's model name if it gives one, else the repository's name. */
+    private static String modelName(Inventory inventory, Extraction extraction) {
+        if (extraction.card() != null) {
+            String n = extraction.card().text("model_name");
+            if (n != null && !n.isBlank()) {
+                return n;
+            }
+        }
+        return inventory.name();
     }
 }

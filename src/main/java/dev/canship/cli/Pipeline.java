@@ -45,7 +45,7 @@ final class Pipeline {
         this.extractor = new Extractor(limits);
         this.identifier = new LicenseIdentifier(kb, matcher, terms);
         this.assembler = new FactAssembler(kb);
-        this.models = new ModelStage(limits);
+        this.models = new ModelStage();
     }
 
     RepositoryReport scan(Path repo) {
@@ -65,7 +65,7 @@ final class Pipeline {
         List<Finding> findings = List.of();
         if (deployment != null) {
             FitStage.Outcome outcome = fit == null ? FitStage.Outcome.NONE : fit.assess(model, deployment);
-            fitResult = outcome.report();
+            fitResult = FitStage.report(model, outcome);
             Model modelFact = model.fact();
             RuleInput input = assembler.assemble(inventory.name(), identification,
                     inventory.has(FileRole.LICENSE), inventory.has(FileRole.NOTICE),

@@ -1,6 +1,7 @@
 package dev.canship.extract;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.canship.extract.weights.WeightsHeader;
 import dev.canship.inventory.Diagnostic;
 import dev.canship.inventory.Inventory;
 
@@ -15,6 +16,8 @@ import java.util.List;
  * @param documents   texts to identify, sorted by file and field
  * @param config      config.json, or null
  * @param adapterConfig adapter_config.json (LoRA and similar), or null
+ * @param weights     headers of safetensors and GGUF files (never their tensor data)
+ * @param indexTotalSize {@code metadata.total_size} of a safetensors index, or null
  * @param diagnostics files that could not be read as expected
  */
 public record Extraction(
@@ -23,10 +26,13 @@ public record Extraction(
         List<TextDocument> documents,
         JsonNode config,
         JsonNode adapterConfig,
+        List<WeightsHeader> weights,
+        Long indexTotalSize,
         List<Diagnostic> diagnostics) {
 
     public Extraction {
         documents = List.copyOf(documents);
+        weights = List.copyOf(weights);
         diagnostics = diagnostics.stream().sorted().toList();
     }
 }

@@ -3,6 +3,11 @@ package dev.canship.extract;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.canship.extract.weights.GgufReader;
+import dev.canship.extract.weights.SafetensorsHeaderReader;
+import dev.canship.extract.weights.SafetensorsIndexReader;
+import dev.canship.extract.weights.WeightsFormatException;
+import dev.canship.extract.weights.WeightsHeader;
 import dev.canship.inventory.Diagnostic;
 import dev.canship.inventory.FileRole;
 import dev.canship.inventory.Inventory;
@@ -47,6 +52,8 @@ public final class Extractor {
         ModelCard card = null;
         JsonNode config = null;
         JsonNode adapter = null;
+        List<WeightsHeader> weights = new ArrayList<>();
+        Long indexTotal = null;
         for (RepoFile f : inventory.files()) {
             switch (f.role()) {
                 case MODEL_CARD -> {
@@ -73,12 +80,39 @@ public final class Extractor {
                 }
                 case CONFIG -> config = readJson(f, diagnostics);
                 case ADAPTER_CONFIG -> adapter = readJson(f, diagnostics);
+                case WEIGHTS -> readWeights(f, diagnostics).ifPresent(weights::add);
+                case WEIGHTS_INDEX -> {
+                    if (f.name().endsWith(".safetensors.index.json")) {
+                        try {
+                            Long total = new SafetensorsIndexReader(limits.maxConfigBytes()).read(f.absolute()).totalSizeBytes();
+                            indexTotal = indexTotal == null ? total : indexTotal;
+                        } catch (WeightsFormatException e) {
+                            diagnostics.add(new Diagnostic(f.path(), e.reason()));
+                        }
+                    }
+                }
                 default -> {
                 }
             }
         }
         texts.sort(Comparator.comparing(TextDocument::file).thenComparing(d -> d.field() == null ? "" : d.field()));
-        return new Extraction(inventory, card, texts, config, adapter, diagnostics);
+        return new Extraction(inventory, card, texts, config, adapter, weights, indexTotal, diagnostics);
+    }
+
+    /** Headers only: a weight file is never read past its header, whatever its size. */
+    private java.util.Optional<WeightsHeader> readWeights(RepoFile f, List<Diagnostic> diagnostics) {
+        String n = f.name().toLowerCase(java.util.Locale.ROOT);
+        try {
+            if (n.endsWith(".safetensors")) {
+                return java.util.Optional.of(new SafetensorsHeaderReader(limits.maxHeaderBytes()).read(f.absolute()).withFile(f.path()));
+            }
+            if (n.endsWith(".gguf")) {
+                return java.util.Optional.of(new GgufReader(limits.maxHeaderBytes()).read(f.absolute()).withFile(f.path()));
+            }
+        } catch (WeightsFormatException e) {
+            diagnostics.add(new Diagnostic(f.path(), e.reason()));
+        }
+        return java.util.Optional.empty();
     }
 
     private void addCardFields(ModelCard card, List<TextDocument> texts) {

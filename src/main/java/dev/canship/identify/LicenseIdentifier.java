@@ -44,6 +44,13 @@ public final class LicenseIdentifier {
         if (card != null) {
             cardMatches(card, matches, issues);
         }
+        for (var w : ex.weights()) {
+            String tag = w.metadata().getOrDefault("general.license", w.metadata().get("license"));
+            if (tag != null && !tag.isBlank()) {
+                String id = kb.byCardName(tag).map(LicenseInfo::id).orElse(tag.trim().toLowerCase(Locale.ROOT));
+                matches.add(new LicenseMatch(id, null, "license", "weights", w.file() + " (" + (w.metadata().containsKey("general.license") ? "general.license" : "license") + ")", 0, 1.0, false, List.of()));
+            }
+        }
         List<TextDocument> unknown = new ArrayList<>();
         TextDocument governingText = null;
         for (TextDocument doc : ex.documents()) {
@@ -167,9 +174,9 @@ public final class LicenseIdentifier {
     }
 
     private void conflicts(List<LicenseMatch> matches, List<IdentificationIssue> issues) {
-        Set<String> textIds = matches.stream().filter(m -> m.isLicense() && !CARD_META.equals(m.source()) && !isCodeFile(m.file()))
+        Set<String> textIds = matches.stream().filter(m -> m.isLicense() && ("text".equals(m.source()) || "reference".equals(m.source())) && !isCodeFile(m.file()))
                 .map(LicenseMatch::id).collect(Collectors.toCollection(TreeSet::new));
-        Set<String> metaIds = matches.stream().filter(m -> m.isLicense() && CARD_META.equals(m.source()))
+        Set<String> metaIds = matches.stream().filter(m -> m.isLicense() && (CARD_META.equals(m.source()) || "weights".equals(m.source())))
                 .map(LicenseMatch::id).collect(Collectors.toCollection(TreeSet::new));
         Set<String> all = new LinkedHashSet<>(textIds);
         all.addAll(metaIds);

@@ -70,6 +70,12 @@ public final class ModelFactsReader {
                 useWeights = false;
                 notes.add("weight headers cover " + wc.bytes + " of the " + indexTotalSizeBytes
                         + " bytes the index lists (shards missing): counts come from config.json");
+            } else if (cfg.counted && cfg.params.total() >= 100_000_000L && wc.params.total() < 0.5 * cfg.params.total()) {
+                // A partial download, or stand-in files: the headers cannot be the whole model the config describes.
+                useWeights = false;
+                notes.add("weight headers hold " + ConfigCounter.billions(wc.params.total()) + " parameters, far fewer than the "
+                        + ConfigCounter.billions(cfg.params.total()) + " config.json describes (partial download or stand-in files): "
+                        + "counts come from config.json");
             }
         }
 

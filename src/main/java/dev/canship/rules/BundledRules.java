@@ -1,19 +1,28 @@
 package dev.canship.rules;
 
+import org.drools.model.Model;
+import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
-import org.kie.api.io.ResourceType;
-import org.kie.internal.io.ResourceFactory;
-import org.kie.internal.utils.KieHelper;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
-/** The rules shipped in {@code rules/*.drl}. */
+/**
+ * The rules shipped in {@code rules/*.drl}, compiled to the Drools executable model when canship is built
+ * ({@code dev.canship.build.DroolsModelCodegen}). Loading them builds a rule base from generated classes:
+ * no DRL is parsed or compiled at run time, and Drools' class-path discovery (which misbehaves in a fat jar)
+ * is never used.
+ */
 final class BundledRules {
 
-    static final List<String> FILES = List.of("derive.drl", "identification.drl", "obligations.drl", "policy.drl", "llama.drl", "hardware.drl", "organization.drl");
+    /** Written by the build step: one generated model class name per line. */
+    static final String INDEX = "META-INF/canship/drools-models.txt";
     private static volatile KieBase base;
 
     private BundledRules() {
@@ -25,7 +34,7 @@ final class BundledRules {
             synchronized (BundledRules.class) {
                 b = base;
                 if (b == null) {
-                    b = compile();
+                    b = load();
                     base = b;
                 }
             }
@@ -33,22 +42,25 @@ final class BundledRules {
         return b;
     }
 
-    private static KieBase compile() {
-        KieHelper helper = new KieHelper();
-        for (String f : FILES) {
-            try (InputStream in = BundledRules.class.getClassLoader().getResourceAsStream("rules/" + f)) {
-                if (in == null) {
-                    throw new IllegalStateException("rules/" + f + " is missing from the build");
-                }
-                helper.addResource(ResourceFactory.newByteArrayResource(in.readAllBytes()).setSourcePath(f), ResourceType.DRL);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+    private static KieBase load() {
+        ClassLoader cl = BundledRules.class.getClassLoader();
+        List<Model> models = new ArrayList<>();
+        try (InputStream in = cl.getResourceAsStream(INDEX)) {
+            if (in == null) {
+                throw new IllegalStateException(INDEX + " is missing: the rules were not compiled by the build (run 'mvn package', not only 'mvn compile')");
             }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line; (line = r.readLine()) != null; ) {
+                line = line.strip();
+                if (!line.isEmpty()) {
+                    models.add((Model) Class.forName(line, true, cl).getDeclaredConstructor().newInstance());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot load the compiled rules: " + e, e);
         }
-        var results = helper.verify();
-        if (results.hasMessages(org.kie.api.builder.Message.Level.ERROR)) {
-            throw new IllegalStateException("bundled rules do not compile: " + results.getMessages());
-        }
-        return helper.build();
+        return KieBaseBuilder.createKieBaseFromModel(models);
     }
 }

@@ -12,7 +12,7 @@ import dev.canship.rules.facts.AttributionTerm;
 import dev.canship.rules.facts.DeclaredUse;
 import dev.canship.rules.facts.EvidenceIssue;
 import dev.canship.rules.facts.Governing;
-import dev.canship.rules.facts.HardwareFit;
+import dev.canship.rules.facts.MemoryFit;
 import dev.canship.rules.facts.HostingRestrictionTerm;
 import dev.canship.rules.facts.LicenseCopyTerm;
 import dev.canship.rules.facts.MauTerm;
@@ -59,7 +59,7 @@ public final class FactAssembler {
      * @param orgPolicy      the organization's accepted and refused licenses, or null
      */
     public RuleInput assemble(String repositoryName, Identification id, boolean hasLicenseFile, boolean hasNoticeFile,
-                              Model model, HardwareFit fit, Deployment deployment, String deploymentFile, OrgPolicy orgPolicy) {
+                              Model model, MemoryFit fit, Deployment deployment, String deploymentFile, OrgPolicy orgPolicy) {
         List<Object> facts = new ArrayList<>();
         if (orgPolicy != null) {
             facts.add(orgPolicy);

@@ -49,6 +49,12 @@ public record WeightsHeader(
         tensors = List.copyOf(tensors);
     }
 
+    /** The same header named by its path in the repository (a cache blob's real name is a hash). */
+    public WeightsHeader withFile(String name) {
+        return new WeightsHeader(name, format, paramsByDtype, expertParams, nonExpertParams, metadata, integers, arrayLengths,
+                tensors, fileSizeBytes, headerBytes, tensorDataBytes);
+    }
+
     /** All parameters in this file. */
     public long totalParams() {
         return expertParams + nonExpertParams;

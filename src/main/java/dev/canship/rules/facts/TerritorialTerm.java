@@ -4,7 +4,7 @@ import java.util.List;
 
 /** Regions whose organizations are excluded; {@code appliesTo} multimodal or all. */
 public record TerritorialTerm(String license, List<String> excludedRegions, String appliesTo, String clause) {
-    public boolean excludes(String region) {
+    public boolean excludesRegion(String region) {
         return excludedRegions.contains(region);
     }
 }

@@ -12,5 +12,5 @@ package dev.canship.rules.facts;
  * @param headroom      (available - needed) / available
  * @param needed        smallest count that fits, or -1
  */
-public record HardwareFit(String accelerator, int count, String precision, long totalBytes, long availableBytes, boolean fits, double headroom, int needed) {
+public record MemoryFit(String accelerator, int count, String precision, long totalBytes, long availableBytes, boolean fits, double headroom, int needed) {
 }
