@@ -8,7 +8,6 @@ import dev.canship.finding.PolicyReader;
 import dev.canship.rules.RuleCatalog;
 import dev.canship.finding.Severity;
 import dev.canship.identify.KnowledgeBase;
-import dev.canship.inventory.ScanLimits;
 import dev.canship.report.JsonReporter;
 import dev.canship.report.MarkdownReporter;
 import dev.canship.report.SarifReporter;
@@ -39,6 +38,9 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output = new OutputOptions();
 
+    @Mixin
+    LimitOptions limitOptions = new LimitOptions();
+
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Folder of a downloaded model repository; several to compare candidates.")
     List<Path> paths;
 
@@ -64,7 +66,7 @@ final class CheckCommand implements Callable<Integer> {
         RuleEngine engine = userRules == null ? RuleEngine.bundled() : RuleEngine.withUserRules(userRules);
         Policy policy = policyFile == null ? Policy.NONE
                 : new PolicyReader(knownRuleIds(), KnowledgeBase.bundled().licenses().keySet()).read(policyFile);
-        Pipeline pipeline = Runtime.pipeline(ScanLimits.DEFAULTS);
+        Pipeline pipeline = Runtime.pipeline(limitOptions.limits());
         FitStage fit = new FitStage();
         List<RepositoryReport> reports = new ArrayList<>();
         for (Path p : paths) {

@@ -11,7 +11,6 @@ import dev.canship.fit.FitTable;
 import dev.canship.fit.HardwareFit;
 import dev.canship.fit.KvCacheGroup;
 import dev.canship.fit.Precision;
-import dev.canship.inventory.ScanLimits;
 import dev.canship.model.ModelFacts;
 import dev.canship.report.RepositoryReport;
 import picocli.CommandLine.Command;
@@ -40,6 +39,9 @@ final class FitCommand implements Callable<Integer> {
 
     @Mixin
     OutputOptions output = new OutputOptions();
+
+    @Mixin
+    LimitOptions limitOptions = new LimitOptions();
 
     @Parameters(paramLabel = "PATH", description = "Folder of a downloaded model repository (config.json and weight headers are read, never the weights).")
     Path path;
@@ -80,7 +82,7 @@ final class FitCommand implements Callable<Integer> {
         if (count < 1 || context < 1 || sequences < 1) {
             throw new BadInputException("--count, --context and --sequences must be at least 1");
         }
-        RepositoryReport scan = Runtime.pipeline(ScanLimits.DEFAULTS).scan(path);
+        RepositoryReport scan = Runtime.pipeline(limitOptions.limits()).scan(path);
         if (!(scan.model().details() instanceof ModelFacts facts) || facts.totalParams() <= 0) {
             throw new BadInputException(path + ": no model facts: the repository has no readable config.json or weight headers");
         }

@@ -1,6 +1,5 @@
 package dev.canship.cli;
 
-import dev.canship.inventory.ScanLimits;
 import dev.canship.report.JsonReporter;
 import dev.canship.report.MarkdownReporter;
 import dev.canship.report.Reporter;
@@ -28,12 +27,15 @@ final class ScanCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output = new OutputOptions();
 
+    @Mixin
+    LimitOptions limitOptions = new LimitOptions();
+
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Folder of a downloaded model repository.")
     List<Path> paths;
 
     @Override
     public Integer call() {
-        Pipeline pipeline = Runtime.pipeline(ScanLimits.DEFAULTS);
+        Pipeline pipeline = Runtime.pipeline(limitOptions.limits());
         List<RepositoryReport> reports = new ArrayList<>();
         for (Path p : paths) {
             reports.add(pipeline.scan(p));

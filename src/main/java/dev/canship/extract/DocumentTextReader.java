@@ -81,7 +81,7 @@ final class DocumentTextReader {
             return t;
         });
         try {
-            Future<String> f = worker.submit(() -> TikaHolder.parse(new ByteArrayInputStream(bytes), (int) Math.min(limits.maxTextBytes(), Integer.MAX_VALUE)));
+            Future<String> f = worker.submit(() -> TikaHolder.parse(new ByteArrayInputStream(bytes), (int) Math.min(limits.maxTikaChars(), Integer.MAX_VALUE - 16)));
             return f.get(limits.parseMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             throw new IOException("text extraction took longer than " + limits.parseMillis() + " ms; abandoned");

@@ -107,7 +107,7 @@ public final class Extractor {
                 return java.util.Optional.of(new SafetensorsHeaderReader(limits.maxHeaderBytes()).read(f.absolute()).withFile(f.path()));
             }
             if (n.endsWith(".gguf")) {
-                return java.util.Optional.of(new GgufReader(limits.maxHeaderBytes()).read(f.absolute()).withFile(f.path()));
+                return java.util.Optional.of(new GgufReader(limits.maxHeaderBytes(), limits.maxGgufTensors(), limits.maxGgufKv(), limits.maxGgufStringBytes()).read(f.absolute()).withFile(f.path()));
             }
         } catch (WeightsFormatException e) {
             diagnostics.add(new Diagnostic(f.path(), e.reason()));

@@ -6,6 +6,12 @@ package dev.canship.inventory;
  */
 public record Diagnostic(String file, String message) implements Comparable<Diagnostic> {
 
+    /** Both parts are kept to one printable line, whatever the file was named or the reason said. */
+    public Diagnostic {
+        file = OneLine.of(file);
+        message = OneLine.of(message);
+    }
+
     @Override
     public int compareTo(Diagnostic o) {
         int c = file.compareTo(o.file);

@@ -116,7 +116,8 @@ public final class InventoryScanner {
         }
 
         private String rel(Path p) {
-            String r = root.relativize(p).toString().replace('\\', '/');
+            // The path is a name for reports; reading goes through RepoFile.absolute, so escaping is safe.
+            String r = OneLine.of(root.relativize(p).toString().replace('\\', '/'));
             return r.isEmpty() ? "." : r;
         }
 
@@ -180,7 +181,10 @@ public final class InventoryScanner {
 
         @Override
         public FileVisitResult visitFileFailed(Path file, IOException exc) {
-            diagnostics.add(new Diagnostic(rel(file), "cannot be read: " + exc.getClass().getSimpleName()));
+            String why = exc instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : exc instanceof java.nio.file.FileSystemLoopException ? "folder loop"
+                    : exc.getClass().getSimpleName();
+            diagnostics.add(new Diagnostic(rel(file), "cannot be read: " + why));
             return FileVisitResult.CONTINUE;
         }
     }

@@ -40,13 +40,28 @@ public final class GgufReader {
             T_FLOAT32 = 6, T_BOOL = 7, T_STRING = 8, T_ARRAY = 9, T_UINT64 = 10, T_INT64 = 11, T_FLOAT64 = 12;
 
     private final long maxHeaderBytes;
+    private final long maxTensors;
+    private final long maxKv;
+    private final long maxStringBytes;
 
     public GgufReader() {
         this(DEFAULT_MAX_HEADER_BYTES);
     }
 
     public GgufReader(long maxHeaderBytes) {
+        this(maxHeaderBytes, MAX_TENSORS, MAX_KV, MAX_STRING_BYTES);
+    }
+
+    /**
+     * @param maxTensors     tensor count the header may declare
+     * @param maxKv          metadata count the header may declare
+     * @param maxStringBytes length of one metadata string (tokenizer vocabularies and chat templates included)
+     */
+    public GgufReader(long maxHeaderBytes, long maxTensors, long maxKv, long maxStringBytes) {
         this.maxHeaderBytes = maxHeaderBytes;
+        this.maxTensors = maxTensors;
+        this.maxKv = maxKv;
+        this.maxStringBytes = maxStringBytes;
     }
 
     /** Reads and validates the header of {@code file}. */
@@ -90,17 +105,17 @@ public final class GgufReader {
         }
         long tensorCount = in.u64("tensor count");
         long kvCount = in.u64("metadata count");
-        if (tensorCount > MAX_TENSORS) {
+        if (tensorCount > maxTensors) {
             throw new WeightsFormatException(name, "tensor count " + Long.toUnsignedString(tensorCount)
-                    + " exceeds the limit of " + MAX_TENSORS);
+                    + " exceeds the limit of " + maxTensors);
         }
-        if (kvCount > MAX_KV) {
+        if (kvCount > maxKv) {
             throw new WeightsFormatException(name, "metadata count " + Long.toUnsignedString(kvCount)
-                    + " exceeds the limit of " + MAX_KV);
+                    + " exceeds the limit of " + maxKv);
         }
         // Every tensor info needs at least 24 bytes and every key-value at least 13: a count the file cannot hold
         // is a lie, caught here before any list is sized by it.
-        if (tensorCount * 24 + kvCount * 13 > in.remainingInFile()) {
+        if ((double) tensorCount * 24 + (double) kvCount * 13 > in.remainingInFile()) {
             throw new WeightsFormatException(name, "tensor count " + tensorCount + " and metadata count " + kvCount
                     + " cannot fit in the " + in.remainingInFile() + " bytes left in the file");
         }
@@ -115,7 +130,7 @@ public final class GgufReader {
             switch (type) {
                 case T_STRING -> {
                     long len = in.u64("string length of '" + key + "'");
-                    in.checkLength(len, MAX_STRING_BYTES, "string '" + key + "'");
+                    in.checkLength(len, maxStringBytes, "string '" + key + "'");
                     if (len <= MAX_KEPT_STRING_BYTES && key.startsWith("general.")) {
                         metadata.put(key, in.utf8((int) len, key));
                     } else {
@@ -125,7 +140,7 @@ public final class GgufReader {
                 case T_ARRAY -> {
                     int elemType = (int) in.u32();
                     long n = in.u64("array length of '" + key + "'");
-                    arrays.put(key, skipArray(in, key, elemType, n, 1));
+                    arrays.put(key, skipArray(in, key, elemType, n, 1, maxStringBytes));
                 }
                 default -> {
                     Long v = scalar(in, key, type);
@@ -196,7 +211,7 @@ public final class GgufReader {
         }
         long headerEnd = in.position();
         long dataStart = (headerEnd + alignment - 1) / alignment * alignment;
-        if (tensorCount > 0 && dataStart + dataEnd > size) {
+        if (tensorCount > 0 && Math.addExact(dataStart, dataEnd) > size) {
             throw new WeightsFormatException(name, "tensor '" + endTensor + "' data ends at byte " + (dataStart + dataEnd)
                     + " beyond the file size " + size + " (truncated file or lying offsets)");
         }
@@ -228,7 +243,7 @@ public final class GgufReader {
     }
 
     /** Skips an array's elements without keeping them; returns its length. */
-    private static long skipArray(Input in, String key, int elemType, long n, int depth)
+    private static long skipArray(Input in, String key, int elemType, long n, int depth, long maxStringBytes)
             throws IOException, WeightsFormatException {
         if (depth > MAX_ARRAY_NESTING) {
             throw new WeightsFormatException(in.name, "array '" + key + "' nested deeper than " + MAX_ARRAY_NESTING);
@@ -242,14 +257,14 @@ public final class GgufReader {
         } else if (elemType == T_STRING) {
             for (long i = 0; i < n; i++) {
                 long len = in.u64("string length in array '" + key + "'");
-                in.checkLength(len, MAX_STRING_BYTES, "string in array '" + key + "'");
+                in.checkLength(len, maxStringBytes, "string in array '" + key + "'");
                 in.skip(len);
             }
         } else if (elemType == T_ARRAY) {
             for (long i = 0; i < n; i++) {
                 int t = (int) in.u32();
                 long m = in.u64("array length in array '" + key + "'");
-                skipArray(in, key, t, m, depth + 1);
+                skipArray(in, key, t, m, depth + 1, maxStringBytes);
             }
         } else {
             throw new WeightsFormatException(in.name, "array '" + key + "' has unknown element type " + elemType);
