@@ -28,7 +28,15 @@ final class ModelStage {
             ModelSummary summary = new ModelSummary(name, null, null, null, null, null, List.of(), identification.baseModels(), null);
             return new Result(null, summary, null, List.of());
         }
-        ModelFacts f = ModelFactsReader.read(extraction.config(), extraction.weights(), extraction.indexTotalSize());
+        ModelFacts f;
+        try {
+            f = ModelFactsReader.read(extraction.config(), extraction.weights(), extraction.indexTotalSize());
+        } catch (RuntimeException | StackOverflowError e) {
+            // An odd config.json must not end the run: the model facts are left out and the reason reported.
+            ModelSummary summary = new ModelSummary(name, null, null, null, null, null, List.of(), identification.baseModels(), null);
+            return new Result(null, summary, null, List.of(new Diagnostic("config.json",
+                    "model facts could not be worked out (" + e.getClass().getSimpleName() + "); left out")));
+        }
         ModelSummary summary = new ModelSummary(name, f.architecture(), f.totalParams() > 0 ? f.totalParams() : null,
                 f.activeParams() > 0 ? f.activeParams() : null, f.experts(), f.expertsPerToken(), f.modalities(),
                 identification.baseModels(), f);

@@ -70,6 +70,7 @@ final class Pipeline {
             RuleInput input = assembler.assemble(inventory.name(), identification,
                     inventory.has(FileRole.LICENSE), inventory.has(FileRole.NOTICE),
                     modelFact, outcome.fact(), deployment, deploymentFile, new OrgPolicy(policy.allow(), policy.deny()));
+            input = input.withFacts(assembler.serializedFiles(extraction.serialization(), extraction.hasSafetensors()));
             findings = policy.apply(engine.evaluate(input), inventory.name(), repo.toString(), LocalDate.now(ZoneOffset.UTC));
         }
         ModelSummary summary = model.summary();
@@ -77,6 +78,6 @@ final class Pipeline {
         diagnostics.addAll(model.diagnostics());
         diagnostics.sort(null);
         return new RepositoryReport(repo.toString(), inventory.name(), inventory.files(), identification, summary, fitResult,
-                deployment, findings, diagnostics);
+                deployment, findings, diagnostics, extraction.serialization());
     }
 }

@@ -1,6 +1,7 @@
 package dev.canship.extract;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.canship.extract.pickle.SerializationScan;
 import dev.canship.extract.weights.WeightsHeader;
 import dev.canship.inventory.Diagnostic;
 import dev.canship.inventory.Inventory;
@@ -19,6 +20,7 @@ import java.util.List;
  * @param weights     headers of safetensors and GGUF files (never their tensor data)
  * @param indexTotalSize {@code metadata.total_size} of a safetensors index, or null
  * @param diagnostics files that could not be read as expected
+ * @param serialization the pickle scan of every file a pickle loader may open (.bin, .pt, .pkl, .npy...)
  */
 public record Extraction(
         Inventory inventory,
@@ -28,11 +30,25 @@ public record Extraction(
         JsonNode adapterConfig,
         List<WeightsHeader> weights,
         Long indexTotalSize,
-        List<Diagnostic> diagnostics) {
+        List<Diagnostic> diagnostics,
+        List<SerializationScan> serialization) {
 
     public Extraction {
         documents = List.copyOf(documents);
         weights = List.copyOf(weights);
         diagnostics = diagnostics.stream().sorted().toList();
+        serialization = List.copyOf(serialization);
+    }
+
+    /** An extraction without serialized files. */
+    public Extraction(Inventory inventory, ModelCard card, List<TextDocument> documents, JsonNode config, JsonNode adapterConfig,
+                      List<WeightsHeader> weights, Long indexTotalSize, List<Diagnostic> diagnostics) {
+        this(inventory, card, documents, config, adapterConfig, weights, indexTotalSize, diagnostics, List.of());
+    }
+
+    /** Whether the repository has safetensors weights (then pickle weights beside them are redundant). */
+    public boolean hasSafetensors() {
+        return weights.stream().anyMatch(w -> WeightsHeader.SAFETENSORS.equals(w.format()))
+                || inventory.files().stream().anyMatch(f -> f.name().toLowerCase(java.util.Locale.ROOT).endsWith(".safetensors"));
     }
 }

@@ -3,6 +3,8 @@ package dev.canship.extract;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.canship.extract.pickle.PickleScanner;
+import dev.canship.extract.pickle.SerializationScan;
 import dev.canship.extract.weights.GgufReader;
 import dev.canship.extract.weights.SafetensorsHeaderReader;
 import dev.canship.extract.weights.SafetensorsIndexReader;
@@ -38,12 +40,14 @@ public final class Extractor {
     private final CardReader cards;
     private final DocumentTextReader documents;
     private final ObjectMapper json;
+    private final PickleScanner pickles;
 
     public Extractor(ScanLimits limits) {
         this.limits = limits;
         this.cards = new CardReader(limits);
         this.documents = new DocumentTextReader(limits);
         this.json = Parsers.json(limits);
+        this.pickles = new PickleScanner(limits);
     }
 
     public Extraction extract(Inventory inventory) {
@@ -54,49 +58,69 @@ public final class Extractor {
         JsonNode adapter = null;
         List<WeightsHeader> weights = new ArrayList<>();
         Long indexTotal = null;
+        List<SerializationScan> serialized = new ArrayList<>();
         for (RepoFile f : inventory.files()) {
-            switch (f.role()) {
-                case MODEL_CARD -> {
-                    String text = readText(f, diagnostics);
-                    if (text != null) {
-                        card = cards.read(f.path(), text, diagnostics);
-                        texts.add(new TextDocument(f.path(), null, f.role(), card.body(), card.bodyLine(), false));
-                        addCardFields(card, texts);
-                    }
-                }
-                case LICENSE, USE_POLICY, NOTICE -> {
-                    String text = readText(f, diagnostics);
-                    if (text != null) {
-                        texts.add(new TextDocument(f.path(), null, f.role(), text, 1, f.size() > limits.maxTextBytes()));
-                    }
-                }
-                case DOCUMENT -> {
-                    if (f.size() <= MAX_DOCUMENT_PROBE) {
+            if (f.role() == FileRole.OTHER) {
+                continue;
+            }
+            // The inventory saw a regular file; if it was swapped for a FIFO since, opening it would block forever.
+            if (!java.nio.file.Files.isRegularFile(f.absolute())) {
+                diagnostics.add(new Diagnostic(f.path(), "no longer a regular file; not opened"));
+                continue;
+            }
+            try {
+                switch (f.role()) {
+                    case MODEL_CARD -> {
                         String text = readText(f, diagnostics);
                         if (text != null) {
-                            texts.add(new TextDocument(f.path(), null, f.role(), text, 1, false));
+                            card = cards.read(f.path(), text, diagnostics);
+                            texts.add(new TextDocument(f.path(), null, f.role(), card.body(), card.bodyLine(), false));
+                            addCardFields(card, texts);
                         }
                     }
-                }
-                case CONFIG -> config = readJson(f, diagnostics);
-                case ADAPTER_CONFIG -> adapter = readJson(f, diagnostics);
-                case WEIGHTS -> readWeights(f, diagnostics).ifPresent(weights::add);
-                case WEIGHTS_INDEX -> {
-                    if (f.name().endsWith(".safetensors.index.json")) {
-                        try {
-                            Long total = new SafetensorsIndexReader(limits.maxConfigBytes()).read(f.absolute()).totalSizeBytes();
-                            indexTotal = indexTotal == null ? total : indexTotal;
-                        } catch (WeightsFormatException e) {
-                            diagnostics.add(new Diagnostic(f.path(), e.reason()));
+                    case LICENSE, USE_POLICY, NOTICE -> {
+                        String text = readText(f, diagnostics);
+                        if (text != null) {
+                            texts.add(new TextDocument(f.path(), null, f.role(), text, 1, f.size() > limits.maxTextBytes()));
                         }
                     }
+                    case DOCUMENT -> {
+                        if (f.size() <= MAX_DOCUMENT_PROBE) {
+                            String text = readText(f, diagnostics);
+                            if (text != null) {
+                                texts.add(new TextDocument(f.path(), null, f.role(), text, 1, false));
+                            }
+                        }
+                    }
+                    case CONFIG -> config = readJson(f, diagnostics);
+                    case ADAPTER_CONFIG -> adapter = readJson(f, diagnostics);
+                    case WEIGHTS -> {
+                        readWeights(f, diagnostics).ifPresent(weights::add);
+                        if (PickleScanner.handles(f.name())) {
+                            serialized.add(pickles.scan(f.absolute(), f.path()));
+                        }
+                    }
+                    case WEIGHTS_INDEX -> {
+                        if (f.name().endsWith(".safetensors.index.json")) {
+                            try {
+                                Long total = new SafetensorsIndexReader(limits.maxConfigBytes()).read(f.absolute()).totalSizeBytes();
+                                indexTotal = indexTotal == null ? total : indexTotal;
+                            } catch (WeightsFormatException e) {
+                                diagnostics.add(new Diagnostic(f.path(), e.reason()));
+                            }
+                        }
+                    }
+                    default -> {
+                    }
                 }
-                default -> {
-                }
+            } catch (RuntimeException | StackOverflowError e) {
+                // A reader bug must not end the scan of the whole repository: this file is reported and the rest goes on.
+                diagnostics.add(new Diagnostic(f.path(), "could not be read (" + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + CardReader.firstLine(e.getMessage())) + "); skipped"));
             }
         }
         texts.sort(Comparator.comparing(TextDocument::file).thenComparing(d -> d.field() == null ? "" : d.field()));
-        return new Extraction(inventory, card, texts, config, adapter, weights, indexTotal, diagnostics);
+        return new Extraction(inventory, card, texts, config, adapter, weights, indexTotal, diagnostics, serialized);
     }
 
     /** Headers only: a weight file is never read past its header, whatever its size. */

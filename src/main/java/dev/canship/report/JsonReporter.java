@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.canship.extract.pickle.GlobalUse;
+import dev.canship.extract.pickle.SerializationScan;
 import dev.canship.finding.Evidence;
 import dev.canship.finding.Finding;
 import dev.canship.identify.IdentificationIssue;
@@ -99,6 +101,8 @@ public final class JsonReporter implements Reporter {
             o.put("role", f.role().name().toLowerCase(java.util.Locale.ROOT));
             o.put("size", f.size());
         }
+        ArrayNode serialization = root.putArray("serialization");
+        r.serialization().forEach(sc -> serialization.add(serialization(sc)));
         ArrayNode diags = root.putArray("diagnostics");
         for (Diagnostic d : r.diagnostics()) {
             ObjectNode o = diags.addObject();
@@ -155,6 +159,33 @@ public final class JsonReporter implements Reporter {
         if (m.details() != null) {
             o.set("details", MAPPER.valueToTree(m.details()));
         }
+        return o;
+    }
+
+    /** One pickle scan: {@code {file, format, weights, globals: [{module, name, ops, nested, allowed, reason?}], unsafe, error, notes}}. */
+    static ObjectNode serialization(SerializationScan s) {
+        ObjectNode o = F.objectNode();
+        o.put("file", s.file());
+        o.put("format", s.format());
+        o.put("weights", s.weights());
+        ArrayNode globals = o.putArray("globals");
+        for (GlobalUse g : s.globals()) {
+            ObjectNode go = globals.addObject();
+            go.put("module", g.module());
+            go.put("name", g.name());
+            ArrayNode ops = go.putArray("ops");
+            g.ops().forEach(ops::add);
+            go.put("nested", g.nested());
+            go.put("allowed", g.allowed());
+            if (g.reason() != null) {
+                go.put("reason", g.reason());
+            }
+        }
+        ArrayNode unsafe = o.putArray("unsafe");
+        s.unsafe().forEach(unsafe::add);
+        o.put("error", s.error());
+        ArrayNode notes = o.putArray("notes");
+        s.notes().forEach(notes::add);
         return o;
     }
 

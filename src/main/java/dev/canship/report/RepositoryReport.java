@@ -1,6 +1,7 @@
 package dev.canship.report;
 
 import dev.canship.deployment.Deployment;
+import dev.canship.extract.pickle.SerializationScan;
 import dev.canship.finding.Finding;
 import dev.canship.identify.Identification;
 import dev.canship.inventory.Diagnostic;
@@ -20,6 +21,7 @@ import java.util.List;
  * @param deployment  the deployment checked, or null for a scan
  * @param findings    findings in report order (empty for a scan)
  * @param diagnostics files that could not be read as expected
+ * @param serialization the pickle scan of each file a pickle loader may open
  */
 public record RepositoryReport(
         String path,
@@ -30,12 +32,20 @@ public record RepositoryReport(
         Object fit,
         Deployment deployment,
         List<Finding> findings,
-        List<Diagnostic> diagnostics) {
+        List<Diagnostic> diagnostics,
+        List<SerializationScan> serialization) {
 
     public RepositoryReport {
         files = List.copyOf(files);
         findings = findings.stream().sorted(Finding.ORDER).toList();
         diagnostics = List.copyOf(diagnostics);
+        serialization = List.copyOf(serialization);
+    }
+
+    /** A report without serialized files. */
+    public RepositoryReport(String path, String name, List<RepoFile> files, Identification identification, ModelSummary model,
+                            Object fit, Deployment deployment, List<Finding> findings, List<Diagnostic> diagnostics) {
+        this(path, name, files, identification, model, fit, deployment, findings, diagnostics, List.of());
     }
 
     public boolean isCheck() {

@@ -1,5 +1,6 @@
 package dev.canship.report;
 
+import dev.canship.extract.pickle.SerializationScan;
 import dev.canship.finding.Evidence;
 import dev.canship.finding.Finding;
 import dev.canship.finding.Severity;
@@ -120,11 +121,34 @@ public final class TextReporter implements Reporter {
                         .append(a.found() == null || a.found().isEmpty() ? "" : ", found \"" + a.found() + "\"").append('\n');
             }
         }
+        if (!r.serialization().isEmpty()) {
+            sb.append("\nSERIALIZED FILES (pickle scan; nothing was loaded)\n");
+            for (SerializationScan s : r.serialization()) {
+                serialization(s, sb);
+            }
+        }
         if (!r.identification().issues().isEmpty()) {
             sb.append("\nLICENSE ISSUES\n");
             for (IdentificationIssue i : r.identification().issues()) {
                 sb.append("  ").append(i.kind()).append(": ").append(i.message()).append('\n');
             }
+        }
+    }
+
+    private static void serialization(SerializationScan s, StringBuilder sb) {
+        String verdict = !s.isPickle() ? "not a pickle"
+                : s.error() != null ? "NOT CHECKED"
+                : !s.unsafe().isEmpty() ? "UNSAFE"
+                : "allowlisted only";
+        sb.append(String.format(Locale.ROOT, "  %-18s %-15s %s (%d globals)%n", verdict, s.format(), s.file(), s.globals().size()));
+        for (String u : s.unsafe()) {
+            sb.append("      unsafe: ").append(u).append('\n');
+        }
+        if (s.error() != null) {
+            sb.append("      error:  ").append(s.error()).append('\n');
+        }
+        for (String n : s.notes()) {
+            sb.append("      note:   ").append(n).append('\n');
         }
     }
 

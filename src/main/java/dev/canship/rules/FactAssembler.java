@@ -2,6 +2,7 @@ package dev.canship.rules;
 
 import dev.canship.deployment.Deployment;
 import dev.canship.deployment.DeploymentReader;
+import dev.canship.extract.pickle.SerializationScan;
 import dev.canship.identify.Identification;
 import dev.canship.identify.IdentificationIssue;
 import dev.canship.identify.KnowledgeBase;
@@ -29,6 +30,7 @@ import dev.canship.rules.facts.PolicySection;
 import dev.canship.rules.facts.Product;
 import dev.canship.rules.facts.Repository;
 import dev.canship.rules.facts.ScreenedUse;
+import dev.canship.rules.facts.SerializedFile;
 import dev.canship.rules.facts.TerritorialTerm;
 import dev.canship.rules.facts.TrademarkTerm;
 
@@ -156,6 +158,18 @@ public final class FactAssembler {
         if (p.useDescription() != null) {
             facts.addAll(screen(p.useDescription()));
         }
+    }
+
+    /**
+     * One fact per pickle-based file the extraction scanned; files of other formats that only share an extension
+     * (GGML in a {@code .bin}) are left out.
+     *
+     * @param safetensorsPresent whether the repository also has safetensors weights
+     */
+    public List<SerializedFile> serializedFiles(List<SerializationScan> scans, boolean safetensorsPresent) {
+        return scans.stream().filter(SerializationScan::isPickle)
+                .map(s -> new SerializedFile(s.file(), s.format(), s.weights(), s.unsafe(), s.error(), safetensorsPresent))
+                .toList();
     }
 
     /** Lexicon screening of the free-text use description: which uses its words suggest, quoting them. */

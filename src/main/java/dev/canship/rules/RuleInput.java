@@ -17,4 +17,11 @@ public record RuleInput(List<Object> facts, Deployment deployment, String deploy
     public RuleInput {
         facts = List.copyOf(facts);
     }
+
+    /** These facts and {@code more}. */
+    public RuleInput withFacts(List<?> more) {
+        List<Object> all = new java.util.ArrayList<>(facts);
+        all.addAll(more);
+        return new RuleInput(all, deployment, deploymentFile);
+    }
 }
