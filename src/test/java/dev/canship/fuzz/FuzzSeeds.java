@@ -1,0 +1,86 @@
+package dev.canship.fuzz;
+
+import dev.canship.extract.pickle.PickleWriter;
+import dev.canship.extract.weights.GgmlType;
+import dev.canship.extract.weights.TestWeights;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Writes the seed corpus of the fuzz tests ({@code src/test/resources/.../*FuzzTestInputs/<method>/}) from the same
+ * writers the unit tests use, so every seed can be remade and read as code:
+ * {@code java -cp target/test-classes:target/classes:$(cat cp.txt) dev.canship.fuzz.FuzzSeeds .}
+ */
+public final class FuzzSeeds {
+
+    private FuzzSeeds() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path base = Path.of(args.length > 0 ? args[0] : ".").resolve("src/test/resources/dev/canship/extract");
+        Path tmp = Files.createTempDirectory("seeds");
+
+        Path st = base.resolve("weights/SafetensorsFuzzTestInputs/header");
+        seed(st, "valid", Files.readAllBytes(TestWeights.safetensors(tmp.resolve("a.safetensors"), Map.of("format", "pt"),
+                List.of(TestWeights.t("model.layers.0.self_attn.q_proj.weight", "BF16", 2, 2), TestWeights.t("lm_head.weight", "F32", 1, 2)), 0)));
+        seed(st, "lying-length", Files.readAllBytes(TestWeights.rawSafetensors(tmp.resolve("b.safetensors"), 1L << 40, utf8("{}"), 16)));
+        seed(st, "nested-metadata", Files.readAllBytes(TestWeights.rawSafetensors(tmp.resolve("c.safetensors"), 38,
+                utf8("{\"__metadata__\":{\"a\":{\"b\":[1,2]}}}  "), 46)));
+
+        Path gg = base.resolve("weights/GgufFuzzTestInputs/header");
+        seed(gg, "valid", Files.readAllBytes(new TestWeights.Gguf().string("general.architecture", "llama").u32("llama.block_count", 2)
+                .stringArray("tokenizer.ggml.tokens", 3).tensor("blk.0.attn_q.weight", GgmlType.F16, 32, 2).write(tmp.resolve("a.gguf"), 256)));
+        seed(gg, "lying-count", Files.readAllBytes(new TestWeights.Gguf().overrideTensorCount(1L << 40).write(tmp.resolve("b.gguf"), 0)));
+        seed(gg, "lying-array", Files.readAllBytes(new TestWeights.Gguf().lyingArray("tokenizer.ggml.scores", 6, 1L << 33).write(tmp.resolve("c.gguf"), 0)));
+
+        Path ps = base.resolve("pickle/PickleFuzzTestInputs/stream");
+        byte[] osSystem = PickleWriter.proto(2).global("os", "system").unicodeX("id").tuple1().reduce().stop().bytes();
+        seed(ps, "state-dict", PickleWriter.stateDict("model.embed_tokens.weight"));
+        seed(ps, "os-system-reduce", osSystem);
+        seed(ps, "eval-stack-global-memo", PickleWriter.proto(4).frame(0).unicode("builtins").memoize().op('0').unicode("eval").binput(5)
+                .op('0').binget(0).binget(5).stackGlobal().unicode("1+1").tuple1().reduce().stop().bytes());
+        seed(ps, "nested", PickleWriter.proto(2).global("torch.storage", "_load_from_bytes").bytes(osSystem).tuple1().reduce().stop().bytes());
+        seed(ps, "posix-inst", PickleWriter.plain().mark().string("id").inst("posix", "system").stop().bytes());
+        seed(ps, "protocol0-text", "(lp0\nS'a\\x41\\n'\np1\naV\\u00e9\np2\na(dp3\nI01\nL12L\nsF1.5\nag0\na.".getBytes(StandardCharsets.ISO_8859_1));
+
+        Path pf = base.resolve("pickle/PickleFuzzTestInputs/file");
+        seed(pf, "torch-zip", Files.readAllBytes(PickleWriter.torchZip(tmp.resolve("z.bin"), PickleWriter.stateDict("w"), 1)));
+        seed(pf, "npy-object", PickleWriter.npyObject(osSystem));
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (OutputStream o = new GZIPOutputStream(gz)) {
+            o.write(osSystem);
+        }
+        seed(pf, "joblib-gzip", gz.toByteArray());
+        ByteArrayOutputStream legacy = new ByteArrayOutputStream();
+        legacy.writeBytes(new byte[] {(byte) 0x80, 2, (byte) 0x8a, 10, 0x6c, (byte) 0xfc, (byte) 0x9c, 0x46, (byte) 0xf9, 0x20, 0x6a, (byte) 0xa8, 0x50, 0x19, 0x2e});
+        legacy.writeBytes(PickleWriter.proto(2).op('M').raw(0xe9).raw(0x03).stop().bytes());
+        legacy.writeBytes(PickleWriter.proto(2).emptyDict().stop().bytes());
+        legacy.writeBytes(PickleWriter.stateDict("w"));
+        legacy.writeBytes(PickleWriter.proto(2).op(']').stop().bytes());
+        legacy.writeBytes(new byte[8]);
+        seed(pf, "torch-legacy", legacy.toByteArray());
+
+        Path fm = base.resolve("CardReaderFuzzTestInputs/frontMatter");
+        seed(fm, "card", utf8("license: llama3.1\nbase_model:\n- meta-llama/Llama-3.1-8B\ntags: [a, b]\nextra_gated_prompt: |\n  text\n---\n# Model\n"));
+        seed(fm, "aliases", utf8("a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n---\n"));
+        seed(fm, "nesting", utf8("x: " + "[".repeat(100) + "]".repeat(100) + "\n---\n"));
+        seed(fm, "unterminated", utf8("license: 'apache-2.0\n"));
+    }
+
+    private static void seed(Path dir, String name, byte[] data) throws IOException {
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(name), data);
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
