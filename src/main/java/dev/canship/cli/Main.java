@@ -1,6 +1,7 @@
 package dev.canship.cli;
 
 import dev.canship.BadInputException;
+import dev.canship.inventory.OneLine;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -59,14 +60,15 @@ public final class Main implements Runnable {
             PrintWriter err = commandLine.getErr();
             boolean verbose = parseResult.hasMatchedOption("--verbose");
             if (ex instanceof BadInputException) {
-                err.println("canship: " + ex.getMessage());
+                // Paths in the message come from the user or the repository: kept to one line.
+                err.println("canship: " + OneLine.of(ex.getMessage()));
                 if (verbose) {
                     ex.printStackTrace(err);
                 }
                 err.flush();
                 return ExitCodes.BAD_INPUT;
             }
-            err.println("canship: internal error: " + ex + (verbose ? "" : " (run with --verbose for details, and please report it)"));
+            err.println("canship: internal error: " + OneLine.of(String.valueOf(ex)) + (verbose ? "" : " (run with --verbose for details, and please report it)"));
             if (verbose) {
                 ex.printStackTrace(err);
             }

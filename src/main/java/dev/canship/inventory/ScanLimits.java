@@ -145,10 +145,13 @@ public record ScanLimits(
 
     /** These limits with one bound changed; throws {@link IllegalArgumentException} naming the bound when out of range. */
     public ScanLimits with(Limit limit, long value) {
-        long max = limit == Limit.MAX_FILES || limit == Limit.MAX_DEPTH || limit == Limit.MAX_YAML_ALIASES
-                || limit == Limit.MAX_NESTING_DEPTH || limit == Limit.MAX_ZIP_ENTRIES || limit == Limit.MAX_ZIP_RATIO
-                || limit == Limit.MAX_PICKLE_MEMO || limit == Limit.MAX_PICKLE_STACK || limit == Limit.MAX_PICKLE_NESTING
-                ? Integer.MAX_VALUE : Long.MAX_VALUE;
+        long max = switch (limit) {
+            case MAX_FILES, MAX_DEPTH, MAX_YAML_ALIASES, MAX_NESTING_DEPTH, MAX_ZIP_ENTRIES, MAX_ZIP_RATIO, MAX_PICKLE_MEMO,
+                    MAX_PICKLE_STACK, MAX_PICKLE_NESTING -> Integer.MAX_VALUE;
+            // What these bound is read into one Java array, which holds at most about 2 GiB.
+            case MAX_TEXT_BYTES, MAX_CONFIG_BYTES, MAX_HEADER_BYTES, MAX_TIKA_CHARS, MAX_PICKLE_BYTES -> Integer.MAX_VALUE - 16;
+            default -> Long.MAX_VALUE;
+        };
         if (value > max) {
             throw new IllegalArgumentException("scan limit " + limit.key() + " must be at most " + max);
         }

@@ -408,7 +408,7 @@ final class PickleWalker {
         }
         byte[] head = in.read(2);
         boolean binaryPickle = (head[0] & 0xff) == 0x80 && head[1] >= 0 && head[1] <= 5;
-        boolean textPickle = head[0] == 'c' && n <= MAX_TEXT_NESTED;
+        boolean textPickle = textPickleStart(head[0]) && n <= MAX_TEXT_NESTED;
         if (n <= MAX_KEPT_STRING || binaryPickle || textPickle) {
             if (n - 2 > state.bytesLeft(in.bytesRead())) {
                 state.note(where + "byte string of " + n + " bytes at byte " + at + " not read (max-pickle-bytes)");
@@ -442,7 +442,7 @@ final class PickleWalker {
         }
         byte[] head = in.read(2);
         boolean binaryPickle = (head[0] & 0xff) == 0xc2 && (head[1] & 0xff) == 0x80;
-        boolean textPickle = head[0] == 'c' && n <= MAX_TEXT_NESTED;
+        boolean textPickle = textPickleStart(head[0]) && n <= MAX_TEXT_NESTED;
         if (n <= MAX_KEPT_STRING || binaryPickle || textPickle) {
             if (n - 2 > state.bytesLeft(in.bytesRead())) {
                 state.note(where + "string of " + n + " bytes at byte " + at + " not read (max-pickle-bytes)");
@@ -564,7 +564,7 @@ final class PickleWalker {
             return;
         }
         boolean binary = (data[0] & 0xff) == 0x80 && data[1] >= 0 && data[1] <= 5;
-        boolean text = data[0] == 'c' && data[data.length - 1] == '.' && indexOf(data, (byte) '\n') > 0;
+        boolean text = textPickleStart(data[0]) && data[data.length - 1] == '.' && indexOf(data, (byte) '\n') > 0;
         if (!binary && !text) {
             return;
         }
@@ -584,6 +584,11 @@ final class PickleWalker {
         } catch (IOException e) {
             throw state.fail(where + "nested pickle at byte " + at + ": " + e.getMessage());
         }
+    }
+
+    /** How protocol 0 pickles that call something begin: GLOBAL ({@code c}) or a MARK before INST ({@code (}). */
+    private static boolean textPickleStart(byte b) {
+        return b == 'c' || b == '(';
     }
 
     private static int indexOf(byte[] b, byte x) {

@@ -92,6 +92,15 @@ class PickleScannerTest {
     }
 
     @Test
+    void nestedProtocol0PicklesAreWalked() {
+        byte[] inner = "(S'id'\nios\nsystem\n.".getBytes(StandardCharsets.US_ASCII);
+        byte[] p = PickleWriter.proto(2).global("pickle", "loads").bytes(inner).tuple1().reduce().stop().bytes();
+        SerializationScan s = scanner.scanPickle(p, "x.pkl");
+        assertThat(s.unsafe()).hasSize(2);
+        assertThat(s.unsafe().get(1)).startsWith("os.system").contains("INST").endsWith("(in a nested pickle)");
+    }
+
+    @Test
     void protocol2BytesAsLatin1StringsAreWalkedToo() {
         String inner = new String(osSystem("id"), StandardCharsets.ISO_8859_1);
         byte[] p = PickleWriter.proto(2).global("_codecs", "encode").unicodeX(inner).unicodeX("latin1").tuple2().reduce().stop().bytes();
