@@ -121,7 +121,10 @@ public final class FactAssembler {
             facts.add(new TerritorialTerm(license, t.territorial().excludedRegions(), t.territorial().appliesTo(), t.territorial().clause()));
         }
         if (t.trademark() != null) {
-            String word = t.namePrefix() != null ? t.namePrefix().prefix().split(" ")[0] : null;
+            // The mark is the word the name prefix starts with, else the first word of the license's title
+            // ("Llama 2 Community License" has a trademark clause but no prefix).
+            String word = t.namePrefix() != null ? t.namePrefix().prefix().split(" ")[0]
+                    : kb.license(license).map(l -> l.title().split(" ")[0]).orElse(null);
             if (word != null) {
                 facts.add(new TrademarkTerm(license, word, t.trademark().clause()));
             }
