@@ -8,12 +8,10 @@ import dev.canship.report.RepositoryReport;
 import dev.canship.report.TextReporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -28,16 +26,13 @@ final class ScanCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output = new OutputOptions();
 
-    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Folder of a downloaded model repository.")
-    List<Path> paths;
+    @Mixin
+    RepositoryArgs repositories = new RepositoryArgs();
 
     @Override
     public Integer call() {
         Pipeline pipeline = Runtime.pipeline(ScanLimits.DEFAULTS);
-        List<RepositoryReport> reports = new ArrayList<>();
-        for (Path p : paths) {
-            reports.add(pipeline.scan(p));
-        }
+        List<RepositoryReport> reports = Batch.run(repositories.repositories(), pipeline::scan, spec.commandLine().getErr(), Batch.terminal());
         Reporter reporter = switch (output.format) {
             case json -> new JsonReporter();
             case text -> new TextReporter();

@@ -15,6 +15,9 @@ import java.util.stream.Collectors;
 /** The plain answer for people at a terminal: verdict first, then findings by severity with clause and fix. */
 public final class TextReporter implements Reporter {
 
+    /** Beyond this many repositories (a batch run) a side-by-side table stops being readable. */
+    static final int MAX_COMPARED = 12;
+
     @Override
     public String render(List<RepositoryReport> reports) {
         StringBuilder sb = new StringBuilder();
@@ -24,7 +27,7 @@ public final class TextReporter implements Reporter {
             }
             render(reports.get(i), sb);
         }
-        if (reports.size() > 1 && reports.stream().allMatch(RepositoryReport::isCheck)) {
+        if (reports.size() > 1 && reports.size() <= MAX_COMPARED && reports.stream().allMatch(RepositoryReport::isCheck)) {
             compare(reports, sb);
         }
         return sb.toString();

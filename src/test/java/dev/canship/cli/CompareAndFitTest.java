@@ -77,4 +77,15 @@ class CompareAndFitTest {
         assertThat(scout.exit()).isZero();
         assertThat(scout.out()).startsWith("REVIEW:").contains("[HARDWARE-HEADROOM]");
     }
+
+    @Test
+    void eachTreatsEverySubFolderAsARepositoryInOrder() throws Exception {
+        CliTest.Run r = run("scan", "--each", "samples/repos", "--format", "json");
+        assertThat(r.exit()).isZero();
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.findValuesAsText("name")).containsSubsequence("acme-llama3.1-8b-support", "deepseek-v3", "gemma-3-27b-it", "llama4-scout-instruct");
+        assertThat(r.err()).as("no progress bar when stderr is not a terminal").isEmpty();
+        assertThat(run("scan").exit()).isEqualTo(2);
+        assertThat(run("scan", "--each", "README.md").err()).contains("--each needs a folder");
+    }
 }
