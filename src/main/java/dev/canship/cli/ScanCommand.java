@@ -31,14 +31,16 @@ final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Pipeline pipeline = Runtime.pipeline(ScanLimits.DEFAULTS);
-        List<RepositoryReport> reports = Batch.run(repositories.repositories(), pipeline::scan, spec.commandLine().getErr(), Batch.terminal());
+        // Choose the reporter first, so a wrong --format fails before any work.
         Reporter reporter = switch (output.format) {
             case json -> new JsonReporter();
             case text -> new TextReporter();
             case markdown -> new MarkdownReporter();
             default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format " + output.format + " is for check; scan writes text, json or markdown");
         };
+        Pipeline pipeline = Runtime.pipeline(ScanLimits.DEFAULTS);
+        List<RepositoryReport> reports = Batch.run(repositories.repositories(), pipeline::scan, spec.commandLine().getErr(), Batch.terminal());
+
         output.emit(reporter.render(reports), spec.commandLine().getOut());
         return ExitCodes.CLEAN;
     }
