@@ -22,6 +22,9 @@ final class ClausePaths {
         List<ClauseMark> out = new ArrayList<>();
         List<Level> stack = new ArrayList<>();
         for (NormalizedText.Marker m : markers) {
+            if (!m.dropped() && !m.lineStart()) {
+                continue; // "Llama 3.1", "Section 3.2", inline "(i)": references and enumerations, not structure
+            }
             String label = m.label();
             boolean paren = label.startsWith("(") || label.endsWith(")");
             String body = label.replaceAll("^\\(|[.)]$", "");

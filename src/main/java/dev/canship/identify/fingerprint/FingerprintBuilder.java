@@ -24,7 +24,8 @@ import dev.canship.identify.fingerprint.Fingerprint.VariableRegion;
  * window of {@value #WINDOW}; windows at the edges of the text and of variable regions are always kept, so changes
  * next to them are still seen. Variable regions are copyright-holder lines (a line of at most 20 words that starts
  * with "Copyright (c)", "Copyright ©", "Copyright 2024", "Copyright [" or "© 2024" and stands on its own) and, in
- * Apache-style texts, everything after "END OF TERMS AND CONDITIONS" (the how-to-apply appendix).
+ * Apache-style texts, the "APPENDIX: How to apply ..." that follows "END OF TERMS AND CONDITIONS" (instructions with
+ * a placeholder copyright line; an attachment of use restrictions after that phrase is not variable).
  */
 public final class FingerprintBuilder {
 
@@ -165,7 +166,9 @@ public final class FingerprintBuilder {
         String[] t = nt.tokenArray();
         for (int k = 0; k + 5 <= t.length; k++) {
             if (t[k].equals("end") && t[k + 1].equals("of") && t[k + 2].equals("terms") && t[k + 3].equals("and")
-                    && t[k + 4].equals("conditions") && k + 5 < t.length && (t.length - (k + 5)) * 10 < t.length * 3) {
+                    && t[k + 4].equals("conditions") && k + 9 <= t.length && t[k + 5].equals("appendix")
+                    && t[k + 6].equals("how") && t[k + 7].equals("to") && t[k + 8].equals("apply")
+                    && (t.length - (k + 5)) * 10 < t.length * 3) {
                 int from = k + 5;
                 out.removeIf(r -> r.start() >= from);
                 out.add(new VariableRegion(from, t.length, "appendix"));

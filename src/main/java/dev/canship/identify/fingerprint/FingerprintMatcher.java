@@ -23,8 +23,11 @@ import dev.canship.identify.fingerprint.Fingerprint.VariableRegion;
  * position) form runs, and the best chain of runs is chosen by dynamic programming, paying for every shift of diagonal
  * (an insertion or deletion), so stray matches of common phrases in surrounding text are left out. Containment is the
  * share of the reference's kept shingles in that chain. A reference is identified at containment
- * {@value #IDENTIFY_THRESHOLD} or more; when several references cover the same stretch of the candidate (near-identical
- * versions such as Llama 3.1/3.2/3.3), only the one with the highest containment is reported.
+ * {@value #IDENTIFY_THRESHOLD} or more. When several references cover the same stretch of the candidate (near-identical
+ * versions such as Llama 3.1/3.2/3.3, or a text and a later version that extends it), only the one that best explains
+ * that stretch is reported: reference words found, minus reference words missing, minus candidate words in the
+ * contested stretch that fall outside its alignment (see {@link #explains}). For versions of equal length this is the
+ * highest containment; between a text and an extended version it picks the one the candidate actually is.
  *
  * <p>Alterations: every break in the chain (a kept shingle missing, or the diagonal shifting) is a changed passage,
  * unless it is explained by presentation: it lies inside a variable region of the reference (a copyright holder line,
@@ -94,18 +97,27 @@ public final class FingerprintMatcher {
                 .thenComparingInt(r -> r.alterations.size()));
         List<Result> accepted = new ArrayList<>();
         for (Result r : results) {
-            boolean overlaps = false;
+            List<Result> rivals = new ArrayList<>();
             for (Result a : accepted) {
                 int inter = Math.min(r.spanEnd, a.spanEnd) - Math.max(r.spanStart, a.spanStart);
-                if (inter > 0 && inter * 2 > (r.spanEnd - r.spanStart)) {
-                    overlaps = true;
+                int smaller = Math.min(r.spanEnd - r.spanStart, a.spanEnd - a.spanStart);
+                if (inter > 0 && inter * 2 > smaller) {
+                    rivals.add(a);
+                }
+            }
+            boolean wins = true;
+            for (Result a : rivals) {
+                if (explains(r, a) <= explains(a, r)) {
+                    wins = false;
                     break;
                 }
             }
-            if (!overlaps) {
+            if (wins) {
+                accepted.removeAll(rivals);
                 accepted.add(r);
             }
         }
+        accepted.sort(Comparator.comparingDouble((Result r) -> -r.containment).thenComparingInt(r -> r.spanStart));
         return accepted.stream().map(r -> r.toMatch(cand)).toList();
     }
 
@@ -340,6 +352,17 @@ public final class FingerprintMatcher {
         res.spanEnd = Math.min(cand.tokens.length, cc[len - 1] + kEff);
         res.alterations = alterations(ref, cand, cj, cr, cc);
         return res;
+    }
+
+    /**
+     * How well {@code r} explains the stretch of the candidate that it and {@code rival} both claim, in words: reference
+     * words found, minus reference words missing, minus claimed candidate words outside r's alignment.
+     */
+    private static double explains(Result r, Result rival) {
+        int n = r.ref.n;
+        int union = Math.max(r.spanEnd, rival.spanEnd) - Math.min(r.spanStart, rival.spanStart);
+        int outside = union - (r.spanEnd - r.spanStart);
+        return (2 * r.containment - 1) * n - outside;
     }
 
     private static double penalty(int shift) {

@@ -18,9 +18,10 @@ public final class NormalizedText {
      * @param index   the token index it sits before (when dropped) or at (when kept)
      * @param label   the marker as written, without emphasis, e.g. {@code "2."} or {@code "(a)"}
      * @param tokens  the token(s) it would produce if kept, e.g. {@code ["2"]}
-     * @param dropped true when the normalizer removed it from the token stream as numbering
+     * @param dropped   true when the normalizer removed it from the token stream as numbering
+     * @param lineStart true when it was the first word of its line (a heading or list item rather than a reference)
      */
-    public record Marker(int index, String label, List<String> tokens, boolean dropped) {
+    public record Marker(int index, String label, List<String> tokens, boolean dropped, boolean lineStart) {
         public Marker {
             Objects.requireNonNull(label);
             tokens = List.copyOf(tokens);

@@ -29,8 +29,9 @@ import org.jsoup.select.NodeVisitor;
  *   <li>Unicode presentation: NFKC, smart quotes, dashes, non-breaking and other spaces, soft hyphens and BOMs.</li>
  *   <li>Markdown: link syntax {@code [x](url)} keeps {@code x}; emphasis, headings, quotes and bullets are
  *       punctuation and vanish with it.</li>
- *   <li>Layout: line reflow is irrelevant (tokens ignore line breaks); a word hyphenated at a line end is joined;
- *       a hyphen between letters is dropped everywhere (so {@code non-exclusive} and {@code non-\nexclusive} agree).</li>
+ *   <li>Layout: line reflow is irrelevant (tokens ignore line breaks); a word hyphenated at a line end is joined,
+ *       also when a reflow has since turned the line break into a space; a hyphen between letters is dropped
+ *       everywhere (so {@code non-exclusive}, {@code non-\nexclusive} and {@code non- exclusive} agree).</li>
  *   <li>PDF page furniture: lines reading {@code Page N}, {@code Page N of M}, {@code N/M}, and bare numbers that
  *       form a page series (1, 2, 3 … on lines of their own) are dropped.</li>
  *   <li>Numbering: tokens shaped like list or section markers ({@code 1.}, {@code b.}, {@code iv.}, {@code (a)},
@@ -70,8 +71,8 @@ public final class TextNormalizer {
     public static NormalizedText normalize(String raw, Format format) {
         String display = displayText(raw == null ? "" : raw, format);
         Work work = Work.of(display);
+        work.maskPageFurniture(); // before link masking, which can leave a lone number on a line
         work.maskMarkdown();
-        work.maskPageFurniture();
         return work.tokenize();
     }
 
@@ -83,8 +84,8 @@ public final class TextNormalizer {
     public static String plainText(String raw) {
         String display = displayText(raw == null ? "" : raw, Format.AUTO);
         Work work = Work.of(display);
+        work.maskPageFurniture(); // before link masking, which can leave a lone number on a line
         work.maskMarkdown();
-        work.maskPageFurniture();
         String s = new String(work.chars);
         s = LINE_END_HYPHEN.matcher(s).replaceAll("$1");
         s = EMPHASIS.matcher(s).replaceAll("");
@@ -162,7 +163,7 @@ public final class TextNormalizer {
     // ---------------------------------------------------------------------------------------------------------
     // Step 2..4: character mapping, masking, tokenizing
 
-    private static final Pattern MD_LINK = Pattern.compile("(!?\\[)([^\\]\\n]{0,1000})(\\]\\(\\s*<?[^)\\s>]*>?(?:\\s+\"[^\"\\n]*\")?\\s*\\))");
+    private static final Pattern MD_LINK = Pattern.compile("(!?\\[)((?:[^\\]\\n]|\\n(?![ \\t]*\\n)){0,1000})(\\]\\(\\s*<?[^)\\s>]*>?(?:\\s+\"[^\"\\n]*\")?\\s*\\))");
     private static final Pattern MD_ESCAPE = Pattern.compile("\\\\(?=[!-/:-@\\[-`{-~])");
     private static final Pattern PAGE_LINE = Pattern.compile("(?i)(?:page|pg\\.?|p\\.)\\s*\\d{1,4}(?:\\s*(?:of|/)\\s*\\d{1,4})?|\\d{1,4}\\s*(?:/|of)\\s*\\d{1,4}");
     private static final Pattern NUMBER_LINE = Pattern.compile("[-–—\\s]*(\\d{1,4})[-–—\\s]*");
@@ -401,15 +402,14 @@ public final class TextNormalizer {
                 int ce = i;
                 idx.clear();
                 idx.addRange(cs, ce);
-                // A word hyphenated at a line end continues on a later line: join the two chunks.
+                // A word hyphenated at a line end continues on the next line, or after a space once the lines were
+                // joined by a reflow ("models-and- libraries"): join the two chunks in both cases.
                 while (ce - cs >= 2 && chars[ce - 1] == '-' && Character.isLetter(chars[ce - 2])) {
                     int j = ce;
-                    boolean newline = false;
                     while (j < n && (chars[j] == ' ' || chars[j] == '\n')) {
-                        newline |= chars[j] == '\n';
                         j++;
                     }
-                    if (!newline || j >= n || !Character.isLetter(chars[j])) {
+                    if (j >= n || !Character.isLetter(chars[j])) {
                         break;
                     }
                     cs = j;
@@ -444,7 +444,7 @@ public final class TextNormalizer {
                 emitTokens(idx, produced, starts, ends);
                 boolean drop = form != MarkerForm.NONE && (prevTerminal || (lineStart && form == MarkerForm.LIST));
                 if (form != MarkerForm.NONE) {
-                    markers.add(new NormalizedText.Marker(before, core, produced, drop));
+                    markers.add(new NormalizedText.Marker(before, core, produced, drop, lineStart));
                 }
                 if (drop) {
                     starts.truncate(before);
