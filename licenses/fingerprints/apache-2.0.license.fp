@@ -28,7 +28,7 @@ clause 1064 6
 clause 1108 7
 clause 1191 8
 clause 1304 9
-variable 1408 1581 appendix
+variable 1408 1581 appendix 42c4f1bf45639dbe
 shingles 539
 AONUBSdHBS7GAzhpQwYx27MaAy7A1abQN+7fAQUGKgfEWI1/BAaqsodV4YqWBU66G6CXEMoCBVmq
 BiA+irpsAjsav/dP4NYWAQaqsodV4YqWBB5ngTDEGLd4BAfEv++PTMtiBR8IuNAED4IsAT+gJW96

@@ -26,7 +26,7 @@ clause 1575 9
 clause 1670 10
 clause 1787 11
 clause 1891 12
-variable 0 10 copyright
+variable 0 10 copyright 0000000000000000
 shingles 734
 AP9rj8Pe4R3VBAd+C6k29M25BCFvWIMs/SAhAhgD7Z/OiErCBBk7bthO7emwBH0eB1LtF2mHBZws
 xulnMUkbA2ZIRur6IkBwBBoxS5XRkHLBBGBZLFGjI+BpBU6nzpTXkfePAgI8KDw4CrrHBA88K17e

@@ -34,7 +34,7 @@ clause 1535 11
 clause 1650 12
 clause 1750 13
 clause 1784 14
-variable 8 12 copyright
+variable 8 12 copyright f8ffccdca78ffa53
 shingles 706
 AFbx0j2kOnbbA/j/zNynj/pTAl0dnZfphUObAi6lkldXwUyyAzJAAZPStq7KAqOiBUSAHUpVAwph
 Kcmqd+W6A5wsxulnMUkbA2ZIRur6IkBwBBoxS5XRkHLBBQxWlGvg61qYAwI8KDw4CrrHBEBm0gQG

@@ -60,7 +60,7 @@ clause 1714 10
 clause 1717 1
 clause 1827 11
 clause 1832 1
-variable 1931 2109 appendix
+variable 1931 2109 appendix 42c4f1bf45639dbe
 shingles 708
 AGSBMw2AfFcEAlU1iPZEtYFMAzQm+ix8VOh4BTdhp+YO6g/KAg5V20JWrbBlBUdVVv+xf0vSA0If
 +zU/Q9cxAw+BDpEWe/lRAQ26wKYk/FEFAgvTt+hM0wgjBBDdn/PK0L6DAS7A1abQN+7fBD5giU64

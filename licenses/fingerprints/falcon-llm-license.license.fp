@@ -52,7 +52,7 @@ clause 1713 10
 clause 1716 1
 clause 1826 11
 clause 1831 1
-variable 1930 2100 appendix
+variable 1930 2100 appendix 42c4f1bf45639dbe
 shingles 706
 AFpc6xM9/VcRAyuVYgIG5p2PBA5V20JWrbBlBUdVVv+xf0vSA0If+zU/Q9cxAw+BDpEWe/lRAQ26
 wKYk/FEFAgvTt+hM0wgjBBDdn/PK0L6DAS7A1abQN+7fBD5giU64e9E2BAq8Pkm1QG5IBFzznjmw

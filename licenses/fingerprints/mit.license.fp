@@ -9,7 +9,7 @@ tokens 169
 shingle-size 5
 window 5
 anchor 4 1 number 2023
-variable 2 6 copyright
+variable 2 6 copyright 9f75b7f5a69be72e
 shingles 56
 AJXR1SLG9d30Aio4l2wOkXT4Aor1kHCdLIqbAp/45d/TgY3+Ah0sK86R6+hiAgehSTWMZ8niAhGY
 h1jaEUiGBSaVNa3azQASAQ3qptnp489kBRRFcdV11l5ZAgNb5tVz+6GwBBtXNDXM/H8gBC69Pjge

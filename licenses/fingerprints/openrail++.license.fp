@@ -14,7 +14,7 @@ anchor 1138 1 number 5
 anchor 1195 1 number 5
 anchor 1292 1 number 4
 anchor 1424 1 number 5
-variable 0 5 copyright
+variable 0 5 copyright 0000000000000000
 shingles 729
 ANLLm9sMLM+7AxVeepfzGmJjAS1a1t4ssaToAbo5+tSDceMeBDjTN6A3106fA034SEG02GvAA30e
 B1LtF2mHBZwsxulnMUkbA2ZIRur6IkBwBBoxS5XRkHLBBGBZLFGjI+BpBU6nzpTXkfePAgI8KDw4

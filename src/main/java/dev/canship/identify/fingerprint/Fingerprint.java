@@ -125,8 +125,17 @@ public record Fingerprint(
         }
     }
 
-    /** Tokens {@code [start, end)} that may read differently in a faithful copy (e.g. the copyright holder line). */
-    public record VariableRegion(int start, int end, String reason) {
+    /**
+     * Tokens {@code [start, end)} that may read differently in a faithful copy (e.g. the copyright holder line).
+     *
+     * @param start  first token
+     * @param end    end token (exclusive)
+     * @param reason one word, e.g. {@code copyright} or {@code appendix}
+     * @param before hash of the (up to {@code shingleSize}) tokens just before the region, 0 when it starts the text;
+     *               lets the matcher check the words before a region near the start of the text, which no full
+     *               shingle covers without also covering the region
+     */
+    public record VariableRegion(int start, int end, String reason, long before) {
         public VariableRegion {
             if (start < 0 || end < start) {
                 throw new IllegalArgumentException("bad region");

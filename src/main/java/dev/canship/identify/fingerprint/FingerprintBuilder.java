@@ -51,7 +51,13 @@ public final class FingerprintBuilder {
         long[] hashes = Shingles.all(Shingles.tokenHashes(tokens), SHINGLE_SIZE);
         int s = hashes.length;
 
-        List<VariableRegion> regions = variableRegions(nt);
+        long[] tokenHashes = Shingles.tokenHashes(tokens);
+        List<VariableRegion> regions = new ArrayList<>();
+        for (VariableRegion r : variableRegions(nt)) {
+            int from = Math.max(0, r.start() - SHINGLE_SIZE);
+            long before = r.start() == 0 ? 0 : Shingles.shingle(tokenHashes, from, r.start() - from);
+            regions.add(new VariableRegion(r.start(), r.end(), r.reason(), before));
+        }
         BitSet forced = new BitSet(s);
         if (s > 0) {
             forced.set(0);
@@ -153,7 +159,7 @@ public final class FingerprintBuilder {
                     }
                 }
                 if (first >= 0) {
-                    out.add(new VariableRegion(first, last + 1, "copyright"));
+                    out.add(new VariableRegion(first, last + 1, "copyright", 0));
                 }
             }
             if (!line.isBlank()) {
@@ -171,7 +177,7 @@ public final class FingerprintBuilder {
                     && (t.length - (k + 5)) * 10 < t.length * 3) {
                 int from = k + 5;
                 out.removeIf(r -> r.start() >= from);
-                out.add(new VariableRegion(from, t.length, "appendix"));
+                out.add(new VariableRegion(from, t.length, "appendix", 0));
                 break;
             }
         }
@@ -210,7 +216,7 @@ public final class FingerprintBuilder {
      * window 5
      * anchor &lt;position&gt; &lt;length&gt; &lt;type&gt; &lt;value&gt;      (0..n lines)
      * clause &lt;position&gt; &lt;path&gt;                       (0..n lines)
-     * variable &lt;start&gt; &lt;end&gt; &lt;reason&gt;                (0..n lines)
+     * variable &lt;start&gt; &lt;end&gt; &lt;reason&gt; &lt;hex hash of the words before&gt;  (0..n lines)
      * shingles &lt;count&gt;
      * &lt;base64 lines&gt;   per shingle: varint(position - previous position), then the 8-byte hash, big-endian
      * end

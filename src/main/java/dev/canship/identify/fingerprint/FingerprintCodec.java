@@ -49,7 +49,8 @@ final class FingerprintCodec {
             sb.append("clause ").append(c.position()).append(' ').append(c.clause()).append('\n');
         }
         for (VariableRegion v : fp.variableRegions()) {
-            sb.append("variable ").append(v.start()).append(' ').append(v.end()).append(' ').append(v.reason()).append('\n');
+            sb.append("variable ").append(v.start()).append(' ').append(v.end()).append(' ').append(v.reason()).append(' ')
+                    .append(String.format("%016x", v.before())).append('\n');
         }
         ByteArrayOutputStream blob = new ByteArrayOutputStream(fp.shingles().size() * 10);
         int prev = 0;
@@ -139,8 +140,9 @@ final class FingerprintCodec {
                     }
                     case "variable" -> {
                         String[] f = val.split(" ");
-                        check(f.length == 3, "variable");
-                        regions.add(new VariableRegion(Integer.parseInt(f[0]), Integer.parseInt(f[1]), f[2]));
+                        check(f.length == 4 && f[3].length() == 16, "variable");
+                        regions.add(new VariableRegion(Integer.parseInt(f[0]), Integer.parseInt(f[1]), f[2],
+                                Long.parseUnsignedLong(f[3], 16)));
                     }
                     case "shingles" -> {
                         int count = Integer.parseInt(val);

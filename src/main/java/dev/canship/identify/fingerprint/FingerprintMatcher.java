@@ -19,15 +19,15 @@ import dev.canship.identify.fingerprint.Fingerprint.VariableRegion;
  * Finds reference texts inside a candidate text by their fingerprints and reports where a found text was altered.
  *
  * <p>How: the candidate is normalized and all its shingles are hashed. For each reference, the kept shingles present in
- * the candidate are paired with their candidate positions; pairs on one diagonal (candidate position minus reference
- * position) form runs, and the best chain of runs is chosen by dynamic programming, paying for every shift of diagonal
- * (an insertion or deletion), so stray matches of common phrases in surrounding text are left out. Containment is the
+ * the candidate are paired with their candidate positions, and the best chain of pairs increasing in both texts is
+ * chosen by dynamic programming, paying for every shift of diagonal (candidate position minus reference position,
+ * i.e. an insertion or deletion), so stray matches of common phrases in surrounding text are left out. Containment is the
  * share of the reference's kept shingles in that chain. A reference is identified at containment
  * {@value #IDENTIFY_THRESHOLD} or more. When several references cover the same stretch of the candidate (near-identical
  * versions such as Llama 3.1/3.2/3.3, or a text and a later version that extends it), only the one that best explains
- * that stretch is reported: reference words found, minus reference words missing, minus candidate words in the
- * contested stretch that fall outside its alignment (see {@link #explains}). For versions of equal length this is the
- * highest containment; between a text and an extended version it picks the one the candidate actually is.
+ * that stretch is reported: reference words aligned, minus reference words missing, minus candidate words in the
+ * contested stretch left unaligned (see {@link #explains}). For versions of equal length this favours the highest
+ * containment; between a text and an extended version it picks the one the candidate actually is.
  *
  * <p>Alterations: every break in the chain (a kept shingle missing, or the diagonal shifting) is a changed passage,
  * unless it is explained by presentation: it lies inside a variable region of the reference (a copyright holder line,
@@ -43,9 +43,11 @@ public final class FingerprintMatcher {
     public static final double IDENTIFY_THRESHOLD = 0.6;
 
     private static final int MAX_OCCURRENCES = 64;
-    private static final int MAX_RUN_GAP = 64;
     private static final int MAX_TOGGLES = 8;
-    private static final int MAX_RUNS = 4000;
+    private static final int JUMP_WINDOW = 256;
+    private static final int MAX_VARIABLE = 60;
+    /** Extra weight of the first and last shingle of a reference: a chain that reaches the ends of the text is preferred. */
+    private static final double END_BONUS = 3;
 
     private final List<Ref> refs;
 
@@ -222,18 +224,14 @@ public final class FingerprintMatcher {
         }
     }
 
-    private record Run(int from, int to, int jStart, int jEnd, int rStart, int rEnd, int cStart, int cEnd, int d) {
-        int count() {
-            return to - from;
-        }
-    }
-
     private static final class Result {
         Ref ref;
         double containment;
         int chainLength;
         int spanStart;
         int spanEnd;
+        int coveredRef;
+        int coveredCand;
         List<Alteration> alterations;
 
         FingerprintMatch toMatch(Cand cand) {
@@ -263,86 +261,79 @@ public final class FingerprintMatcher {
         if (present == 0 || (threshold && present < IDENTIFY_THRESHOLD * m)) {
             return null;
         }
-        // Pairs (reference shingle j, candidate position c), keyed by diagonal then j.
+        // Pairs (reference shingle j, candidate position c), sorted by reference then candidate position.
         long[] keys = new long[Math.max(16, present * 2)];
         int np = 0;
         for (int j = 0; j < m; j++) {
             int occ = 0;
             for (int c = ix.first(ref.hash[j]); c >= 0 && occ < MAX_OCCURRENCES; c = ix.next[c], occ++) {
-                int d = c - ref.pos[j];
                 if (np == keys.length) {
                     keys = Arrays.copyOf(keys, np * 2);
                 }
-                keys[np++] = ((long) (d + (1 << 30)) << 32) | j;
+                keys[np++] = ((long) j << 32) | c;
             }
         }
         keys = Arrays.copyOf(keys, np);
         Arrays.sort(keys);
         int[] pj = new int[np];
+        int[] pr = new int[np];
         int[] pc = new int[np];
         for (int i = 0; i < np; i++) {
-            pj[i] = (int) keys[i];
-            int d = (int) (keys[i] >>> 32) - (1 << 30);
-            pc[i] = ref.pos[pj[i]] + d;
+            pj[i] = (int) (keys[i] >>> 32);
+            pr[i] = ref.pos[pj[i]];
+            pc[i] = (int) keys[i];
         }
-        // Runs: consecutive pairs on one diagonal.
-        List<Run> runs = new ArrayList<>();
-        int start = 0;
-        for (int i = 1; i <= np; i++) {
-            boolean split = i == np
-                    || (pc[i] - ref.pos[pj[i]]) != (pc[start] - ref.pos[pj[start]])
-                    || ref.pos[pj[i]] - ref.pos[pj[i - 1]] > MAX_RUN_GAP;
-            if (split) {
-                runs.add(new Run(start, i, pj[start], pj[i - 1], ref.pos[pj[start]], ref.pos[pj[i - 1]], pc[start], pc[i - 1],
-                        pc[start] - ref.pos[pj[start]]));
-                start = i;
-            }
-        }
-        if (runs.size() > MAX_RUNS) {
-            runs.removeIf(r -> r.count() < 2);
-        }
-        runs.sort(Comparator.comparingInt(Run::rStart).thenComparingInt(Run::cStart));
-        int nr = runs.size();
-        double[] best = new double[nr];
-        int[] prev = new int[nr];
+        // Chain: best[q] = pairs in the best chain ending at q, less a penalty for every change of diagonal. A pair
+        // continues the latest pair on its own diagonal for free, or jumps from a recent pair at a cost.
+        double[] best = new double[np];
+        int[] prev = new int[np];
+        Map<Integer, Integer> lastOnDiagonal = new HashMap<>();
         int arg = -1;
-        for (int i = 0; i < nr; i++) {
-            Run ri = runs.get(i);
-            best[i] = ri.count();
-            prev[i] = -1;
-            for (int p = 0; p < i; p++) {
-                Run rp = runs.get(p);
-                if (rp.rEnd() < ri.rStart() && rp.cEnd() < ri.cStart()) {
-                    double v = best[p] + ri.count() - penalty(Math.abs(ri.d() - rp.d()));
-                    if (v > best[i]) {
-                        best[i] = v;
-                        prev[i] = p;
+        int groupStart = 0;
+        for (int q = 0; q < np; q++) {
+            if (pj[q] != pj[groupStart]) {
+                for (int g = groupStart; g < q; g++) {
+                    lastOnDiagonal.merge(pc[g] - pr[g], g, (a, b) -> best[b] >= best[a] ? b : a);
+                }
+                groupStart = q;
+            }
+            int d = pc[q] - pr[q];
+            double b = pj[q] == 0 ? 1 + END_BONUS : 1;
+            int pv = -1;
+            Integer same = lastOnDiagonal.get(d);
+            if (same != null) {
+                b = best[same] + 1;
+                pv = same;
+            }
+            for (int p = groupStart - 1; p >= Math.max(0, groupStart - JUMP_WINDOW); p--) {
+                int dp = pc[p] - pr[p];
+                if (dp != d && pc[p] < pc[q]) {
+                    double v = best[p] + 1 - penalty(Math.abs(d - dp));
+                    if (v > b) {
+                        b = v;
+                        pv = p;
                     }
                 }
             }
-            if (arg < 0 || best[i] > best[arg]) {
-                arg = i;
+            best[q] = b;
+            prev[q] = pv;
+            if (arg < 0 || b + (pj[q] == m - 1 ? END_BONUS : 0) > best[arg] + (pj[arg] == m - 1 ? END_BONUS : 0)) {
+                arg = q;
             }
         }
-        List<Run> chainRuns = new ArrayList<>();
-        for (int i = arg; i >= 0; i = prev[i]) {
-            chainRuns.add(0, runs.get(i));
-        }
         int len = 0;
-        for (Run r : chainRuns) {
-            len += r.count();
+        for (int i = arg; i >= 0; i = prev[i]) {
+            len++;
         }
         int[] cj = new int[len];
         int[] cr = new int[len];
         int[] cc = new int[len];
-        int t = 0;
-        for (Run r : chainRuns) {
-            for (int i = r.from(); i < r.to(); i++) {
-                cj[t] = pj[i];
-                cr[t] = ref.pos[pj[i]];
-                cc[t] = pc[i];
-                t++;
-            }
+        int t = len;
+        for (int i = arg; i >= 0; i = prev[i]) {
+            t--;
+            cj[t] = pj[i];
+            cr[t] = pr[i];
+            cc[t] = pc[i];
         }
         Result res = new Result();
         res.ref = ref;
@@ -350,23 +341,42 @@ public final class FingerprintMatcher {
         res.containment = (double) len / m;
         res.spanStart = cc[0];
         res.spanEnd = Math.min(cand.tokens.length, cc[len - 1] + kEff);
+        res.coveredRef = covered(cr, kEff);
+        res.coveredCand = covered(cc, kEff);
         res.alterations = alterations(ref, cand, cj, cr, cc);
         return res;
     }
 
     /**
-     * How well {@code r} explains the stretch of the candidate that it and {@code rival} both claim, in words: reference
-     * words found, minus reference words missing, minus claimed candidate words outside r's alignment.
+     * How well {@code r} explains the stretch of the candidate that it and {@code rival} both claim, in words:
+     * reference words aligned, minus reference words not aligned, minus words of the contested stretch that r leaves
+     * unaligned. A reference that is an extended version of another wins only when the candidate has the extension.
      */
     private static double explains(Result r, Result rival) {
-        int n = r.ref.n;
         int union = Math.max(r.spanEnd, rival.spanEnd) - Math.min(r.spanStart, rival.spanStart);
-        int outside = union - (r.spanEnd - r.spanStart);
-        return (2 * r.containment - 1) * n - outside;
+        return r.coveredRef - (r.ref.n - r.coveredRef) - (union - r.coveredCand);
     }
 
+    /** Number of positions covered by windows {@code [p, p + k)} for increasing {@code p}. */
+    private static int covered(int[] starts, int k) {
+        int total = 0;
+        int end = Integer.MIN_VALUE;
+        for (int p : starts) {
+            int from = Math.max(p, end);
+            if (p + k > from) {
+                total += p + k - from;
+            }
+            end = Math.max(end, p + k);
+        }
+        return total;
+    }
+
+    /**
+     * Cost of a change of diagonal by {@code shift} words, in matched shingles: one stray shingle never pays for itself,
+     * a run of a few shingles after a deleted sentence does.
+     */
     private static double penalty(int shift) {
-        return shift == 0 ? 0 : 2 + Math.log(1 + shift) / Math.log(2);
+        return shift == 0 ? 0 : 1 + Math.log(1 + shift) / Math.log(2) / 2;
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -383,7 +393,7 @@ public final class FingerprintMatcher {
         if (cj[0] > 0) {
             int r0 = cr[0];
             int c0 = cc[0];
-            boolean benign = inRegion(ref, 0, r0)
+            boolean benign = inRegion(ref, cand, 0, r0, -1, -1, r0, c0)
                     || verify(ref, cand, 0, cj[0], 0, Math.max(0, c0 - r0 - MAX_TOGGLES), c0 + k - 1,
                     Math.max(0, c0 - r0 - MAX_TOGGLES), c0, Mode.RIGHT, r0 + k);
             if (!benign) {
@@ -403,7 +413,7 @@ public final class FingerprintMatcher {
             int refTo = Math.max(refFrom, r2);
             int candFrom = Math.min(c1 + k, c2);
             int candTo = Math.max(candFrom, c2);
-            boolean benign = inRegion(ref, refFrom, refTo)
+            boolean benign = inRegion(ref, cand, refFrom, refTo, r1, c1, r2, c2)
                     || verify(ref, cand, cj[t], cj[t + 1], r1, c1, c2 + k - 1, c1 + k, c2, Mode.EXACT, r2 - r1 + k);
             if (!benign) {
                 out.add(alteration(ref, cand, refFrom, refTo, candFrom, candTo, (r2 - r1) - (c2 - c1)));
@@ -415,7 +425,7 @@ public final class FingerprintMatcher {
             int cl = cc[len - 1];
             int refFrom = rl + k;
             int need = ref.n - rl;
-            boolean benign = inRegion(ref, refFrom, ref.n)
+            boolean benign = inRegion(ref, cand, refFrom, ref.n, rl, cl, -1, -1)
                     || verify(ref, cand, cj[len - 1], ref.m - 1, rl, cl, Math.min(nc - 1, cl + need - 1 + MAX_TOGGLES),
                     cl + k, Math.min(nc, cl + need + MAX_TOGGLES), Mode.LEFT, need);
             if (!benign) {
@@ -427,13 +437,40 @@ public final class FingerprintMatcher {
         return out;
     }
 
-    private static boolean inRegion(Ref ref, int from, int to) {
-        for (VariableRegion r : ref.fp.variableRegions()) {
-            if (r.contains(from, to)) {
+    /**
+     * Whether the unverified reference words {@code [from, to)} lie in a variable region. Words just before a region
+     * that starts within the first {@code k} words are covered by no kept shingle that avoids the region; they are
+     * checked against the region's {@code before} hash at the place the neighbouring aligned shingle implies (or, at
+     * the head of the text, anywhere up to {@value #MAX_VARIABLE} words before the end of the region).
+     */
+    private static boolean inRegion(Ref ref, Cand cand, int from, int to, int leftR, int leftC, int rightR, int rightC) {
+        int k = ref.kEff();
+        for (VariableRegion v : ref.fp.variableRegions()) {
+            if (v.contains(from, to)) {
                 return true;
+            }
+            int len = Math.min(k, v.start());
+            if (len == 0 || from < v.start() - len || to > v.end()) {
+                continue;
+            }
+            if (leftR >= 0) {
+                if (edgeAt(cand, leftC + (v.start() - len - leftR), len, v.before())) {
+                    return true;
+                }
+            } else if (rightR >= 0) {
+                int hi = rightC - (rightR - v.end()) - len;
+                for (int q = hi; q >= Math.max(0, hi - MAX_VARIABLE); q--) {
+                    if (edgeAt(cand, q, len, v.before())) {
+                        return true;
+                    }
+                }
             }
         }
         return false;
+    }
+
+    private static boolean edgeAt(Cand cand, int q, int len, long hash) {
+        return q >= 0 && q + len <= cand.th.length && Shingles.shingle(cand.th, q, len) == hash;
     }
 
     /**

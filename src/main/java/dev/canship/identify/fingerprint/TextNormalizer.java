@@ -86,7 +86,7 @@ public final class TextNormalizer {
         Work work = Work.of(display);
         work.maskPageFurniture(); // before link masking, which can leave a lone number on a line
         work.maskMarkdown();
-        String s = new String(work.chars);
+        String s = new String(work.chars).replace(String.valueOf(IGNORED), "");
         s = LINE_END_HYPHEN.matcher(s).replaceAll("$1");
         s = EMPHASIS.matcher(s).replaceAll("");
         s = LINE_PREFIX.matcher(s).replaceAll("");
@@ -198,6 +198,9 @@ public final class TextNormalizer {
         return MarkerForm.NONE;
     }
 
+    /** Stands for a removed character inside a chunk (an escaping backslash); skipped by the tokenizer. */
+    private static final char IGNORED = '\u0000';
+
     private static final Map<Integer, String> COMPAT = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The working copy: mapped characters plus, for each, the span of the display character it came from. */
@@ -304,7 +307,7 @@ public final class TextNormalizer {
             }
             m = MD_ESCAPE.matcher(seq);
             while (m.find()) {
-                blank(m.start(), m.start() + 1);
+                chars[m.start()] = IGNORED; // "1\." must stay the chunk "1." (a marker), so the backslash is skipped, not blanked
             }
             m = AUTOLINK.matcher(seq);
             while (m.find()) {
@@ -465,11 +468,13 @@ public final class TextNormalizer {
         }
 
         private String chunkString(IntArray idx) {
-            char[] c = new char[idx.size()];
-            for (int k = 0; k < c.length; k++) {
-                c[k] = chars[idx.get(k)];
+            StringBuilder c = new StringBuilder(idx.size());
+            for (int k = 0; k < idx.size(); k++) {
+                if (chars[idx.get(k)] != IGNORED) {
+                    c.append(chars[idx.get(k)]);
+                }
             }
-            return new String(c);
+            return c.toString();
         }
 
         /** Splits one chunk (given as character indices) into tokens, recording display offsets. */
@@ -480,6 +485,9 @@ public final class TextNormalizer {
             int m = idx.size();
             for (int k = 0; k < m; k++) {
                 char ch = chars[idx.get(k)];
+                if (ch == IGNORED) {
+                    continue;
+                }
                 int cp = ch;
                 int width = 1;
                 if (Character.isHighSurrogate(ch) && k + 1 < m && Character.isLowSurrogate(chars[idx.get(k + 1)])) {
