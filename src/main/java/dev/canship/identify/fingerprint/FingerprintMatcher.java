@@ -24,10 +24,9 @@ import dev.canship.identify.fingerprint.Fingerprint.VariableRegion;
  * i.e. an insertion or deletion), so stray matches of common phrases in surrounding text are left out. Containment is the
  * share of the reference's kept shingles in that chain. A reference is identified at containment
  * {@value #IDENTIFY_THRESHOLD} or more. When several references cover the same stretch of the candidate (near-identical
- * versions such as Llama 3.1/3.2/3.3, or a text and a later version that extends it), only the one that best explains
- * that stretch is reported: reference words aligned, minus reference words missing, minus candidate words in the
- * contested stretch left unaligned (see {@link #explains}). For versions of equal length this favours the highest
- * containment; between a text and an extended version it picks the one the candidate actually is.
+ * versions such as Llama 3.1/3.2/3.3, or a text and a later version that extends it), the set of references that best
+ * explains the candidate is reported (see {@link #select}). For versions of equal length this is the one with the
+ * highest containment; between a text and an extended version it is the one the candidate actually is.
  *
  * <p>Alterations: every break in the chain (a kept shingle missing, or the diagonal shifting) is a changed passage,
  * unless it is explained by presentation: it lies inside a variable region of the reference (a copyright holder line,
@@ -44,8 +43,9 @@ public final class FingerprintMatcher {
 
     private static final int MAX_OCCURRENCES = 64;
     private static final int MAX_TOGGLES = 8;
-    private static final int JUMP_WINDOW = 256;
+    private static final int JUMP_WINDOW = 96;
     private static final int MAX_VARIABLE = 60;
+    private static final int MAX_EXACT_SELECTION = 20;
     /** Extra weight of the first and last shingle of a reference: a chain that reaches the ends of the text is preferred. */
     private static final double END_BONUS = 3;
 
@@ -94,31 +94,7 @@ public final class FingerprintMatcher {
                 results.add(r);
             }
         }
-        results.sort(Comparator.comparingDouble((Result r) -> -r.containment)
-                .thenComparingInt(r -> -r.chainLength)
-                .thenComparingInt(r -> r.alterations.size()));
-        List<Result> accepted = new ArrayList<>();
-        for (Result r : results) {
-            List<Result> rivals = new ArrayList<>();
-            for (Result a : accepted) {
-                int inter = Math.min(r.spanEnd, a.spanEnd) - Math.max(r.spanStart, a.spanStart);
-                int smaller = Math.min(r.spanEnd - r.spanStart, a.spanEnd - a.spanStart);
-                if (inter > 0 && inter * 2 > smaller) {
-                    rivals.add(a);
-                }
-            }
-            boolean wins = true;
-            for (Result a : rivals) {
-                if (explains(r, a) <= explains(a, r)) {
-                    wins = false;
-                    break;
-                }
-            }
-            if (wins) {
-                accepted.removeAll(rivals);
-                accepted.add(r);
-            }
-        }
+        List<Result> accepted = select(results);
         accepted.sort(Comparator.comparingDouble((Result r) -> -r.containment).thenComparingInt(r -> r.spanStart));
         return accepted.stream().map(r -> r.toMatch(cand)).toList();
     }
@@ -232,9 +208,13 @@ public final class FingerprintMatcher {
         int spanEnd;
         int coveredRef;
         int coveredCand;
-        List<Alteration> alterations;
+        int[] cj;
+        int[] cr;
+        int[] cc;
 
+        /** Alterations are worked out only for the references that are reported. */
         FingerprintMatch toMatch(Cand cand) {
+            List<Alteration> alterations = alterations(ref, cand, cj, cr, cc);
             double coverage = cand.tokens.length == 0 ? 0 : (double) (spanEnd - spanStart) / cand.tokens.length;
             Fingerprint fp = ref.fp;
             return new FingerprintMatch(fp.id(), fp.kind(), fp.version(), containment, Math.min(1.0, coverage),
@@ -287,25 +267,35 @@ public final class FingerprintMatcher {
         // continues the latest pair on its own diagonal for free, or jumps from a recent pair at a cost.
         double[] best = new double[np];
         int[] prev = new int[np];
-        Map<Integer, Integer> lastOnDiagonal = new HashMap<>();
+        // Diagonals range over [-(last reference position), candidate length]; index them from 0.
+        int shift = ref.pos[m - 1];
+        int[] lastOnDiagonal = new int[shift + cand.tokens.length + 1];
+        Arrays.fill(lastOnDiagonal, -1);
         int arg = -1;
         int groupStart = 0;
         for (int q = 0; q < np; q++) {
             if (pj[q] != pj[groupStart]) {
                 for (int g = groupStart; g < q; g++) {
-                    lastOnDiagonal.merge(pc[g] - pr[g], g, (a, b) -> best[b] >= best[a] ? b : a);
+                    int slot = pc[g] - pr[g] + shift;
+                    int old = lastOnDiagonal[slot];
+                    if (old < 0 || best[g] >= best[old]) {
+                        lastOnDiagonal[slot] = g;
+                    }
                 }
                 groupStart = q;
             }
             int d = pc[q] - pr[q];
             double b = pj[q] == 0 ? 1 + END_BONUS : 1;
             int pv = -1;
-            Integer same = lastOnDiagonal.get(d);
-            if (same != null) {
+            int same = lastOnDiagonal[d + shift];
+            if (same >= 0) {
                 b = best[same] + 1;
                 pv = same;
             }
             for (int p = groupStart - 1; p >= Math.max(0, groupStart - JUMP_WINDOW); p--) {
+                if (best[p] <= b) {
+                    continue; // a jump costs at least one shingle, so it cannot beat b
+                }
                 int dp = pc[p] - pr[p];
                 if (dp != d && pc[p] < pc[q]) {
                     double v = best[p] + 1 - penalty(Math.abs(d - dp));
@@ -343,18 +333,82 @@ public final class FingerprintMatcher {
         res.spanEnd = Math.min(cand.tokens.length, cc[len - 1] + kEff);
         res.coveredRef = covered(cr, kEff);
         res.coveredCand = covered(cc, kEff);
-        res.alterations = alterations(ref, cand, cj, cr, cc);
+        res.cj = cj;
+        res.cr = cr;
+        res.cc = cc;
         return res;
     }
 
     /**
-     * How well {@code r} explains the stretch of the candidate that it and {@code rival} both claim, in words:
-     * reference words aligned, minus reference words not aligned, minus words of the contested stretch that r leaves
-     * unaligned. A reference that is an extended version of another wins only when the candidate has the extension.
+     * Chooses which of the references found to report. References whose aligned stretches of the candidate overlap
+     * (by more than half of the shorter) compete; the chosen set maximises, summed over its members, reference words
+     * aligned minus reference words missing plus candidate words aligned (see {@link #weight}). So a Llama 3.1 card
+     * holding the 3.1 license and its use policy is explained by those two, not by the Llama 3 file that carries both,
+     * and of two versions of one text the one the candidate actually is wins.
      */
-    private static double explains(Result r, Result rival) {
-        int union = Math.max(r.spanEnd, rival.spanEnd) - Math.min(r.spanStart, rival.spanStart);
-        return r.coveredRef - (r.ref.n - r.coveredRef) - (union - r.coveredCand);
+    private static List<Result> select(List<Result> results) {
+        List<Result> rs = new ArrayList<>(results);
+        rs.sort(Comparator.comparingDouble((Result r) -> -r.containment).thenComparingInt(r -> -r.chainLength)
+                .thenComparing(r -> r.ref.fp.key()));
+        int n = rs.size();
+        boolean[][] conflict = new boolean[n][n];
+        double[] w = new double[n];
+        for (int i = 0; i < n; i++) {
+            w[i] = weight(rs.get(i));
+            for (int j = 0; j < i; j++) {
+                Result a = rs.get(i);
+                Result b = rs.get(j);
+                int inter = Math.min(a.spanEnd, b.spanEnd) - Math.max(a.spanStart, b.spanStart);
+                int smaller = Math.min(a.spanEnd - a.spanStart, b.spanEnd - b.spanStart);
+                conflict[i][j] = conflict[j][i] = inter > 0 && inter * 2 > smaller;
+            }
+        }
+        boolean[] pick = new boolean[n];
+        boolean[] bestPick = new boolean[n];
+        double[] best = {Double.NEGATIVE_INFINITY};
+        if (n <= MAX_EXACT_SELECTION) {
+            choose(0, 0, w, conflict, pick, bestPick, best);
+        } else {
+            for (int i = 0; i < n; i++) { // greedy by containment
+                boolean free = true;
+                for (int j = 0; j < i && free; j++) {
+                    free = !(bestPick[j] && conflict[i][j]);
+                }
+                bestPick[i] = free;
+            }
+        }
+        List<Result> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (bestPick[i]) {
+                out.add(rs.get(i));
+            }
+        }
+        return out;
+    }
+
+    private static void choose(int i, double sum, double[] w, boolean[][] conflict, boolean[] pick, boolean[] bestPick, double[] best) {
+        if (i == w.length) {
+            if (sum > best[0] + 1e-9) {
+                best[0] = sum;
+                System.arraycopy(pick, 0, bestPick, 0, pick.length);
+            }
+            return;
+        }
+        boolean free = true;
+        for (int j = 0; j < i && free; j++) {
+            free = !(pick[j] && conflict[i][j]);
+        }
+        if (free && w[i] > 0) {
+            pick[i] = true;
+            choose(i + 1, sum + w[i], w, conflict, pick, bestPick, best);
+            pick[i] = false;
+        }
+        choose(i + 1, sum, w, conflict, pick, bestPick, best);
+    }
+
+    /** Reference words aligned, minus reference words missing, plus candidate words aligned. */
+    private static double weight(Result r) {
+        return r.coveredRef - (r.ref.n - r.coveredRef) + r.coveredCand;
     }
 
     /** Number of positions covered by windows {@code [p, p + k)} for increasing {@code p}. */
@@ -376,7 +430,18 @@ public final class FingerprintMatcher {
      * a run of a few shingles after a deleted sentence does.
      */
     private static double penalty(int shift) {
-        return shift == 0 ? 0 : 1 + Math.log(1 + shift) / Math.log(2) / 2;
+        if (shift < PENALTIES.length) {
+            return PENALTIES[shift];
+        }
+        return 1 + Math.log(1 + shift) / Math.log(2) / 2;
+    }
+
+    private static final double[] PENALTIES = new double[4096];
+
+    static {
+        for (int i = 1; i < PENALTIES.length; i++) {
+            PENALTIES[i] = 1 + Math.log(1 + i) / Math.log(2) / 2;
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -104,10 +104,11 @@ public final class TextNormalizer {
 
     static String displayText(String raw, Format format) {
         String text;
-        if (format == Format.HTML || (format == Format.AUTO && HTML_DOCUMENT.matcher(raw).find())) {
+        boolean angle = raw.indexOf('<') >= 0;
+        if (format == Format.HTML || (format == Format.AUTO && angle && HTML_DOCUMENT.matcher(raw).lookingAt())) {
             Document doc = Jsoup.parse(raw);
             text = blockText(doc.body());
-        } else if (INLINE_HTML.matcher(raw).find()) {
+        } else if (angle && INLINE_HTML.matcher(raw).find()) {
             // Markdown autolinks look like tags to an HTML parser; blank their brackets first (same length).
             Matcher m = AUTOLINK.matcher(raw);
             String prepared = m.replaceAll(r -> " " + Matcher.quoteReplacement(r.group(1)) + " ");
@@ -188,6 +189,10 @@ public final class TextNormalizer {
         if (chunk.length() > 10 || chunk.isEmpty()) {
             return MarkerForm.NONE;
         }
+        char last = chunk.charAt(chunk.length() - 1);
+        if (last != '.' && last != ')' && (last < '0' || last > '9' || chunk.indexOf('.') < 0)) {
+            return MarkerForm.NONE; // fast path: ordinary words
+        }
         if (MARKER_PAREN.matcher(chunk).matches() || MARKER_HALF_PAREN.matcher(chunk).matches()
                 || MARKER_PERIOD.matcher(chunk).matches()) {
             return MarkerForm.LIST;
@@ -224,6 +229,19 @@ public final class TextNormalizer {
             int[] to = new int[n + 16];
             int len = 0;
             for (int i = 0; i < n; ) {
+                char ch = display.charAt(i);
+                if (ch >= 0x20 && ch < 0x7F && ch != '`') { // fast path: printable ASCII maps to itself
+                    if (len == from.length) {
+                        from = Arrays.copyOf(from, len * 2);
+                        to = Arrays.copyOf(to, len * 2);
+                    }
+                    sb.append(ch);
+                    from[len] = i;
+                    to[len] = i + 1;
+                    len++;
+                    i++;
+                    continue;
+                }
                 int cp = display.codePointAt(i);
                 int next = i + Character.charCount(cp);
                 String out = map(cp, display, i, next);
@@ -299,12 +317,19 @@ public final class TextNormalizer {
 
         /** Markdown link syntax keeps its text; backslash escapes lose the backslash; autolinks lose brackets. */
         void maskMarkdown() {
-            CharSequence seq = java.nio.CharBuffer.wrap(chars);
-            Matcher m = MD_LINK.matcher(seq);
-            while (m.find()) {
-                blank(m.start(1), m.end(1));
-                blank(m.start(3), m.end(3));
+            String seq = new String(chars);
+            Matcher m;
+            if (seq.indexOf('[') >= 0) {
+                m = MD_LINK.matcher(seq);
+                while (m.find()) {
+                    blank(m.start(1), m.end(1));
+                    blank(m.start(3), m.end(3));
+                }
             }
+            if (seq.indexOf('<') < 0 && seq.indexOf('\\') < 0) {
+                return;
+            }
+            seq = new String(chars);
             m = MD_ESCAPE.matcher(seq);
             while (m.find()) {
                 chars[m.start()] = IGNORED; // "1\." must stay the chunk "1." (a marker), so the backslash is skipped, not blanked
@@ -380,7 +405,7 @@ public final class TextNormalizer {
             List<String> tokens = new ArrayList<>();
             IntArray starts = new IntArray();
             IntArray ends = new IntArray();
-            List<Boolean> numbering = new ArrayList<>();
+            java.util.BitSet numbering = new java.util.BitSet();
             List<NormalizedText.Marker> markers = new ArrayList<>();
 
             boolean prevTerminal = true; // the text start counts as a clause boundary
@@ -454,13 +479,13 @@ public final class TextNormalizer {
                     ends.truncate(before);
                 } else {
                     for (String p : produced) {
+                        numbering.set(tokens.size(), form != MarkerForm.NONE);
                         tokens.add(p);
-                        numbering.add(form != MarkerForm.NONE);
                     }
                 }
                 prevTerminal = endsClause(chunk);
             }
-            boolean[] num = new boolean[numbering.size()];
+            boolean[] num = new boolean[tokens.size()];
             for (int k = 0; k < num.length; k++) {
                 num[k] = numbering.get(k);
             }
@@ -468,6 +493,17 @@ public final class TextNormalizer {
         }
 
         private String chunkString(IntArray idx) {
+            int first = idx.get(0);
+            int n = idx.size();
+            if (idx.get(n - 1) == first + n - 1) {
+                boolean clean = true;
+                for (int k = first; k < first + n && clean; k++) {
+                    clean = chars[k] != IGNORED;
+                }
+                if (clean) {
+                    return new String(chars, first, n);
+                }
+            }
             StringBuilder c = new StringBuilder(idx.size());
             for (int k = 0; k < idx.size(); k++) {
                 if (chars[idx.get(k)] != IGNORED) {
