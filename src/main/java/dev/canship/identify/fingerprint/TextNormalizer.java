@@ -167,6 +167,7 @@ public final class TextNormalizer {
     private static final Pattern MD_LINK = Pattern.compile("(!?\\[)((?:[^\\]\\n]|\\n(?![ \\t]*\\n)){0,1000})(\\]\\(\\s*<?[^)\\s>]*>?(?:\\s+\"[^\"\\n]*\")?\\s*\\))");
     private static final Pattern MD_ESCAPE = Pattern.compile("\\\\(?=[!-/:-@\\[-`{-~])");
     private static final Pattern PAGE_LINE = Pattern.compile("(?i)(?:page|pg\\.?|p\\.)\\s*\\d{1,4}(?:\\s*(?:of|/)\\s*\\d{1,4})?|\\d{1,4}\\s*(?:/|of)\\s*\\d{1,4}");
+    private static final Pattern FIRST_NUMBER = Pattern.compile("\\d{1,4}");
     private static final Pattern NUMBER_LINE = Pattern.compile("[-–—\\s]*(\\d{1,4})[-–—\\s]*");
     private static final Pattern LINE_END_HYPHEN = Pattern.compile("(\\p{L})-[ \\t]*\\n[\\s]*(?=\\p{L})");
     private static final Pattern EMPHASIS = Pattern.compile("[*`~]+|(?<![\\p{L}\\p{N}])_+|_+(?![\\p{L}\\p{N}])");
@@ -351,7 +352,7 @@ public final class TextNormalizer {
                     s = i + 1;
                 }
             }
-            List<int[]> bare = new ArrayList<>(); // line index, value
+            List<int[]> bare = new ArrayList<>(); // line index, value, 1 when already blanked as an explicit page line
             int firstContent = -1;
             int lastContent = -1;
             for (int li = 0; li < lines.size(); li++) {
@@ -366,11 +367,15 @@ public final class TextNormalizer {
                 lastContent = li;
                 if (PAGE_LINE.matcher(t).matches()) {
                     blank(l[0], l[1]);
+                    Matcher num = FIRST_NUMBER.matcher(t);
+                    if (num.find()) {
+                        bare.add(new int[] {li, Integer.parseInt(num.group()), 1}); // joins the series of bare numbers
+                    }
                     continue;
                 }
                 Matcher m = NUMBER_LINE.matcher(t);
                 if (m.matches()) {
-                    bare.add(new int[] {li, Integer.parseInt(m.group(1))});
+                    bare.add(new int[] {li, Integer.parseInt(m.group(1)), 0});
                 }
             }
             // Chains of consecutive values (n, n+1, ...) starting at a small page number are page numbers.

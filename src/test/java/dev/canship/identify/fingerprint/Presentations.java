@@ -46,6 +46,7 @@ final class Presentations {
             new Presentation("reflow-50", t -> reflow(t, 50)),
             new Presentation("reflow-120", t -> reflow(t, 120)),
             new Presentation("html", t -> html(t)),
+            new Presentation("markdown-html", t -> markdownHtml(t)),
             new Presentation("pdf", t -> pdfRoundTrip(t, false)),
             new Presentation("pdf-page-of", t -> pdfRoundTrip(t, true)),
             new Presentation("card-yaml", t -> cardExtraction(card(t))),
@@ -99,6 +100,69 @@ final class Presentations {
             out.append(escape(para.substring(last))).append("</p>\n");
         }
         return out.append("</body></html>\n").toString();
+    }
+
+    private static final Pattern MD_LIST = Pattern.compile("^\\s*(?:\\d{1,3}[.)]|[*+-])\\s+(.*)$");
+    private static final Pattern MD_HEADING = Pattern.compile("^\\s{0,3}#{1,6}\\s+(.*?)\\s*#*\\s*$");
+
+    /**
+     * The text rendered the way a Markdown renderer would: list items become {@code <li>} (so their numbers are gone),
+     * headings {@code <h2>}, emphasis {@code <strong>}, links {@code <a>}.
+     */
+    static String markdownHtml(String text) {
+        StringBuilder out = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"></head><body>\n");
+        List<String> para = new ArrayList<>();
+        boolean inList = false;
+        for (String line : text.replace("\r\n", "\n").split("\n", -1)) {
+            Matcher li = MD_LIST.matcher(line);
+            Matcher h = MD_HEADING.matcher(line);
+            if (line.isBlank() || li.matches() || h.matches()) {
+                if (!para.isEmpty()) {
+                    out.append("<p>").append(inline(String.join("\n", para))).append("</p>\n");
+                    para.clear();
+                }
+            }
+            if (line.isBlank()) {
+                continue;
+            }
+            if (li.matches()) {
+                if (!inList) {
+                    out.append("<ol>\n");
+                    inList = true;
+                }
+                out.append("<li>").append(inline(li.group(1))).append("</li>\n");
+                continue;
+            }
+            if (inList && !Character.isWhitespace(line.charAt(0))) {
+                out.append("</ol>\n");
+                inList = false;
+            }
+            if (h.matches()) {
+                out.append("<h2>").append(inline(h.group(1))).append("</h2>\n");
+                continue;
+            }
+            para.add(line);
+        }
+        if (!para.isEmpty()) {
+            out.append("<p>").append(inline(String.join("\n", para))).append("</p>\n");
+        }
+        if (inList) {
+            out.append("</ol>\n");
+        }
+        return out.append("</body></html>\n").toString();
+    }
+
+    private static String inline(String s) {
+        StringBuilder b = new StringBuilder();
+        Matcher m = TAG.matcher(s);
+        int last = 0;
+        while (m.find()) {
+            b.append(escape(s.substring(last, m.start()))).append(m.group());
+            last = m.end();
+        }
+        b.append(escape(s.substring(last)));
+        String r = b.toString().replaceAll("\\*\\*(.+?)\\*\\*", "<strong>$1</strong>");
+        return r.replaceAll("\\[([^\\]]*)\\]\\(([^)\\s]*)\\)", "<a href=\"$2\">$1</a>");
     }
 
     private static String escape(String s) {
