@@ -14,11 +14,11 @@ import java.util.regex.Pattern;
  * alteration can be placed in "clause 2" or "1.b.iii"); and variable regions (copyright holder lines, appendices of
  * instructions) where a redistributor's own words are expected.
  *
- * <p>Why it cannot be read back: no single word is hashed on its own, and only about one window in three is kept,
- * with gaps of up to {@code window} positions, so reconstructing the text would mean guessing several unknown words
- * at a time against a 64-bit hash rather than extending a chain one word at a time. Winnowing with
- * {@code window <= shingleSize} still guarantees that every changed word falls under at least one kept window, which is
- * what alteration detection needs.
+ * <p>Why it cannot be read back: it holds no words and no hash of a single word, only hashes of 5-word windows, and
+ * only about one window in three, at irregular gaps of up to {@code window} positions. Recovering text would mean
+ * guessing word sequences against those hashes (a property of the format, not cryptographic secrecy: whoever already
+ * has a text can confirm it, which is what matching does). Winnowing with {@code window <= shingleSize} still
+ * guarantees that every changed word falls under at least one kept window, which is what alteration detection needs.
  *
  * <p>The file format is described in {@link FingerprintBuilder#write(Fingerprint, java.nio.file.Path)} and in
  * {@code licenses/fingerprints/README.md}.

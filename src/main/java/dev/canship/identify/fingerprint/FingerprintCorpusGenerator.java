@@ -1,6 +1,5 @@
 package dev.canship.identify.fingerprint;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -203,11 +202,5 @@ public final class FingerprintCorpusGenerator {
             System.out.println(g.entry().folder() + "/" + g.corpusFile().getFileName() + " -> "
                     + (g.written() == null ? "-" : g.written().getFileName()) + (g.note().isEmpty() ? "" : "  (" + g.note() + ")"));
         }
-    }
-
-    static byte[] bytes(Fingerprint fp) throws IOException {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        FingerprintBuilder.write(fp, b);
-        return b.toByteArray();
     }
 }

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.TestFactory;
 class AlterationDetectionTest {
 
     private static final Map<String, int[]> STATS = new ConcurrentHashMap<>();
+    private static final Map<String, int[]> STATS_PRESENTED = new ConcurrentHashMap<>();
     private static final int WORD_STEP = 17;
 
     /**
@@ -229,6 +230,30 @@ class AlterationDetectionTest {
         return s.length() > 60 ? s.substring(0, 60) + "…" : s;
     }
 
+    /** Every number of the Llama texts changed, then re-presented: still detected at the right place. */
+    @TestFactory
+    Stream<DynamicTest> llamaNumberChangesSurvivePresentation() {
+        FingerprintMatcher matcher = Corpus.matcher();
+        List<String> names = List.of("reflow-50", "markdown-html", "card-yaml", "pdf");
+        return Corpus.docs().stream().filter(d -> d.id().startsWith("llama")).flatMap(d -> Presentations.ALL.stream()
+                .filter(p -> names.contains(p.name()) && (!p.name().equals("pdf") || d.kind().equals(Fingerprint.LICENSE)))
+                .map(p -> dynamicTest(d.name() + " [" + p.name() + "]", () -> {
+                    NormalizedText ref = TextNormalizer.normalize(d.body());
+                    List<String> failures = new ArrayList<>();
+                    int n = 0;
+                    for (Mutation m : numberChanges(d, ref)) {
+                        if (m.altered()) {
+                            n++;
+                            check(matcher, d, new Mutation(m.what() + " as " + p.name(), p.apply().apply(m.text()), m.from(), m.to(), true),
+                                    failures);
+                        }
+                    }
+                    assertThat(n).isPositive();
+                    assertThat(failures).isEmpty();
+                    STATS_PRESENTED.merge(p.name(), new int[] {n}, (a, b) -> new int[] {a[0] + b[0]});
+                })));
+    }
+
     // ---------------------------------------------------------------------------------------------------------
 
     @Test
@@ -302,6 +327,10 @@ class AlterationDetectionTest {
             sb.append(row(e.getKey(), s));
         }
         sb.append(row("**total**", total));
+        for (Map.Entry<String, int[]> e : new TreeMap<>(STATS_PRESENTED).entrySet()) {
+            sb.append("\nLlama number changes re-presented as ").append(e.getKey()).append(": ").append(e.getValue()[0])
+                    .append(" detected and placed\n");
+        }
         Path out = Path.of("target", "fingerprint-alterations.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, sb.toString());
