@@ -16,6 +16,7 @@ class TextNormalizerTest {
     void lineReflowDoesNotChangeTokens() {
         String a = "The quick brown fox jumps over\nthe lazy dog near the river bank.\n\nA second paragraph follows here.";
         String b = "The quick brown fox jumps over the lazy dog near the river bank.   A second\nparagraph\nfollows here.";
+        assertThat(tokens(a.replace("\n", "\r\n"))).isEqualTo(tokens(a));
         assertThat(tokens(a)).isEqualTo(tokens(b))
                 .containsExactly("the", "quick", "brown", "fox", "jumps", "over", "the", "lazy", "dog", "near", "the", "river",
                         "bank", "a", "second", "paragraph", "follows", "here");
