@@ -263,7 +263,7 @@ class AlterationDetectionTest {
             if (!d.id().startsWith("llama") || !d.kind().equals(Fingerprint.LICENSE)) {
                 continue;
             }
-            String altered = d.body().replace("700 million monthly active users", "7 billion monthly active users");
+            String altered = d.body().replace("700 million", "7 billion");
             assertThat(altered).isNotEqualTo(d.body());
             for (Presentations.Presentation p : Presentations.ALL) {
                 FingerprintMatch m = matcher.match(p.apply().apply(altered)).get(0);
@@ -284,9 +284,11 @@ class AlterationDetectionTest {
         FingerprintMatcher matcher = Corpus.matcher();
         Corpus.Doc d = Corpus.docs().stream().filter(x -> x.expectedKey().equals("llama3.1.license")).findFirst().orElseThrow();
         String altered = d.body().replace("July 23, 2024", "July 23, 2025");
-        int sentence = altered.indexOf("This Agreement will be governed");
-        int end = altered.indexOf('.', sentence) + 1;
-        assertThat(sentence).isPositive();
+        // Delete the sentence of clause 7 that names the governing law (found by one word, not quoted here).
+        int word = altered.indexOf("governed");
+        int sentence = altered.lastIndexOf(". ", word) + 2;
+        int end = altered.indexOf('.', word) + 1;
+        assertThat(word).isPositive();
         altered = altered.substring(0, sentence) + altered.substring(end);
         for (Presentations.Presentation p : Presentations.ALL) {
             FingerprintMatch m = matcher.match(p.apply().apply(altered)).get(0);
@@ -307,7 +309,8 @@ class AlterationDetectionTest {
         assertThat(m).extracting(FingerprintMatch::key).containsExactly("mit.license");
         assertThat(m.get(0).altered()).isFalse();
         // ... but a change to the permission grant is an alteration.
-        String narrowed = other.replace("to deal\nin the Software without restriction", "to deal\nin the Software with restriction");
+        String narrowed = other.replace("without restriction", "with restriction");
+        assertThat(narrowed).isNotEqualTo(other);
         assertThat(Corpus.matcher().match(narrowed).get(0).altered()).isTrue();
     }
 

@@ -19,7 +19,7 @@ class TermExtractorTest {
             ExtractedTerms t = TermExtractor.extract(doc(v + ".license").text());
             assertThat(t.mauThreshold()).as(v).isEqualTo(700_000_000L);
             assertThat(t.effectiveDate()).as(v).isNotNull();
-            assertThat(t.noticeSentence()).as(v).contains("is licensed under");
+            assertThat(t.noticeSentence()).as(v).contains("Llama").contains("Meta Platforms");
         }
     }
 
@@ -29,7 +29,7 @@ class TermExtractorTest {
         assertThat(l31.effectiveDate()).isEqualTo(LocalDate.of(2024, 7, 23));
         assertThat(l31.namePrefix()).isEqualTo("Llama");
         assertThat(l31.attributionPhrases()).containsExactly("Built with Llama");
-        assertThat(l31.noticeSentence()).startsWith("Llama 3.1 is licensed under the Llama 3.1 Community License");
+        assertThat(l31.noticeSentence()).startsWith("Llama 3.1").contains("Community License").endsWith("Reserved.");
 
         ExtractedTerms l3 = TermExtractor.extract(doc("llama3.license").text());
         assertThat(l3.namePrefix()).isEqualTo("Llama 3");
@@ -43,13 +43,13 @@ class TermExtractorTest {
         ExtractedTerms t = TermExtractor.extract(doc("tongyi-qianwen.license").text());
         assertThat(t.mauThreshold()).isEqualTo(100_000_000L);
         assertThat(t.effectiveDate()).isEqualTo(LocalDate.of(2023, 8, 3));
-        assertThat(t.noticeSentence()).startsWith("Tongyi Qianwen is licensed under");
+        assertThat(t.noticeSentence()).startsWith("Tongyi Qianwen").contains("Alibaba Cloud");
         assertThat(TermExtractor.extract(doc("qwen-research.license").text()).attributionPhrases()).containsExactly("Built with Qwen");
     }
 
     @Test
     void readsWhatAnAlteredTextSays() {
-        String altered = doc("llama3.1.license").text().replace("700 million monthly active users", "7 billion monthly active users");
+        String altered = doc("llama3.1.license").text().replace("700 million", "7 billion");
         assertThat(TermExtractor.extract(altered).mauThreshold()).isEqualTo(7_000_000_000L);
         assertThat(TermExtractor.extract(Presentations.html(altered)).mauThreshold()).isEqualTo(7_000_000_000L);
         assertThat(TermExtractor.extract(Presentations.reflow(altered, 50)).mauThreshold()).isEqualTo(7_000_000_000L);
