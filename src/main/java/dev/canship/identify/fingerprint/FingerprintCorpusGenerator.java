@@ -67,7 +67,7 @@ public final class FingerprintCorpusGenerator {
             new Entry("deepseek-model", "LICENSE-MODEL", "deepseek", L, null),
             new Entry("mistral-research", "MRL-0.1.md", "mrl", L, null),
             new Entry("mistral-non-production", "MNPL-0.1.md", "mnpl", L, null),
-            new Entry("nvidia-open-model-agreement", null, "nvidia-open-model-license", L, null),
+            new Entry("nvidia-open-model-agreement", null, "nvidia-open-model-agreement", L, null),
             new Entry("qwen-research", null, "qwen-research", L, null),
             new Entry("tongyi-qianwen", "Tongyi Qianwen LICENSE AGREEMENT", "tongyi-qianwen", L, null),
             new Entry("tongyi-qianwen", "Tongyi Qianwen RESEARCH LICENSE AGREEMENT", "tongyi-qianwen-research", L, null),

@@ -47,7 +47,7 @@ class FingerprintCorpusTest {
         FingerprintMatcher m = Corpus.matcher();
         assertThat(m.fingerprints()).extracting(Fingerprint::key).contains("llama3.1.license", "llama3.1.use-policy",
                 "gemma.license.2024-02-21", "gemma.use-policy.2024-02-21", "openrail++.license", "deepseek.license", "mrl.license",
-                "mnpl.license", "nvidia-open-model-license.license", "falcon-2-11b-tii-license.use-policy",
+                "mnpl.license", "nvidia-open-model-agreement.license", "falcon-2-11b-tii-license.use-policy",
                 "falcon-llm-license.license", "tongyi-qianwen-research.license", "cc-by-nc-4.0.license");
     }
 

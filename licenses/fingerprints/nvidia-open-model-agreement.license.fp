@@ -1,7 +1,7 @@
 canship-fingerprint 1
 normalizer 1
 hash fnv1a64-splitmix64
-id nvidia-open-model-license
+id nvidia-open-model-agreement
 kind license
 version -
 source corpus licenses/nvidia-open-model-agreement/NVIDIA-OPEN-MODEL-AGREEMENT sha256:031831718b933ccee3fe65334c09bf4bb2832a3d57356df3a7dcd7995ce9932e; preface removed (2 lines)
