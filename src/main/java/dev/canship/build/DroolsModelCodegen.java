@@ -32,12 +32,50 @@ public final class DroolsModelCodegen {
     /** Files written by the previous run; deleted first so renamed/removed rules leave no stale classes. */
     static final String WRITTEN = "drools-codegen-files.txt";
 
+    /**
+     * The generated model is current when it is newer than every .drl file and every class the rules use
+     * (the fact records and FindingSink): then the 10-20 s of code generation can be skipped.
+     */
+    static boolean upToDate(Path rulesDir, Path classesDir, Path written) throws IOException {
+        Path index = classesDir.resolve(INDEX);
+        if (!Files.exists(index) || !Files.exists(written)) {
+            return false;
+        }
+        long generated = Files.getLastModifiedTime(index).toMillis();
+        List<Path> inputs = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(rulesDir)) {
+            s.filter(p -> p.toString().endsWith(".drl")).forEach(inputs::add);
+        }
+        Path rulesClasses = classesDir.resolve("dev/canship/rules");
+        if (Files.isDirectory(rulesClasses)) {
+            try (Stream<Path> s = Files.walk(rulesClasses)) {
+                s.filter(p -> p.toString().endsWith(".class") && !p.startsWith(rulesClasses.resolve("bundled"))).forEach(inputs::add);
+            }
+        }
+        for (Path p : inputs) {
+            if (Files.getLastModifiedTime(p).toMillis() > generated) {
+                return false;
+            }
+        }
+        // The generated rule classes themselves must still be there (a partial clean removes them).
+        for (String f : Files.readAllLines(written)) {
+            if (!Files.exists(classesDir.resolve(f))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public static void main(String[] args) throws IOException {
         long t0 = System.nanoTime();
         Path rulesDir = Path.of(args[0]);
         Path classesDir = Path.of(args[1]);
 
         Path written = classesDir.getParent().resolve(WRITTEN);  // target/drools-codegen-files.txt (not packaged)
+        if (upToDate(rulesDir, classesDir, written)) {
+            System.out.println("drools-codegen: rules unchanged, generated model up to date");
+            return;
+        }
         if (Files.exists(written)) {
             for (String f : Files.readAllLines(written)) Files.deleteIfExists(classesDir.resolve(f));
         }

@@ -18,12 +18,10 @@ import dev.canship.rules.RuleEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -41,8 +39,8 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     LimitOptions limitOptions = new LimitOptions();
 
-    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Folder of a downloaded model repository; several to compare candidates.")
-    List<Path> paths;
+    @Mixin
+    RepositoryArgs repositories = new RepositoryArgs();
 
     @Option(names = {"-d", "--deployment"}, required = true, paramLabel = "FILE",
             description = "Deployment description (YAML or JSON, schema version 1; see README).")
@@ -68,10 +66,9 @@ final class CheckCommand implements Callable<Integer> {
                 : new PolicyReader(knownRuleIds(), KnowledgeBase.bundled().licenses().keySet()).read(policyFile);
         Pipeline pipeline = Runtime.pipeline(limitOptions.limits());
         FitStage fit = new FitStage();
-        List<RepositoryReport> reports = new ArrayList<>();
-        for (Path p : paths) {
-            reports.add(pipeline.check(p, deployment, deploymentFile.toString(), engine, fit, policy));
-        }
+        List<Path> repos = repositories.repositories();
+        List<RepositoryReport> reports = Batch.run(repos, p -> pipeline.check(p, deployment, deploymentFile.toString(), engine, fit, policy),
+                spec.commandLine().getErr(), Batch.terminal());
         Reporter reporter = switch (output.format) {
             case json -> new JsonReporter();
             case text -> new TextReporter();

@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
 /** {@code canship licenses [show ID]}: the licenses canship knows, and their obligations in plain words. */
 @Command(name = "licenses", mixinStandardHelpOptions = true,
         description = "List the licenses canship knows.",
-        subcommands = {LicensesCommand.Show.class})
+        subcommands = {LicensesCommand.Show.class, LicensesCommand.Fingerprint.class})
 final class LicensesCommand implements Callable<Integer> {
 
     @Spec
@@ -117,5 +117,56 @@ final class LicensesCommand implements Callable<Integer> {
             col += word.length();
         }
         return out.toString();
+    }
+
+    /** {@code canship licenses fingerprint FILE}: the reference data canship needs to recognize a license text, never the text itself. */
+    @Command(name = "fingerprint", mixinStandardHelpOptions = true,
+            description = "Make a fingerprint of a license or use-policy text (txt, md, html, pdf, docx): hashed word shingles with positions, "
+                    + "clause marks and term anchors, from which the text cannot be read back. Put it in licenses/fingerprints/ and name it in "
+                    + "the license's catalog entry (licenses/catalog/ID.yaml, documents), then rebuild.")
+    static final class Fingerprint implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE", description = "The license or use-policy text.")
+        java.nio.file.Path file;
+
+        @picocli.CommandLine.Option(names = "--id", required = true, paramLabel = "ID", description = "The license id (the Hub tag, or the license_name in common use).")
+        String id;
+
+        @picocli.CommandLine.Option(names = "--kind", defaultValue = "license", paramLabel = "KIND", description = "license or use-policy (default: ${DEFAULT-VALUE}).")
+        String kind;
+
+        @picocli.CommandLine.Option(names = "--version", paramLabel = "V", description = "The text's version or date, when a license has several.")
+        String version;
+
+        @picocli.CommandLine.Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the fingerprint here (default: standard output).")
+        java.nio.file.Path output;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!kind.equals("license") && !kind.equals("use-policy")) {
+                throw new BadInputException("--kind: '" + kind + "' is not license or use-policy");
+            }
+            if (!id.matches("[a-z0-9][a-z0-9.+_-]*")) {
+                throw new BadInputException("--id: '" + id + "' is not a license id (lower case letters, digits, . + _ -)");
+            }
+            String text = dev.canship.extract.Documents.text(file);
+            if (text.isBlank()) {
+                throw new BadInputException(file + ": no text could be extracted");
+            }
+            var fp = dev.canship.identify.fingerprint.FingerprintBuilder.build(id, kind, version, file.getFileName().toString(), text);
+            if (output == null) {
+                java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+                dev.canship.identify.fingerprint.FingerprintBuilder.write(fp, buf);
+                spec.commandLine().getOut().print(buf.toString(java.nio.charset.StandardCharsets.UTF_8));
+                spec.commandLine().getOut().flush();
+            } else {
+                dev.canship.identify.fingerprint.FingerprintBuilder.write(fp, output);
+                spec.commandLine().getErr().println("canship: wrote " + output + " (" + fp.tokenCount() + " words, " + fp.shingles().size() + " shingles)");
+            }
+            return ExitCodes.CLEAN;
+        }
     }
 }

@@ -1,11 +1,12 @@
 package dev.canship.cli;
 
+import dev.canship.identify.FingerprintTextMatcher;
 import dev.canship.identify.KnowledgeBase;
+import dev.canship.identify.TextTermReader;
 import dev.canship.identify.TermReader;
 import dev.canship.identify.TextMatcher;
 import dev.canship.inventory.ScanLimits;
 
-import java.util.List;
 
 /** The shared, loaded-once parts of a run: knowledge base, matcher, limits. */
 final class Runtime {
@@ -19,10 +20,10 @@ final class Runtime {
     }
 
     static TextMatcher matcher(KnowledgeBase kb) {
-        return text -> List.of();
+        return FingerprintTextMatcher.bundled(kb);
     }
 
     static TermReader termReader() {
-        return (terms, text) -> terms;
+        return new TextTermReader();
     }
 }

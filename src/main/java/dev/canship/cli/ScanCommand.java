@@ -7,12 +7,10 @@ import dev.canship.report.RepositoryReport;
 import dev.canship.report.TextReporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -30,22 +28,21 @@ final class ScanCommand implements Callable<Integer> {
     @Mixin
     LimitOptions limitOptions = new LimitOptions();
 
-    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Folder of a downloaded model repository.")
-    List<Path> paths;
+    @Mixin
+    RepositoryArgs repositories = new RepositoryArgs();
 
     @Override
     public Integer call() {
-        Pipeline pipeline = Runtime.pipeline(limitOptions.limits());
-        List<RepositoryReport> reports = new ArrayList<>();
-        for (Path p : paths) {
-            reports.add(pipeline.scan(p));
-        }
+        // Choose the reporter first, so a wrong --format fails before any work.
         Reporter reporter = switch (output.format) {
             case json -> new JsonReporter();
             case text -> new TextReporter();
             case markdown -> new MarkdownReporter();
             default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format " + output.format + " is for check; scan writes text, json or markdown");
         };
+        Pipeline pipeline = Runtime.pipeline(limitOptions.limits());
+        List<RepositoryReport> reports = Batch.run(repositories.repositories(), pipeline::scan, spec.commandLine().getErr(), Batch.terminal());
+
         output.emit(reporter.render(reports), spec.commandLine().getOut());
         return ExitCodes.CLEAN;
     }

@@ -49,6 +49,7 @@ public record Deployment(
     }
 
     /**
+     * @param monthlyActiveUsers the product's own monthly active users, or null (licenses that count per product)
      * @param attribution     where the license's attribution phrase is shown
      * @param passesUsePolicy the product's terms bind its users to the use policy or use restrictions
      * @param regions         where the end users are (ISO codes, or EU)
@@ -56,6 +57,7 @@ public record Deployment(
     public record Product(
             String name,
             boolean commercial,
+            Long monthlyActiveUsers,
             List<AttributionPlace> attribution,
             boolean shipsLicenseCopy,
             boolean shipsNotice,

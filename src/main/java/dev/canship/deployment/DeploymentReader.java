@@ -231,7 +231,10 @@ public final class DeploymentReader {
                     throw fail("product.regions", "'" + r + "' is not an ISO 3166-1 alpha-2 code, EU, EEA or GLOBAL");
                 }
             }
-            var product = new Deployment.Product(rp.name, rp.commercial == null || rp.commercial, List.copyOf(places),
+            if (rp.monthlyActiveUsers != null && rp.monthlyActiveUsers < 0) {
+                throw fail("product.monthly_active_users", "must not be negative");
+            }
+            var product = new Deployment.Product(rp.name, rp.commercial == null || rp.commercial, rp.monthlyActiveUsers, List.copyOf(places),
                     Boolean.TRUE.equals(rp.shipsLicenseCopy), Boolean.TRUE.equals(rp.shipsNotice), Boolean.TRUE.equals(rp.passesUsePolicy),
                     uses, rp.useDescription, regions);
 
@@ -288,10 +291,10 @@ public final class DeploymentReader {
     record RawModel(String releaseName, String changes, String distribution, List<String> modalities, Boolean outputsTrainModels) {
     }
 
-    record RawProduct(String name, Boolean commercial, List<String> attribution, Boolean shipsLicenseCopy, Boolean shipsNotice,
+    record RawProduct(String name, Boolean commercial, Long monthlyActiveUsers, List<String> attribution, Boolean shipsLicenseCopy, Boolean shipsNotice,
                       Boolean passesUsePolicy, List<String> uses, String useDescription, List<String> regions) {
         RawProduct() {
-            this(null, null, null, null, null, null, null, null, null);
+            this(null, null, null, null, null, null, null, null, null, null);
         }
     }
 

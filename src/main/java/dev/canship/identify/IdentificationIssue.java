@@ -6,14 +6,15 @@ import java.util.List;
  * A problem with the evidence about which license governs: none found, an unknown license-like text,
  * sources that disagree, a known text that was changed. The rules decide what it means for a deployment.
  *
- * @param kind       MISSING, UNKNOWN, CONFLICT, LAUNDERING or ALTERED
+ * @param kind       MISSING, UNKNOWN, CONFLICT, LAUNDERING, ALTERED or ALTERED_MINOR
  * @param licenseIds the license ids involved, sorted
  * @param message    what was found, in one or two sentences
  * @param files      the files involved, with lines
  */
 public record IdentificationIssue(Kind kind, List<String> licenseIds, String message, List<FileLine> files) {
 
-    public enum Kind { MISSING, UNKNOWN, CONFLICT, LAUNDERING, ALTERED }
+    /** ALTERED_MINOR: only links or a word or two differ from the reference. */
+    public enum Kind { MISSING, UNKNOWN, CONFLICT, LAUNDERING, ALTERED, ALTERED_MINOR }
 
     public IdentificationIssue {
         licenseIds = licenseIds.stream().distinct().sorted().toList();

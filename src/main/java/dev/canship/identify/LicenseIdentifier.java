@@ -82,8 +82,15 @@ public final class LicenseIdentifier {
 
         for (TextDocument d : unknown) {
             issues.add(new IdentificationIssue(IdentificationIssue.Kind.UNKNOWN, List.of(),
-                    d.where() + " looks like a license but matches no license canship knows; it begins: \"" + firstLines(d.text()) + "\"",
+                    d.where() + " looks like a " + (d.role() == FileRole.USE_POLICY ? "use policy" : "license")
+                            + " but matches none canship knows; it begins: \"" + firstLines(d.text()) + "\"",
                     List.of(new IdentificationIssue.FileLine(d.file(), d.firstLine()))));
+        }
+        if (concluded != null && kb.license(concluded.id()).isEmpty()) {
+            issues.add(new IdentificationIssue(IdentificationIssue.Kind.UNKNOWN, List.of(concluded.id()),
+                    concluded.file() + " names the license \"" + concluded.id() + "\", which canship does not know"
+                            + (baseModels.isEmpty() ? "" : " (base model: " + String.join(", ", baseModels) + ")") + "; its terms cannot be checked",
+                    List.of(new IdentificationIssue.FileLine(fileOnly(concluded.file()), concluded.line()))));
         }
         if (concluded == null && unknown.isEmpty()) {
             issues.add(new IdentificationIssue(IdentificationIssue.Kind.MISSING, List.of(),
@@ -94,7 +101,7 @@ public final class LicenseIdentifier {
         laundering(concluded, baseModels, card, ex, issues);
         for (LicenseMatch m : matches) {
             if (m.altered()) {
-                issues.add(new IdentificationIssue(IdentificationIssue.Kind.ALTERED, List.of(m.id()),
+                issues.add(new IdentificationIssue(m.substantivelyAltered() ? IdentificationIssue.Kind.ALTERED : IdentificationIssue.Kind.ALTERED_MINOR, List.of(m.id()),
                         m.file() + " holds the " + title(m.id()) + " " + m.document() + " with " + m.alterations().size()
                                 + " changed passage(s): " + m.alterations().stream().map(LicenseIdentifier::describe).collect(Collectors.joining("; ")),
                         List.of(new IdentificationIssue.FileLine(fileOnly(m.file()), m.line()))));
@@ -127,6 +134,9 @@ public final class LicenseIdentifier {
             Optional<LicenseInfo> info = key.equals("license_name") ? kb.byCardName(v) : kb.byLink(v);
             if (info.isPresent() && seen.add(info.get().id())) {
                 matches.add(new LicenseMatch(info.get().id(), info.get().version(), "license", CARD_META, card.file() + " (" + key + ")", card.lineOf(key), key.equals("license_name") ? 1.0 : 0.9, false, List.of()));
+            } else if (info.isEmpty() && key.equals("license_name") && v != null && !v.isBlank() && seen.isEmpty()) {
+                // A license the card names but canship does not know: evidence all the same (judged unknown later).
+                matches.add(new LicenseMatch(v.trim().toLowerCase(Locale.ROOT), null, "license", CARD_META, card.file() + " (" + key + ")", card.lineOf(key), 1.0, false, List.of()));
             }
         }
     }
@@ -197,6 +207,10 @@ public final class LicenseIdentifier {
                 continue;
             }
             String impliedFamily = kb.license(implied.get()).map(LicenseInfo::family).orElse(implied.get());
+            if (concluded != null && kb.license(concluded.id()).isEmpty()) {
+                // An unknown license is reported as unknown, with the base model named; its family cannot be judged.
+                continue;
+            }
             String claimedFamily = concluded == null ? null : kb.license(concluded.id()).map(LicenseInfo::family).orElse(concluded.id());
             if (concluded != null && Objects.equals(impliedFamily, claimedFamily)) {
                 continue;

@@ -44,7 +44,14 @@ public record LicenseMatch(
      * @param before    the words of the repository's file just before the change (context)
      * @param found     what the repository's file says there (empty when deleted)
      * @param expected  what the reference has there, where canship knows it (numbers and key terms), else null
+     * @param substantive true when it can change the terms: a number or key term, or more than a few words;
+     *                  false for a changed link or a word or two (copies on the Hub often differ that much)
      */
-    public record Alteration(String kind, String clause, String before, String found, String expected) {
+    public record Alteration(String kind, String clause, String before, String found, String expected, boolean substantive) {
+    }
+
+    /** True when any alteration can change the terms. */
+    public boolean substantivelyAltered() {
+        return alterations.stream().anyMatch(Alteration::substantive);
     }
 }

@@ -27,7 +27,8 @@ public record LicenseTerms(
 
     /**
      * The clause of each term the license has, keyed as in the catalog files ({@code mau}, {@code name_prefix}, ...).
-     * An output-training block that prohibits nothing is a record of absence, not a term, and is left out.
+     * An output-training block that prohibits nothing records that a model trained on outputs is a derivative:
+     * it is keyed {@code output_derivative}, so {@code output_training} means a prohibition.
      */
     public java.util.Map<String, String> clauses() {
         java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
@@ -36,7 +37,7 @@ public record LicenseTerms(
         if (attribution != null) m.put("attribution", attribution.clause());
         if (notice != null) m.put("notice", notice.clause());
         if (licenseCopy != null) m.put("license_copy", licenseCopy.clause());
-        if (outputTraining != null && outputTraining.prohibited()) m.put("output_training", outputTraining.clause());
+        if (outputTraining != null) m.put(outputTraining.prohibited() ? "output_training" : "output_derivative", outputTraining.clause());
         if (nonCommercial != null) m.put("non_commercial", nonCommercial.clause());
         if (passThrough != null) m.put("pass_through", passThrough.clause());
         if (territorial != null) m.put("territorial", territorial.clause());

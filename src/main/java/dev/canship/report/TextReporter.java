@@ -16,6 +16,9 @@ import java.util.stream.Collectors;
 /** The plain answer for people at a terminal: verdict first, then findings by severity with clause and fix. */
 public final class TextReporter implements Reporter {
 
+    /** Beyond this many repositories (a batch run) a side-by-side table stops being readable. */
+    static final int MAX_COMPARED = 12;
+
     @Override
     public String render(List<RepositoryReport> reports) {
         StringBuilder sb = new StringBuilder();
@@ -25,7 +28,53 @@ public final class TextReporter implements Reporter {
             }
             render(reports.get(i), sb);
         }
+        if (reports.size() > 1 && reports.size() <= MAX_COMPARED && reports.stream().allMatch(RepositoryReport::isCheck)) {
+            compare(reports, sb);
+        }
         return sb.toString();
+    }
+
+    /** Side by side: one row per model, then the rules that fire for some candidates and not for others. */
+    private static void compare(List<RepositoryReport> reports, StringBuilder sb) {
+        sb.append("\nCOMPARISON\n");
+        int w = Math.max(12, reports.stream().mapToInt(r -> r.name().length()).max().orElse(12));
+        String row = "  %-" + w + "s  %-24s %-7s %6s %8s%n";
+        sb.append(String.format(Locale.ROOT, row, "MODEL", "LICENSE", "VERDICT", "ERRORS", "WARNINGS"));
+        for (RepositoryReport r : reports) {
+            LicenseMatch l = r.identification().license();
+            sb.append(String.format(Locale.ROOT, row, r.name(), l == null ? "none" : l.id(), r.verdict().name(),
+                    count(r, Severity.ERROR), count(r, Severity.WARNING)));
+        }
+        java.util.Set<String> rules = new java.util.TreeSet<>();
+        reports.forEach(r -> r.findings().stream().filter(f -> !f.waived()).forEach(f -> rules.add(f.rule())));
+        List<String> differing = rules.stream()
+                .filter(rule -> reports.stream().anyMatch(r -> !fires(r, rule)))
+                .toList();
+        if (differing.isEmpty()) {
+            sb.append("\n  The same rules fire for every candidate.\n");
+            return;
+        }
+        sb.append("\n  Obligations that differ (x: finding, -: none):\n");
+        int rw = differing.stream().mapToInt(String::length).max().orElse(10);
+        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "  %-" + rw + "s", "RULE"));
+        for (int i = 0; i < reports.size(); i++) {
+            head.append("  ").append(String.format(Locale.ROOT, "%-3s", "#" + (i + 1)));
+        }
+        sb.append(head).append('\n');
+        for (String rule : differing) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-" + rw + "s", rule));
+            for (RepositoryReport r : reports) {
+                line.append("  ").append(String.format(Locale.ROOT, "%-3s", fires(r, rule) ? "x" : "-"));
+            }
+            sb.append(line).append('\n');
+        }
+        for (int i = 0; i < reports.size(); i++) {
+            sb.append("  #").append(i + 1).append(" ").append(reports.get(i).name()).append('\n');
+        }
+    }
+
+    private static boolean fires(RepositoryReport r, String rule) {
+        return r.findings().stream().anyMatch(f -> !f.waived() && f.rule().equals(rule));
     }
 
     private void render(RepositoryReport r, StringBuilder sb) {

@@ -100,7 +100,9 @@ public final class FactAssembler {
             facts.add(new NamePrefixTerm(license, t.namePrefix().prefix(), t.namePrefix().triggers().contains("outputs"), t.namePrefix().requiresDistribution(), t.namePrefix().clause()));
         }
         if (t.attribution() != null && !t.attribution().phrases().isEmpty()) {
-            facts.add(new AttributionTerm(license, t.attribution().phrases(), t.attribution().clause()));
+            boolean derivativesOnly = !t.attribution().triggers().isEmpty() && t.attribution().triggers().stream()
+                    .allMatch(tr -> tr.equals("derived_model") || tr.equals("public_statement"));
+            facts.add(new AttributionTerm(license, t.attribution().phrases(), derivativesOnly, t.attribution().clause()));
         }
         if (t.notice() != null) {
             facts.add(new NoticeTerm(license, t.notice().file() == null ? "Notice" : t.notice().file(), t.notice().sentence(), t.notice().exceptHosted(), t.notice().clause()));
@@ -121,7 +123,10 @@ public final class FactAssembler {
             facts.add(new TerritorialTerm(license, t.territorial().excludedRegions(), t.territorial().appliesTo(), t.territorial().clause()));
         }
         if (t.trademark() != null) {
-            String word = t.namePrefix() != null ? t.namePrefix().prefix().split(" ")[0] : null;
+            // The mark is the word the name prefix starts with, else the first word of the license's title
+            // ("Llama 2 Community License" has a trademark clause but no prefix).
+            String word = t.namePrefix() != null ? t.namePrefix().prefix().split(" ")[0]
+                    : kb.license(license).map(l -> l.title().split(" ")[0]).orElse(null);
             if (word != null) {
                 facts.add(new TrademarkTerm(license, word, t.trademark().clause()));
             }
@@ -150,7 +155,8 @@ public final class FactAssembler {
         facts.add(new ModelOffer(d.model().releaseName(), d.model().changes().label(), d.model().distribution().label(),
                 d.model().outputsTrainModels(), d.model().modalities()));
         Deployment.Product p = d.product();
-        facts.add(new Product(p.name(), p.commercial(), p.attribution().stream().map(a -> a.label()).toList(),
+        facts.add(new Product(p.name(), p.commercial(), p.monthlyActiveUsers() == null ? d.organization().monthlyActiveUsers() : p.monthlyActiveUsers(),
+                p.monthlyActiveUsers() != null, p.attribution().stream().map(a -> a.label()).toList(),
                 p.shipsLicenseCopy(), p.shipsNotice(), p.passesUsePolicy(), p.regions()));
         for (String use : p.uses()) {
             facts.add(new DeclaredUse(use));

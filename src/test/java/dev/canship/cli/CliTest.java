@@ -125,4 +125,16 @@ class CliTest {
         assertThat(unknown.exit()).isEqualTo(2);
         assertThat(unknown.err()).contains("unknown license id 'nope'");
     }
+
+    @Test
+    void fingerprintMakesReferenceDataWithoutTheText(@TempDir Path dir) throws Exception {
+        Path license = dev.canship.Corpus.license("mit", "LICENSE-CODE");
+        Path out = dir.resolve("mit.fp");
+        Run r = run("licenses", "fingerprint", license.toString(), "--id", "mit", "--output", out.toString());
+        assertThat(r.exit()).isZero();
+        String fp = Files.readString(out);
+        assertThat(fp).startsWith("canship-fingerprint 1").contains("id mit").doesNotContain("WITHOUT WARRANTY").doesNotContain("Permission is hereby");
+        assertThat(run("licenses", "fingerprint", license.toString(), "--id", "Bad Id").exit()).isEqualTo(2);
+        assertThat(run("licenses", "fingerprint", "no-such-file", "--id", "x").exit()).isEqualTo(2);
+    }
 }

@@ -85,4 +85,18 @@ class KnowledgeBaseTest {
             }
         }
     }
+
+    @Test
+    void everyCatalogDocumentHasItsFingerprintWithTheSameIdentity() throws IOException {
+        for (LicenseInfo l : kb.licenses().values()) {
+            for (LicenseInfo.DocumentRef d : l.documents()) {
+                try (var in = getClass().getClassLoader().getResourceAsStream("licenses/fingerprints/" + d.fingerprint())) {
+                    assertThat(in).as(l.id() + " " + d.fingerprint()).isNotNull();
+                    var fp = dev.canship.identify.fingerprint.FingerprintBuilder.read(in);
+                    assertThat(fp.id()).as(d.fingerprint()).isEqualTo(l.id());
+                    assertThat(fp.kind()).as(d.fingerprint()).isEqualTo(d.kind());
+                }
+            }
+        }
+    }
 }

@@ -2,10 +2,15 @@ package dev.canship.rules.facts;
 
 import java.util.List;
 
-/** The product around the model, as declared. */
+/**
+ * The product around the model, as declared. {@code monthlyActiveUsers}: the product's own users where declared,
+ * else the organization's (an upper bound), with {@code monthlyActiveUsersDeclared} telling which.
+ */
 public record Product(
         String name,
         boolean commercial,
+        long monthlyActiveUsers,
+        boolean monthlyActiveUsersDeclared,
         List<String> attribution,
         boolean shipsLicenseCopy,
         boolean shipsNotice,

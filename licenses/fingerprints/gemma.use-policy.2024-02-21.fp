@@ -1,0 +1,68 @@
+canship-fingerprint 1
+normalizer 1
+hash fnv1a64-splitmix64
+id gemma
+kind use-policy
+version 2024-02-21
+source corpus licenses/gemma/Gemma-Prohibited-Use-Policy-20240221 sha256:6c8c8bca74f6ca0410c9740db5bdf62f4142e8589848af7ad4c23b70ab80de90; preface removed (2 lines)
+tokens 505
+shingle-size 5
+window 5
+anchor 21 3 date 2024-02-21
+clause 38 1
+clause 72 2
+clause 81 2.a
+clause 93 2.a.i
+clause 104 2.a.ii
+clause 121 2.a.iii
+clause 132 2.a.iv
+clause 140 2.b
+clause 164 2.c
+clause 180 2.c.i
+clause 190 2.c.ii
+clause 201 2.d
+clause 227 2.e
+clause 244 2.e.i
+clause 251 2.e.ii
+clause 263 2.e.iii
+clause 271 2.e.iv
+clause 280 2.e.v
+clause 289 2.e.vi
+clause 296 2.e.vii
+clause 316 2.e.viii
+clause 339 3
+clause 350 3.a
+clause 376 3.b
+clause 393 3.c
+clause 412 3.d
+clause 436 3.e
+clause 448 3.f
+clause 471 4
+shingles 162
+AB5SbR18N78iBRRfxatWxGNOBSCuFg7hsM1hBTvpaNZaWNPGApZjMWWo6gYCBIM3ZD0ezqitATMT
+Iv7hlvOBAzK4hDcQz0ZiBDuaY2QC8c3QAUulhd7ipJ3zBYRDOL2TCUk7ATsU9kgUrZA8BXgKb2Bf
+VaiFBBlaxOpNn9MSAwA2jGNZWmjDAVAo22p67ID/BFa7URnvcf6EAhaHhDhGjpyyAgRhUsAgwt3o
+AgLIaLDoEdU+BRceBXyQRBhGBBrhQICiJwcDBV2hrTPLv3s7AQM8WnXZ7l0gAnIBEzdXdZCXA5tC
+QSmSwLSVBJc2kIliDDD2ARRRPdgt0mP7AQLK9FLrmijeATapRjpnjc3NBSaGnAhX2s2yAwc1hHok
+9CLzAYJBohNkDNw5BU200anc+mHzAhdyFDhl4vu0BAdiyDiAlW4JBC0Lz844TtYwAytuvJpCH6tp
+Agu8R34Og+aDBRuJl5I+8N+mAWfwM/Vz7vV1BIPgQhDyD79dA1lnuHUmyqJqAgxvZbUeJNfXARiU
+rdpu3QvTAymKPbD7AXOWBTjV4qz9rH7HA1sPZyueC+MuBDBlzaKtQBOtATFxF7hzErZOBR3F6SV4
+G5qhBCFbL5kp8WydBAaOubRL8YARBBwD0pz2UtFwAhdilxydwIAcBGVybYI7ve5pBC4SCMWNFxNQ
+BT8Q0qNqWV1mBV/YyEs1Zn7SA0O/WtZKE/bXBBDxVIASKM+GASLorGc7d5cxBC2FP+MXXPQtBBqR
+A+qhC1/PARgQFuLTTZ1uBGmDQa4D5eAdAgZ3Tr3lFWQ6A2fqK64JVl8aAzOj2zCL1HEmAT6PRhcA
+FImnBSHv8syqCd2NAyCuFg7hsM1hAwXAA9sF3oS8A0thuu7FVJ5nA16xtuSYP5v4AmrH3b5+Gl0k
+BCBO6O8EYAw8BAjTMnrLAX1RAlu9eqUJpFvVBAmScdqfzs8cBAwDy8dExi4BA19x0dyWTSnzBDAA
+tiuCFM6DBCj+tWhjRzjFBBBp/seWf11+BAg9/oG1ychRAi+KsXEzkTzPBFGaRDeNqJG6AiBv0kRX
+EmaHBQ4jxY6v8lGbAys+tfzFn46FATRzfOqmYDEPBcgFgZZ1aVkWAcPWNCuZWchCAhYPMFXpqoPr
+BCCNVDRPNJEWAictxozFao95AtwiKfzx/dUMBDNr+42FRnoDBUlnHe8Z+gKIAhsB6eccWGaLA1C5
+nOSDD7SpAX+H9xHxwi/VBS8zLnSa6DSBAhmNs2TZuDZZAwHL7VNsJiFuAgB+gPRoqNJQBVOy8e47
+Pjd+AxeeL3ebGLoMAxsXBKS2ANhQAjXZRwm/gcBYAUZjrQffHoaJBUFT+wyUxPZ9AiaKff9XqC/c
+BAjCjrlW7fFAAxHewq/om114AzW/Wj0pKGusBEJrifNHN6e+AVO4rmKTatNmBUFr//ULA3ZJBREb
+9RaV1327Anu2Om3CTHT2BYLRmAzBF77uAVnIAUm0fOmrBCtpDtQHyoWuBSd10EC/excmBUIq8AK5
+FrtHAj0JaR2jfx5QAlqdEdM7QxrGBD22VjDUNDe4BCFJsCQv+BonAQSA6k3NbkppBB+VeKart+Eq
+AwSylQCTQZz+AQSQZPEactBQAgwjxppDMNq+BEm/keObNS5WA0aRWxltGlf/ATOR4i2Hn8WHAxmG
+JJA8hNvcATbIsZYmZ12rAUZN/oWROhxoAZc8YP3uFK3IBWEbFZ5BK4O0AyMLNm5Wt+Q6BBgbmPTr
+GWPhBFR8U52BnJD+Aza66urnvM2YBB3F6SV4G5qhBBfDCcmoztj6BSfWYIHscJKdAmIY9025RT7g
+AncvByEDBT6ZA6dw3aIg0D+EAwKu+fA5LYqVAxqlIuO0j6oOAx1qSfRhpRzPAxqaZygT9cbDBRUR
+CsuIoIB1Ah81b/6qhYL3AkRxEOsmv3WpBSX668xL0ATj
+end

@@ -1,0 +1,83 @@
+canship-fingerprint 1
+normalizer 1
+hash fnv1a64-splitmix64
+id llama2
+kind use-policy
+version -
+source corpus licenses/llama2/USE_POLICY.md sha256:7c23fb36d80141c4ab8cdbb61ee4790102ebd2bf7aeff414453177d4f2110e5d
+tokens 625
+shingle-size 5
+window 5
+anchor 1 1 number 2
+anchor 21 1 number 2
+anchor 28 1 number 2
+anchor 61 1 number 2
+anchor 77 1 number 2
+anchor 300 1 number 2
+anchor 368 1 number 2
+anchor 463 1 number 2
+anchor 517 1 number 2
+clause 79 1
+clause 87 1
+clause 106 1
+clause 109 2
+clause 133 3
+clause 139 4
+clause 165 5
+clause 167 6
+clause 171 2
+clause 189 3
+clause 220 4
+clause 243 5
+clause 268 6
+clause 302 7
+clause 339 2
+clause 373 1
+clause 403 2
+clause 410 3
+clause 416 4
+clause 425 5
+clause 436 6
+clause 454 3
+clause 468 1
+clause 480 2
+clause 496 3
+clause 502 4
+clause 511 5
+clause 522 6
+clause 538 4
+shingles 203
+ACBBbYrh0KHdARupNckhxr9IBCLpq05npS7fA0+qHKV1GxKJBXGMLKI8/L+XBW1lZqRi3gkQA04D
+muXRNTjABCjQ9uzR1e1nAQ9QnSD6/UtqAw3N4atdyEewBCpLo9tL/QDXBBpOS3U++ec/AxyZyoY6
+3IyKAzW0Jswt0ljNAz5v1J8KzdNJAx2/TV3UE+7hBAkOaRAEjS/ZAw5Qor6kW/zfA56+DJZuInEm
+A4RyPfsJDjYAATVb1WdUxZ5bAioiKYNED+ZiBJOIruSETFzzAibgGocvqk7+A0l2zpZkY1x/AxvG
+T9U6GRKMARVaoXaqynVMBBhVJR8nTacFBA38Z01tDMdIBSw7jdqm9xj7ARdZ8OYtA4JBAihrzKod
+pZeVASp9MpFi9uFYBSKwhkXcoYAcBUbS5S5W2ZoaATp8UmZRNWpvA4oJZkyj4seeA0VHYhucVlsw
+AW2XRrIrtSujAXqFN2M+E4/QBZum6JbzrVeAATcCjcvEzuK8AQQV1DdvgrMrARYvVZxU9dEcAiWZ
+BgbppwmkBBMu/+qp65edAqrPepMYG1QRBKV+Lhs22botAY+TXP+Ld3IuBE9kvjNMKeYpAT5Lp0dx
+P2n0AjtbB8aLlXV+BUaC1/ifB43eAUBmXekrVvS8BTlfLPA9m9wlBX5RXZqIZaU2AVhTCM1En3ba
+AkrIFqIuP4vDAznNGDnZacZWAjFWARaGvFZOAhhm5OTo9FIpBBt6nIKiVq9tBVq7VBsIhELzASXt
+KHRl1HihAg3AHK/YLWFSAwg3GUv62VXSAxLXJygzY7ltBBt6nIKiVq9tBENyYuQhA9h5AxRuS+2K
+OSwiAw1vEi6/0lqfBHq0ZXEYsLXDAxM77B7mXZLbBJs/QCQZGmUwAmSoDzyjBm5sAQa5+nCn0tUZ
+BTi5T/dUKzKPBFR8U52BnJD+Aza66urnvM2YBB3F6SV4G5qhBBfDCcmoztj6ASlq985/Yfk9BUF3
+B3EFC7LVAWgLjeAExzZNBWSWASiQz+lnAQ89lsG4QM2QBA1l/CIEzlWMASJU6Ny8WPx6BS1w6l4f
+Ci4GAVBuFEGzvXi0BJGk+4Vr730jBRcECm8kZeD8AiucfGUaKIrqBCgkG9cWxBRxAhMOsuiyA8uX
+BFa7URnvcf6EBQ+WxYtcxYAdBGXaC7LM4v7wBBnTmv63akbJBTPrkFvph5dBAi9xLzCw5Mc0AgId
+mteAafyoAgd8byAJdoW7BRCIVazXqVZmBG2zb7IAuquABCaXOiMzc2yVAWSESI6l8nxyBVnB+0hW
+q7+hBUZoojJd2JuLAnMHLa33oy/UBDw3SU0TIAzPAppQofmzfgugBGxoMmeatpbTAULKeP9RzGGU
+AQ6YN+6JAWLrA0DOnIuN20PiAyXyocTcyeO7BVVWr5LwA2rKAgky1485rNMuBRhUf6ivZoXFAn0C
+uMe+SDnfBX31UQPCGgSDAUFB7illB1PDAgeZP+KbWwvvBQoHkH+YeDteBCA8G9OLtJKvAw+Ry8vb
+MEnLBCwQyBIS4STvBSY3sOlWhYJPBR46LsCBEt0XAQhxT9hpiVXxBDFHT/rl5p5rBTn9UeWu6dE1
+AgG6dSVqYmHwASG1jHVisvP8AjosHAb98enKA4bkghW+tv6eAzsw36ID1vuNBSmvXwsVK2fuBRmj
+kjGd3nuNAQKp/N9Ubq9EBRDvpBIBDPmRBTlSJWCi5SyXAlC2xTSYJuDIA2Zj2q2cA7a5BEnKs8np
+XJzVAgina3ocwbsfAwNrNVjk9UamBSADs2m4ZdQmBX31UQPCGgSDAUFB7illB1PDAls8jDYf+c0L
+BReOZyLicfxEAg6dal3E1nL9AiOuc7fAX/u7BQidUCZhaNU4AwtbIsANQiGtAws+AAHHKtsSBAHF
+jb6kWcQlBRh9mkzKEJ8/AwfZYOrRg+U9AhZOGdKFV8sfAVuQeVlYmvZiBTVEXvNiM9i6ASjRizsn
+jvmpA2aydBJte3aSBYxREfX8QHdBBFOE0lBVYHWRARXVw8ptIM1TAwyQ1O/iNoJ4Azzok4FttysO
+BHz7yg89XXr/BT2sn846rOHAAjDcBZxMiSzbBCk6Z4rEwTMAARb8EaOMGvN7AgcQPziJGHTZAYOm
+yPowirIeBRod71XWAg8LAS1GIcpgqWAfAzaq9rX6gMcxAj/p6sWKxvjzBEdJ6eTyoIgeAyBTtH7i
+5bQTA2J5HlwtqTpsBQzieFPhH1GSAzmt4SxaCq/hBR2dG2PH0NuXBZjuuVH0wVYrAm0gXwVuKGqk
+Aj2xkxKrGULOATeRVAY14qsnAg2YmMh7tnZNAQLUo7ptdCQxA0n/rw/iy5MHBWen3lD3KEMDBCzq
+4HwL7oWKAzVm4nsc8OqwAwvzaD0gdgnIBAxdh0QfyT5AAgUYYMtyR6pPBRjtt1MHMtS2AYGptXLn
+7S6c
+end

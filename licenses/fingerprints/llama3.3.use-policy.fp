@@ -1,0 +1,99 @@
+canship-fingerprint 1
+normalizer 1
+hash fnv1a64-splitmix64
+id llama3.3
+kind use-policy
+version -
+source corpus licenses/llama3.3/USE_POLICY.md sha256:fac148bfbd9f515b3a7a9885d5d324187cd2ef9e2dcc9cdde49ef248695f3e07
+tokens 793
+shingle-size 5
+window 5
+anchor 1 1 number 3.3
+anchor 21 1 number 3.3
+anchor 28 1 number 3.3
+anchor 53 1 number 3
+anchor 63 1 number 3.3
+anchor 79 1 number 3.3
+anchor 405 1 number 3.3
+anchor 450 1 number 1989
+anchor 459 1 number 1997
+anchor 520 1 number 3.3
+anchor 574 1 number 3.3
+anchor 647 1 number 3.3
+anchor 657 1 number 3.3
+anchor 663 1 number 1
+anchor 668 1 number 3.3
+anchor 789 1 number 3.3
+clause 81 1
+clause 89 1
+clause 108 1
+clause 111 2
+clause 135 3
+clause 141 4
+clause 167 5
+clause 169 6
+clause 173 2
+clause 191 3
+clause 222 4
+clause 245 5
+clause 280 6
+clause 313 7
+clause 350 8
+clause 376 2
+clause 410 1
+clause 460 2
+clause 467 3
+clause 473 4
+clause 482 5
+clause 493 6
+clause 511 3
+clause 525 1
+clause 537 2
+clause 553 3
+clause 559 4
+clause 568 5
+clause 579 6
+clause 595 4
+clause 609 5
+shingles 251
+AISrlyzchwuvBEqDOxM302mqASLpq05npS7fA0+qHKV1GxKJBXGMLKI8/L+XBXgzxLB1rNYXAhy8
+Km/wFCD0BFj9r+lkkmi0Agv8iUn1naLkAw3N4atdyEewBCpLo9tL/QDXBBpOS3U++ec/AxyZyoY6
+3IyKBRyjwMze2zRIAgSPZNYU61pIAhZBk0j6DxB+BCsgDqhOSlvhAgkOaRAEjS/ZAw5Qor6kW/zf
+AkbbZRaCnG50BTVb1WdUxZ5bAioiKYNED+ZiBJOIruSETFzzAibgGocvqk7+A1CJ6Gjba1ooBBVa
+oXaqynVMBBhVJR8nTacFBA38Z01tDMdIBSw7jdqm9xj7ARdZ8OYtA4JBAihrzKodpZeVASp9MpFi
+9uFYBSKwhkXcoYAcBUbS5S5W2ZoaATp8UmZRNWpvA4oJZkyj4seeA0VHYhucVlswAW2XRrIrtSuj
+AXqFN2M+E4/QBZum6JbzrVeAATcCjcvEzuK8AQQV1DdvgrMrARYvVZxU9dEcAiWZBgbppwmkBBMu
+/+qp65edAqrPepMYG1QRBKV+Lhs22botAY+TXP+Ld3IuBE9kvjNMKeYpAT5Lp0dxP2n0AjtbB8aL
+lXV+BUaC1/ifB43eAUBmXekrVvS8BTlfLPA9m9wlBX5RXZqIZaU2AVhTCM1En3baAkrIFqIuP4vD
+AznNGDnZacZWAjFWARaGvFZOAhhm5OTo9FIpBBt6nIKiVq9tBVq7VBsIhELzASXtKHRl1HihAg3A
+HK/YLWFSAwg3GUv62VXSAxLXJygzY7ltBBt6nIKiVq9tBENyYuQhA9h5AxRuS+2KOSwiAw1vEi6/
+0lqfBHq0ZXEYsLXDAxM77B7mXZLbBJs/QCQZGmUwAmSoDzyjBm5sAQa5+nCn0tUZBTi5T/dUKzKP
+BFR8U52BnJD+Aza66urnvM2YBB3F6SV4G5qhBBfDCcmoztj6ASlq985/Yfk9BUF3B3EFC7LVAWgL
+jeAExzZNBRreiihSU/CeAiMdKJmmX7VuBAKvYu/78Xi2BQMYZ8W/dhPtAks3vwTmj6XHBQAy7j6R
+zhNOAg+r6aEr7PUYATGTJ/xK26EDBSsdYEAFR4HrAlD4b2jmANxJBSucfGUaKIrqBCgkG9cWxBRx
+AhMOsuiyA8uXBFa7URnvcf6EBQ+WxYtcxYAdBGXaC7LM4v7wBBnTmv63akbJATTf6vZKHNDdBUMo
+dMV3emy7AgIdmteAafyoAgd8byAJdoW7BRCIVazXqVZmBG2zb7IAuquABCaXOiMzc2yVAWSESI6l
+8nxyBVnB+0hWq7+hBUZoojJd2JuLAnMHLa33oy/UBDw3SU0TIAzPBURDaHrGH0B7BQds23higVPl
+ARs+2SAPGgmRBHf2VI9V2WghAisp03nlAIt1AXtM/mt/qEQnBQ4j08NoT0wLBRZLv4I/xUIpAxYw
+WLl/Hjl9Aw6YN+6JAWLrA0DOnIuN20PiAyXyocTcyeO7BVVWr5LwA2rKAgky1485rNMuBRhUf6iv
+ZoXFAn0CuMe+SDnfBR1CWGXmyCjrAweZP+KbWwvvBQoHkH+YeDteBCA8G9OLtJKvAw+Ry8vbMEnL
+BCwQyBIS4STvBSY3sOlWhYJPBR46LsCBEt0XAQhxT9hpiVXxBW7ccW+5c4+wAmRbzL4goSxtARmN
+nW8K8u0GBVHJgO5yfozxBTLzRpzzjsZXAgcUfkha54hmAUoBUSHrA8hVA02JzRE6RHMwBEBuaK1V
+82nEATn9UeWu6dE1AgG6dSVqYmHwASG1jHVisvP8AjosHAb98enKA4bkghW+tv6eAzsw36ID1vuN
+BSmvXwsVK2fuBRmjkjGd3nuNAQKp/N9Ubq9EBRDvpBIBDPmRBTlSJWCi5SyXAlC2xTSYJuDIA2Zj
+2q2cA7a5BEnKs8npXJzVAgina3ocwbsfAwNrNVjk9UamBSADs2m4ZdQmBR1CWGXmyCjrA1s8jDYf
++c0LBReOZyLicfxEAg6dal3E1nL9AiOuc7fAX/u7BQidUCZhaNU4AwtbIsANQiGtAws+AAHHKtsS
+BAHFjb6kWcQlBRh9mkzKEJ8/AwfZYOrRg+U9AhZOGdKFV8sfAVuQeVlYmvZiBTVEXvNiM9i6ASjR
+izsnjvmpA2aydBJte3aSBRNtaKk9eGzhBRXVw8ptIM1TAwyQ1O/iNoJ4Azzok4FttysOBHz7yg89
+XXr/BT2sn846rOHAAjDcBZxMiSzbBCk6Z4rEwTMAARb8EaOMGvN7AgcQPziJGHTZAYOmyPowirIe
+BYlKIfSLmKJqAjRqkWHBSSK9Azgq5UWPgBmoBUlVOc4KP5cFBBDnETLhEcb0AxDBe4RWDL/vASPN
+J5lWRh7YBQSsj6ZJ4BB2BA6a7iCQF6MOBReIxbQNtxjiARvK4SIipOvhASzTJzXibhcWAjKCVbwO
+zQQABCIqVNp8p1nhAQm5WG1jaHj6AQIo6wCKlnitAy0+9rbMLOHiBVFgBPNrhx0xAhF18QGnPHyq
+AwfnjWShrQf9AQIt/U+2wTX+AiCOlypvD24GBRKsJGOX7ibjA2E0XhDw1axGA0tShg85PUgaAi9M
+FtoQLRvvBAhQ6KDQqMSAARJv7m/rLtyyAR1AoU1nnXdSBDCSVn9C4hySBBYD124t6r1WAgaIt01T
+fvIVAU7sOJX+DHivBHAs27PxAMsaAsebqan+lKeoBFokScqggQymAVAgMkw6q7eIAxwd3YXKbGYY
+AU+xOIS8CkHrBFiRK+vcNb6bBTaq9rX6gMcxAj/p6sWKxvjzBEdJ6eTyoIgeAyBTtH7i5bQTA2J5
+HlwtqTpsBQzieFPhH1GSAzmt4SxaCq/hBR2dG2PH0NuXBEDLMuRD+O8FBTTY2hRRCi0oBQ2YmMh7
+tnZNAQLUo7ptdCQxA0n/rw/iy5MHBWen3lD3KEMDBCzq4HwL7oWKAzVm4nsc8OqwAwvzaD0gdgnI
+BAxdh0QfyT5AAgUYYMtyR6pPAk0ZwDEVbPo0BVIUjM4qzxjB
+end

@@ -1,0 +1,83 @@
+canship-fingerprint 1
+normalizer 1
+hash fnv1a64-splitmix64
+id llama3
+kind use-policy
+version -
+source corpus licenses/llama3/USE_POLICY.md sha256:716a6b46e9bc75220c7b78f27382f7d0b8ca4c95818661a0936c081708f87f7c
+tokens 626
+shingle-size 5
+window 5
+anchor 2 1 number 3
+anchor 22 1 number 3
+anchor 29 1 number 3
+anchor 62 1 number 3
+anchor 78 1 number 3
+anchor 301 1 number 3
+anchor 369 1 number 3
+anchor 464 1 number 3
+anchor 518 1 number 3
+clause 80 1
+clause 88 1
+clause 107 1
+clause 110 2
+clause 134 3
+clause 140 4
+clause 166 5
+clause 168 6
+clause 172 2
+clause 190 3
+clause 221 4
+clause 244 5
+clause 269 6
+clause 303 7
+clause 340 2
+clause 374 1
+clause 404 2
+clause 411 3
+clause 417 4
+clause 426 5
+clause 437 6
+clause 455 3
+clause 469 1
+clause 481 2
+clause 497 3
+clause 503 4
+clause 512 5
+clause 523 6
+clause 539 4
+shingles 205
+APDgoAZoSUvHAUEWHVQoS4zzBSLpq05npS7fA0+qHKV1GxKJBXGMLKI8/L+XA8CIHg56njtQA3ld
+gybU3Z3GAWWhCxJWOgOiBEbXUjdnAr4eARoFQK7H1dFeBA3N4atdyEewBCpLo9tL/QDXBBpOS3U+
++ec/AxyZyoY63IyKAzW0Jswt0ljNAz5v1J8KzdNJAx2/TV3UE+7hBAkOaRAEjS/ZAw5Qor6kW/zf
+BWH4DGq829d0AjVb1WdUxZ5bAioiKYNED+ZiBJOIruSETFzzAibgGocvqk7+Ahdy+GVVecScAQjt
+DDhl5VcFAhIknnkggK7WAhVaoXaqynVMBBhVJR8nTacFBA38Z01tDMdIBSw7jdqm9xj7ARdZ8OYt
+A4JBAihrzKodpZeVASp9MpFi9uFYBSKwhkXcoYAcBUbS5S5W2ZoaATp8UmZRNWpvA4oJZkyj4see
+A0VHYhucVlswAW2XRrIrtSujAXqFN2M+E4/QBZum6JbzrVeAATcCjcvEzuK8AQQV1DdvgrMrARYv
+VZxU9dEcAiWZBgbppwmkBBMu/+qp65edAqrPepMYG1QRBKV+Lhs22botAY+TXP+Ld3IuBE9kvjNM
+KeYpAT5Lp0dxP2n0AjtbB8aLlXV+BUaC1/ifB43eAUBmXekrVvS8BTlfLPA9m9wlBX5RXZqIZaU2
+AVhTCM1En3baAkrIFqIuP4vDAznNGDnZacZWAjFWARaGvFZOAhhm5OTo9FIpBBt6nIKiVq9tBVq7
+VBsIhELzASXtKHRl1HihAg3AHK/YLWFSAwg3GUv62VXSAxLXJygzY7ltBBt6nIKiVq9tBENyYuQh
+A9h5AxRuS+2KOSwiAw1vEi6/0lqfBHq0ZXEYsLXDAxM77B7mXZLbBJs/QCQZGmUwAmSoDzyjBm5s
+AQa5+nCn0tUZBTi5T/dUKzKPBFR8U52BnJD+Aza66urnvM2YBB3F6SV4G5qhBBfDCcmoztj6ASlq
+985/Yfk9BUF3B3EFC7LVAWgLjeAExzZNBWSWASiQz+lnAQ89lsG4QM2QBA1l/CIEzlWMASJU6Ny8
+WPx6BS1w6l4fCi4GAVBuFEGzvXi0BJGk+4Vr730jBRcECm8kZeD8AiucfGUaKIrqBCgkG9cWxBRx
+AhMOsuiyA8uXBFa7URnvcf6EBQ+WxYtcxYAdBGXaC7LM4v7wBBnTmv63akbJBSWopqUnQB0fBAId
+mteAafyoAgd8byAJdoW7BRCIVazXqVZmBG2zb7IAuquABCaXOiMzc2yVAWSESI6l8nxyBVnB+0hW
+q7+hBUZoojJd2JuLAnMHLa33oy/UBDw3SU0TIAzPAppQofmzfgugBGxoMmeatpbTAULKeP9RzGGU
+AQ6YN+6JAWLrA0DOnIuN20PiAyXyocTcyeO7BVVWr5LwA2rKAgky1485rNMuBRhUf6ivZoXFAn0C
+uMe+SDnfBFxlAJYe0sYRAlZsxtYZDYqIATV8NX1n65p6AQeZP+KbWwvvBQoHkH+YeDteBCA8G9OL
+tJKvAw+Ry8vbMEnLBCwQyBIS4STvBSY3sOlWhYJPBR46LsCBEt0XAQhxT9hpiVXxBDFHT/rl5p5r
+BTn9UeWu6dE1AgG6dSVqYmHwASG1jHVisvP8AjosHAb98enKA4bkghW+tv6eAzsw36ID1vuNBSmv
+XwsVK2fuBRmjkjGd3nuNAQKp/N9Ubq9EBRDvpBIBDPmRBTlSJWCi5SyXAlC2xTSYJuDIA2Zj2q2c
+A7a5BEnKs8npXJzVAgina3ocwbsfAwNrNVjk9UamBSADs2m4ZdQmBFxlAJYe0sYRAlZsxtYZDYqI
+ATV8NX1n65p6AVs8jDYf+c0LBReOZyLicfxEAg6dal3E1nL9AiOuc7fAX/u7BQidUCZhaNU4Awtb
+IsANQiGtAws+AAHHKtsSBAHFjb6kWcQlBRh9mkzKEJ8/AwfZYOrRg+U9AhZOGdKFV8sfAVuQeVlY
+mvZiBTVEXvNiM9i6ASjRizsnjvmpA2aydBJte3aSBXXSZJLL1iAfARygjjVskr8hBBXVw8ptIM1T
+AwyQ1O/iNoJ4Azzok4FttysOBHz7yg89XXr/BT2sn846rOHAAjDcBZxMiSzbBCk6Z4rEwTMAARb8
+EaOMGvN7AgcQPziJGHTZAYOmyPowirIeBRod71XWAg8LAS1GIcpgqWAfAzaq9rX6gMcxAj/p6sWK
+xvjzBEdJ6eTyoIgeAyBTtH7i5bQTA2J5HlwtqTpsBQzieFPhH1GSAzmt4SxaCq/hBR2dG2PH0NuX
+BZjuuVH0wVYrAm0gXwVuKGqkAj2xkxKrGULOATeRVAY14qsnAg2YmMh7tnZNAQLUo7ptdCQxA0n/
+rw/iy5MHBWen3lD3KEMDBCzq4HwL7oWKAzVm4nsc8OqwAwvzaD0gdgnIBAxdh0QfyT5AAgUYYMty
+R6pPBRjtt1MHMtS2AYGptXLn7S6c
+end

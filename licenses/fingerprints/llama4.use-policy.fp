@@ -1,0 +1,98 @@
+canship-fingerprint 1
+normalizer 1
+hash fnv1a64-splitmix64
+id llama4
+kind use-policy
+version -
+source corpus licenses/llama4/USE_POLICY.md sha256:bbf009b29f1dc413c2b3c9abb12637b0cdffa350cd0a3bd6eba89b270fc9e83f
+tokens 795
+shingle-size 5
+window 5
+anchor 1 1 number 4
+anchor 21 1 number 4
+anchor 28 1 number 4
+anchor 62 1 number 4
+anchor 78 1 number 4
+anchor 404 1 number 4
+anchor 449 1 number 1989
+anchor 458 1 number 1997
+anchor 519 1 number 4
+anchor 573 1 number 4
+anchor 647 1 number 4
+anchor 657 1 number 4
+anchor 663 1 number 1
+anchor 668 1 number 4
+anchor 791 1 number 4
+clause 80 1
+clause 88 1
+clause 107 1
+clause 110 2
+clause 134 3
+clause 140 4
+clause 166 5
+clause 168 6
+clause 172 2
+clause 190 3
+clause 221 4
+clause 244 5
+clause 279 6
+clause 312 7
+clause 349 8
+clause 375 3
+clause 409 1
+clause 459 2
+clause 466 3
+clause 472 4
+clause 481 5
+clause 492 6
+clause 510 4
+clause 524 1
+clause 536 2
+clause 552 3
+clause 558 4
+clause 567 5
+clause 579 6
+clause 595 5
+clause 609 6
+shingles 251
+AEEvmmtg7DrMBSLpq05npS7fA0+qHKV1GxKJBXGMLKI8/L+XBFoCxVd5Njw0BK+TYJ7ZNXenBKyG
+iO5+22HGAQ9HYGXCvmuLAw3N4atdyEewBCpLo9tL/QDXBBpOS3U++ec/AxyZyoY63IyKBRyjwMze
+2zRIAgSPZNYU61pIBSZJnok67Y9/AgkOaRAEjS/ZAw5Qor6kW/zfA0inzSed+4JDBDVb1WdUxZ5b
+AioiKYNED+ZiBJOIruSETFzzAibgGocvqk7+BDCvRAwwquxWAxVaoXaqynVMBBhVJR8nTacFBA38
+Z01tDMdIBSw7jdqm9xj7ARdZ8OYtA4JBAihrzKodpZeVASp9MpFi9uFYBSKwhkXcoYAcBUbS5S5W
+2ZoaATp8UmZRNWpvA4oJZkyj4seeA0VHYhucVlswAW2XRrIrtSujAXqFN2M+E4/QBZum6JbzrVeA
+ATcCjcvEzuK8AQQV1DdvgrMrARYvVZxU9dEcAiWZBgbppwmkBBMu/+qp65edAqrPepMYG1QRBKV+
+Lhs22botAY+TXP+Ld3IuBE9kvjNMKeYpAT5Lp0dxP2n0AjtbB8aLlXV+BUaC1/ifB43eAUBmXekr
+VvS8BTlfLPA9m9wlBX5RXZqIZaU2AVhTCM1En3baAkrIFqIuP4vDAznNGDnZacZWAjFWARaGvFZO
+Ahhm5OTo9FIpBBt6nIKiVq9tBVq7VBsIhELzASXtKHRl1HihAg3AHK/YLWFSAwg3GUv62VXSAxLX
+JygzY7ltBBt6nIKiVq9tBENyYuQhA9h5AxRuS+2KOSwiAw1vEi6/0lqfBHq0ZXEYsLXDAxM77B7m
+XZLbBJs/QCQZGmUwAmSoDzyjBm5sAQa5+nCn0tUZBTi5T/dUKzKPBFR8U52BnJD+Aza66urnvM2Y
+BB3F6SV4G5qhBBfDCcmoztj6ASlq985/Yfk9BUF3B3EFC7LVAWgLjeAExzZNBRreiihSU/CeAiMd
+KJmmX7VuBAKvYu/78Xi2BQMYZ8W/dhPtAks3vwTmj6XHBQAy7j6RzhNOAg+r6aEr7PUYATGTJ/xK
+26EDBSsdYEAFR4HrAlD4b2jmANxJBSucfGUaKIrqBCgkG9cWxBRxAhMOsuiyA8uXBFa7URnvcf6E
+BQ+WxYtcxYAdBGXaC7LM4v7wBBnTmv63akbJATTf6vZKHNDdBUModMV3emy7AgIdmteAafyoAgd8
+byAJdoW7BRCIVazXqVZmBG2zb7IAuquABCaXOiMzc2yVAWSESI6l8nxyBVnB+0hWq7+hBUZoojJd
+2JuLAnMHLa33oy/UBDw3SU0TIAzPBURDaHrGH0B7BQds23higVPlARs+2SAPGgmRBHf2VI9V2Wgh
+Aisp03nlAIt1AXtM/mt/qEQnBQ4j08NoT0wLBRZLv4I/xUIpAxYwWLl/Hjl9Aw6YN+6JAWLrA0DO
+nIuN20PiAyXyocTcyeO7BVVWr5LwA2rKAgky1485rNMuBRhUf6ivZoXFBUAjNAsXWJgSARUzK66B
+ogzrBAeZP+KbWwvvBQoHkH+YeDteBCA8G9OLtJKvAw+Ry8vbMEnLBCwQyBIS4STvBSY3sOlWhYJP
+BR46LsCBEt0XAQhxT9hpiVXxBW7ccW+5c4+wAmRbzL4goSxtARmNnW8K8u0GBVHJgO5yfozxBTLz
+RpzzjsZXAgcUfkha54hmAUoBUSHrA8hVA02JzRE6RHMwBEBuaK1V82nEATn9UeWu6dE1AgG6dSVq
+YmHwASG1jHVisvP8AjosHAb98enKA4bkghW+tv6eAzsw36ID1vuNBSmvXwsVK2fuBRmjkjGd3nuN
+AQKp/N9Ubq9EBRDvpBIBDPmRBTlSJWCi5SyXAlC2xTSYJuDIA2Zj2q2cA7a5BEnKs8npXJzVAgin
+a3ocwbsfAwNrNVjk9UamBSADs2m4ZdQmBBUzK66BogzrAUaAB8xSOKCXA1s8jDYf+c0LBReOZyLi
+cfxEAg6dal3E1nL9AiOuc7fAX/u7BQidUCZhaNU4AwtbIsANQiGtAws+AAHHKtsSBAHFjb6kWcQl
+BRh9mkzKEJ8/AwfZYOrRg+U9AhZOGdKFV8sfAVuQeVlYmvZiBTVEXvNiM9i6ASjRizsnjvmpA2ay
+dBJte3aSBJemCSGjwf+cAiUuuvm4/xeMBGf/11x32PUMBFf4rdr4Hi7KAzzok4FttysOBHz7yg89
+XXr/BT2sn846rOHAAjDcBZxMiSzbBCk6Z4rEwTMAARb8EaOMGvN7AgcQPziJGHTZAYOmyPowirIe
+BYlKIfSLmKJqAjRqkWHBSSK9Azgq5UWPgBmoBUlVOc4KP5cFBBDnETLhEcb0AxDBe4RWDL/vASPN
+J5lWRh7YBQSsj6ZJ4BB2BA6a7iCQF6MOBReIxbQNtxjiARvK4SIipOvhASzTJzXibhcWAjKCVbwO
+zQQAAj8Bd1RpFskVBAxRiLiOkR4KAy0+9rbMLOHiA2qnMvlMk0uOAnn+uyDPeVRKBC4WsfMEqvjL
+AQfnjWShrQf9AQIt/U+2wTX+AiCOlypvD24GBRKi+ceqBbixA2E0XhDw1axGA0tShg85PUgaAi9M
+FtoQLRvvBAhQ6KDQqMSAARJv7m/rLtyyAR1AoU1nnXdSBDCSVn9C4hySBBYD124t6r1WAgaIt01T
+fvIVAU7sOJX+DHivBHAs27PxAMsaAsebqan+lKeoBFokScqggQymAVAgMkw6q7eIAxwd3YXKbGYY
+AU+xOIS8CkHrBFiRK+vcNb6bBTaq9rX6gMcxAj/p6sWKxvjzBEdJ6eTyoIgeAyBTtH7i5bQTA2J5
+HlwtqTpsBQzieFPhH1GSAzmt4SxaCq/hBR2dG2PH0NuXBEDLMuRD+O8FBTTY2hRRCi0oBQ2YmMh7
+tnZNAQLUo7ptdCQxBCKk7CluA9k5BWen3lD3KEMDBW1W1JoSbNyxAxDX7dxKGPuLAwvzaD0gdgnI
+BAxdh0QfyT5AAgUYYMtyR6pPBD9r7n/k2FlgA3Sx1h5X/eSC
+end

@@ -1,0 +1,23 @@
+canship-fingerprint 1
+normalizer 1
+hash fnv1a64-splitmix64
+id mit
+kind license
+version -
+source corpus licenses/mit/LICENSE-CODE sha256:1c8f573e830ca9b3ebfeb7ace1823146e22b66f99ee223840e7637c9e745e1c7
+tokens 169
+shingle-size 5
+window 5
+anchor 4 1 number 2023
+variable 2 6 copyright 9f75b7f5a69be72e
+shingles 56
+AJXR1SLG9d30Aio4l2wOkXT4Aor1kHCdLIqbAp/45d/TgY3+Ah0sK86R6+hiAgehSTWMZ8niAhGY
+h1jaEUiGBSaVNa3azQASAQ3qptnp489kBRRFcdV11l5ZAgNb5tVz+6GwBBtXNDXM/H8gBC69Pjge
+Wyp8AjFwJa5S3IkGAljuj/qf2XSRBBpzJTLPLCg8Ai/r3a2EYfAdApC/z3Y2HX+qBEoC1TfchE61
+AjwHmlnwYu6BBAPR/iofFZwNAwJ367O2FZV3BCTAWwIrzgLTBUnwLApnErv1AzQR1BGfdUgFBQNC
+O7OoYHrNAg2+ycbcl9XEAmDqDYypFEEZBRjqXI8VcWgIAgcGqXPtRKcPAwFRgqPcp6lkBSVW1Lgm
+IHF0AQ1Np1AKqzpFBRQFHbNEmvuUAStZ+34AqwXVAVetcM6n1a/DBR3F6SV4G5qhBD38tz1nyR42
+AzmeOpaTTS3EAYTYwfNHwLUoBbmPSU8Pnf3CATQM6Nf/MyIuAQiSjy9roeT1AyOyiaun1pyAA0QS
+pG7u5LalBA2DyUPD6QVpBDkvHNgwpRVaBDLIEI9ksC9zBBevtiunB0KAAhDhWgnKTaeKAhme5XQt
+V6KrBEbbm+fE2l7UA1i8erdEDAViBEYALBu2lKVUAgZVCzExoLlcA/Ukqe4x06Sq
+end

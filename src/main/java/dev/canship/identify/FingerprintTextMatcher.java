@@ -1,0 +1,96 @@
+package dev.canship.identify;
+
+import dev.canship.identify.fingerprint.Alteration;
+import dev.canship.identify.fingerprint.Fingerprint;
+import dev.canship.identify.fingerprint.FingerprintBuilder;
+import dev.canship.identify.fingerprint.FingerprintMatch;
+import dev.canship.identify.fingerprint.FingerprintMatcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Recognizes license and use-policy texts by their fingerprints ({@code licenses/fingerprints/*.fp}, the
+ * ones the catalog's documents name). Loaded once and shared across repositories and threads.
+ */
+public final class FingerprintTextMatcher implements TextMatcher {
+
+    private static volatile FingerprintTextMatcher bundled;
+    private final FingerprintMatcher matcher;
+
+    public FingerprintTextMatcher(FingerprintMatcher matcher) {
+        this.matcher = matcher;
+    }
+
+    /** The fingerprints of every document in the bundled catalog. */
+    public static FingerprintTextMatcher bundled(KnowledgeBase kb) {
+        FingerprintTextMatcher m = bundled;
+        if (m == null) {
+            synchronized (FingerprintTextMatcher.class) {
+                m = bundled;
+                if (m == null) {
+                    m = new FingerprintTextMatcher(new FingerprintMatcher(load(kb)));
+                    bundled = m;
+                }
+            }
+        }
+        return m;
+    }
+
+    private static List<Fingerprint> load(KnowledgeBase kb) {
+        List<Fingerprint> out = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (LicenseInfo l : kb.licenses().values()) {
+            for (LicenseInfo.DocumentRef d : l.documents()) {
+                if (d.fingerprint() == null || !seen.add(d.fingerprint())) {
+                    continue;
+                }
+                String resource = "licenses/fingerprints/" + d.fingerprint();
+                try (InputStream in = FingerprintTextMatcher.class.getClassLoader().getResourceAsStream(resource)) {
+                    if (in == null) {
+                        throw new IllegalStateException(resource + " is missing from the build (catalog " + l.id() + ")");
+                    }
+                    out.add(FingerprintBuilder.read(in));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(resource + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Words of a changed passage above which a change is substantive even without a known term in it. */
+    private static final int MINOR_WORDS = 6;
+
+    /**
+     * Numbers and key terms always matter; otherwise a change is minor when it spans a few words of the
+     * reference and what the file says there, links aside, is a few words too.
+     */
+    static boolean substantive(Alteration a) {
+        if (a.expected() != null) {
+            return true;
+        }
+        int refWords = Math.max(0, a.refEnd() - a.refStart());
+        String found = a.found() == null ? "" : a.found().replaceAll("\\S*(https?://|www\\.)\\S*", " ").strip();
+        int foundWords = found.isEmpty() ? 0 : found.split("\\s+").length;
+        // The reference range is only known to the nearest kept shingle (about five words either side).
+        return refWords > MINOR_WORDS + 10 || foundWords > MINOR_WORDS + 4;
+    }
+
+    @Override
+    public List<TextHit> match(String text) {
+        List<TextHit> hits = new ArrayList<>();
+        for (FingerprintMatch m : matcher.match(text)) {
+            List<LicenseMatch.Alteration> alterations = m.alterations().stream()
+                    .map(a -> new LicenseMatch.Alteration(a.kind().name().toLowerCase(Locale.ROOT), a.clause() == null ? null : "§" + a.clause(),
+                            a.before(), a.found(), a.expected(), substantive(a)))
+                    .toList();
+            hits.add(new TextHit(m.id(), m.kind(), m.version(), m.containment(), alterations));
+        }
+        return hits;
+    }
+}
