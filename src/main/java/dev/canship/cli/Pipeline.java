@@ -56,10 +56,24 @@ final class Pipeline {
         return run(repo, deployment, deploymentFile, engine, fit, policy);
     }
 
+    /**
+     * Identification over hostile text must not end the run; if it fails, the repository counts as having no
+     * license that could be established (an error finding), never as passing.
+     */
+    private Identification identify(Extraction extraction) {
+        try {
+            return identifier.identify(extraction);
+        } catch (RuntimeException | StackOverflowError e) {
+            String why = "license identification could not run on this repository (" + e.getClass().getSimpleName() + ")";
+            return new Identification(List.of(), null, null, null, List.of(), List.of(new dev.canship.identify.IdentificationIssue(
+                    dev.canship.identify.IdentificationIssue.Kind.MISSING, List.of(), why, List.of())));
+        }
+    }
+
     private RepositoryReport run(Path repo, Deployment deployment, String deploymentFile, RuleEngine engine, FitStage fit, Policy policy) {
         Inventory inventory = scanner.scan(repo);
         Extraction extraction = extractor.extract(inventory);
-        Identification identification = identifier.identify(extraction);
+        Identification identification = identify(extraction);
         ModelStage.Result model = models.read(inventory, extraction, identification);
         Object fitResult = null;
         List<Finding> findings = List.of();
