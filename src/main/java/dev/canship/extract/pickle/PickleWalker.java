@@ -23,7 +23,7 @@ final class PickleWalker {
 
     /** Strings longer than this are not kept: no module or attribute name is this long. */
     static final int MAX_KEPT_STRING = 256;
-    /** Longest text line (protocol 0 operands) read. */
+    /** Longest GLOBAL, INST or number operand (protocol 0) kept; longer numbers are read through, not kept. */
     static final int MAX_LINE = 64 * 1024;
     /** Protocol 0 byte strings are tried as nested pickles only up to this size. */
     static final int MAX_TEXT_NESTED = 1 << 20;
@@ -85,7 +85,7 @@ final class PickleWalker {
                 case '1' -> popMark(at, "POP_MARK");
                 case '2' -> push(at, peek(at, "DUP"));
                 case 'F', 'I', 'L' -> {
-                    line(in, at);
+                    line(in, at, MAX_LINE);
                     push(at, Tok.OTHER);
                 }
                 case 'J' -> fixed(in, at, 4);
@@ -94,7 +94,7 @@ final class PickleWalker {
                 case 'G' -> fixed(in, at, 8);
                 case 'N', 0x88, 0x89, '}', ']', ')', 0x8f -> push(at, Tok.OTHER);
                 case 'P' -> {
-                    line(in, at);
+                    line(in, at, MAX_LINE);
                     push(at, Tok.OTHER);
                 }
                 case 'Q' -> {
@@ -140,13 +140,13 @@ final class PickleWalker {
                     build(peek(at, "BUILD"), at);
                 }
                 case 'c' -> {
-                    String module = line(in, at);
-                    String name = line(in, at);
+                    String module = utf8Line(in, at);
+                    String name = utf8Line(in, at);
                     push(at, global(module, name, "GLOBAL", at));
                 }
                 case 'i' -> {
-                    String module = line(in, at);
-                    String name = line(in, at);
+                    String module = asciiLine(in, at);
+                    String name = asciiLine(in, at);
                     popMark(at, "INST");
                     Glob g = global(module, name, "INST", at);
                     push(at, call(g, "INST"));
@@ -168,10 +168,10 @@ final class PickleWalker {
                     }
                     push(at, Tok.OTHER);
                 }
-                case 'g' -> push(at, memoGet(at, parseIndex(line(in, at), at, "GET")));
+                case 'g' -> push(at, memoGet(at, parseIndex(line(in, at, MAX_LINE), at, "GET")));
                 case 'h' -> push(at, memoGet(at, le(in, at, 1, false)));
                 case 'j' -> push(at, memoGet(at, le(in, at, 4, false)));
-                case 'p' -> memoPut(at, parseIndex(line(in, at), at, "PUT"));
+                case 'p' -> memoPut(at, parseIndex(line(in, at, MAX_LINE), at, "PUT"));
                 case 'q' -> memoPut(at, le(in, at, 1, false));
                 case 'r' -> memoPut(at, le(in, at, 4, false));
                 case 0x94 -> memoPut(at, memoCount);
@@ -321,7 +321,7 @@ final class PickleWalker {
     }
 
     private long parseIndex(String line, long at, String op) throws PickleFormatException {
-        String t = line.strip();
+        String t = line == null ? "" : line.strip();
         if (!t.matches("\\d{1,18}")) {
             throw fail(at, op + " index '" + abbreviate(t) + "' is not a number");
         }
@@ -359,9 +359,42 @@ final class PickleWalker {
         return v;
     }
 
-    /** A protocol 0 text operand up to its newline, decoded as UTF-8 (GLOBAL) or ASCII (INST, which is a subset). */
-    private String line(PickleInput in, long at) throws PickleFormatException, IOException {
+    /**
+     * A protocol 0 text operand up to its newline, as latin-1 (one char per byte), or null when it is longer than
+     * {@code keep} bytes: then it is read to its newline without being kept (numbers and strings of any length are
+     * valid pickle; their bytes still count against max-pickle-bytes).
+     */
+    private String line(PickleInput in, long at, int keep) throws PickleFormatException, IOException {
+        byte[] b = lineBytes(in, at, keep);
+        return b == null ? null : new String(b, StandardCharsets.ISO_8859_1);
+    }
+
+    /** GLOBAL's module and name: CPython decodes them as UTF-8. */
+    private String utf8Line(PickleInput in, long at) throws PickleFormatException, IOException {
+        byte[] b = lineBytes(in, at, MAX_LINE);
+        if (b == null) {
+            throw fail(at, "GLOBAL operand longer than " + MAX_LINE + " bytes");
+        }
+        return utf8(b, at);
+    }
+
+    /** INST's module and name: CPython decodes them as ASCII and stops on anything else. */
+    private String asciiLine(PickleInput in, long at) throws PickleFormatException, IOException {
+        byte[] b = lineBytes(in, at, MAX_LINE);
+        if (b == null) {
+            throw fail(at, "INST operand longer than " + MAX_LINE + " bytes");
+        }
+        for (byte x : b) {
+            if (x < 0) {
+                throw fail(at, "INST operand is not ASCII");
+            }
+        }
+        return new String(b, StandardCharsets.US_ASCII);
+    }
+
+    private byte[] lineBytes(PickleInput in, long at, int keep) throws PickleFormatException, IOException {
         java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        boolean kept = true;
         while (true) {
             int c = in.read();
             if (c < 0) {
@@ -370,12 +403,18 @@ final class PickleWalker {
             if (c == '\n') {
                 break;
             }
-            if (b.size() >= MAX_LINE) {
-                throw fail(at, "text operand longer than " + MAX_LINE + " bytes");
+            if (kept && b.size() >= keep) {
+                kept = false;
+                b = new java.io.ByteArrayOutputStream(0);
+                // Long lines are charged as they are read; stop at the bound rather than after the line.
             }
-            b.write(c);
+            if (kept) {
+                b.write(c);
+            } else {
+                state.checkBytes(where, in.bytesRead());
+            }
         }
-        return utf8(b.toByteArray(), at);
+        return kept ? b.toByteArray() : null;
     }
 
     private String utf8(byte[] b, long at) throws PickleFormatException {
@@ -466,7 +505,10 @@ final class PickleWalker {
 
     /** STRING: a quoted, backslash-escaped line (protocol 0). */
     private V quotedString(PickleInput in, long at) throws PickleFormatException, IOException {
-        String l = line(in, at);
+        String l = line(in, at, MAX_TEXT_NESTED);
+        if (l == null) {
+            return Tok.LONG_TEXT;
+        }
         if (l.length() < 2 || l.charAt(0) != l.charAt(l.length() - 1) || (l.charAt(0) != '\'' && l.charAt(0) != '"')) {
             throw fail(at, "the STRING opcode argument must be quoted");
         }
@@ -475,30 +517,45 @@ final class PickleWalker {
         return b.length <= MAX_KEPT_STRING ? new Str(new String(b, StandardCharsets.ISO_8859_1)) : Tok.LONG_TEXT;
     }
 
-    /** UNICODE: a line in Python's raw-unicode-escape encoding. */
+    /**
+     * UNICODE: a line in Python's raw-unicode-escape encoding. Bytes are code points 0-255; a backslash run of odd
+     * length before {@code u} or {@code U} makes its last backslash start an escape, as CPython decodes it.
+     */
     private V rawUnicode(PickleInput in, long at) throws PickleFormatException, IOException {
-        String l = line(in, at);
+        String l = line(in, at, MAX_TEXT_NESTED);
+        if (l == null) {
+            return Tok.LONG_TEXT;
+        }
         StringBuilder sb = new StringBuilder(l.length());
-        for (int i = 0; i < l.length(); i++) {
+        int i = 0;
+        while (i < l.length()) {
             char c = l.charAt(i);
-            if (c == '\\' && i + 1 < l.length() && (l.charAt(i + 1) == 'u' || l.charAt(i + 1) == 'U')) {
-                int digits = l.charAt(i + 1) == 'u' ? 4 : 8;
-                if (i + 2 + digits > l.length()) {
-                    throw fail(at, "truncated \\u escape in UNICODE");
-                }
-                String hex = l.substring(i + 2, i + 2 + digits);
-                if (!hex.matches("[0-9a-fA-F]+")) {
-                    throw fail(at, "bad \\u escape in UNICODE");
-                }
-                long cp = Long.parseLong(hex, 16);
-                if (cp > Character.MAX_CODE_POINT) {
-                    throw fail(at, "\\U escape out of range in UNICODE");
-                }
-                sb.appendCodePoint((int) cp);
-                i += 1 + digits;
-            } else {
+            if (c != '\\') {
                 sb.append(c);
+                i++;
+                continue;
             }
+            int j = i;
+            while (j < l.length() && l.charAt(j) == '\\') {
+                j++;
+            }
+            int run = j - i;
+            if (run % 2 == 0 || j >= l.length() || (l.charAt(j) != 'u' && l.charAt(j) != 'U')) {
+                sb.append(l, i, j);
+                i = j;
+                continue;
+            }
+            sb.append(l, i, j - 1);
+            int digits = l.charAt(j) == 'u' ? 4 : 8;
+            if (j + 1 + digits > l.length() || !l.substring(j + 1, j + 1 + digits).matches("[0-9a-fA-F]+")) {
+                throw fail(at, "truncated or bad \\u escape in UNICODE");
+            }
+            long cp = Long.parseLong(l.substring(j + 1, j + 1 + digits), 16);
+            if (cp > Character.MAX_CODE_POINT) {
+                throw fail(at, "\\U escape out of range in UNICODE");
+            }
+            sb.appendCodePoint((int) cp);
+            i = j + 1 + digits;
         }
         String s = sb.toString();
         if (s.chars().allMatch(c -> c <= 0xff)) {
@@ -510,7 +567,7 @@ final class PickleWalker {
     /** Python's escape_decode for STRING operands: \\, \', \", \n, \t, \r, \xhh, octal and friends. */
     private byte[] escapeDecode(String s) throws PickleFormatException {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(s.length());
-        byte[] raw = s.getBytes(StandardCharsets.UTF_8);
+        byte[] raw = s.getBytes(StandardCharsets.ISO_8859_1);
         for (int i = 0; i < raw.length; i++) {
             int c = raw[i] & 0xff;
             if (c != '\\' || i + 1 >= raw.length) {

@@ -109,6 +109,22 @@ class PickleScannerTest {
     }
 
     @Test
+    void protocol0UnicodeIsRawUnicodeEscapedLatin1() {
+        // Found by the CPython differential check: UNICODE lines hold latin-1 bytes, not UTF-8, and may be long.
+        byte[] latin1 = PickleWriter.plain().op('V').raw(new byte[] {'c', (byte) 0xe9, '\n'}).stop().bytes();
+        assertThat(scanner.scanPickle(latin1, "t.pkl").error()).isNull();
+        byte[] longLine = PickleWriter.plain().op('V').raw(("x".repeat(200_000) + "\n").getBytes(StandardCharsets.US_ASCII)).stop().bytes();
+        assertThat(scanner.scanPickle(longLine, "t.pkl").error()).isNull();
+        // An odd backslash run before u starts an escape (backslash-u0062 is b); an even one stays literal.
+        byte[] escaped = PickleWriter.plain().op('V').raw("\\u0062uiltins\n".getBytes(StandardCharsets.US_ASCII))
+                .op('V').raw("eval\n".getBytes(StandardCharsets.US_ASCII)).stackGlobal().stop().bytes();
+        assertThat(scanner.scanPickle(escaped, "t.pkl").unsafe()).singleElement().asString().startsWith("builtins.eval");
+        byte[] literal = PickleWriter.plain().op('V').raw("\\\\u0062uiltins\n".getBytes(StandardCharsets.US_ASCII))
+                .op('V').raw("eval\n".getBytes(StandardCharsets.US_ASCII)).stackGlobal().stop().bytes();
+        assertThat(scanner.scanPickle(literal, "t.pkl").unsafe()).singleElement().asString().startsWith("\\\\u0062uiltins.eval");
+    }
+
+    @Test
     void buildOnAGlobalItselfIsUnsafe() {
         byte[] p = PickleWriter.proto(2).global("torch._utils", "_rebuild_tensor_v2").emptyDict().build().stop().bytes();
         SerializationScan s = scanner.scanPickle(p, "x.pkl");
