@@ -79,14 +79,19 @@ class HostileFilesystemTest {
         for (String name : new String[] {"pytorch_model.bin", "model.safetensors", "model.gguf", "consolidated.00.pth"}) {
             try (RandomAccessFile f = new RandomAccessFile(repo.resolve(name).toFile(), "rw")) {
                 f.setLength(400L << 30);
+                if (name.endsWith(".pth")) {
+                    f.write(']'); // EMPTY_LIST: a pickle that starts well, then 400 GB of zeros
+                }
             }
         }
         Hostile.Run r = Hostile.check(repo);
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.diagnostics()).anyMatch(d -> d.startsWith("model.safetensors: header length 0 is too small"))
                 .anyMatch(d -> d.startsWith("model.gguf: bad magic 0x00000000"));
-        assertThat(r.findings()).contains("UNPARSEABLE-PICKLE pytorch_model.bin", "UNPARSEABLE-PICKLE consolidated.00.pth");
-        assertThat(r.serialization("pytorch_model.bin").path("error").asText()).isEqualTo("unknown opcode 0x00 at byte 0");
+        assertThat(r.findings()).containsExactly("UNPARSEABLE-PICKLE consolidated.00.pth");
+        assertThat(r.serialization("consolidated.00.pth").path("error").asText()).isEqualTo("unknown opcode 0x00 at byte 1");
+        // All zeros: 0x00 is no pickle opcode, so no loader reads anything from this file; it is not a pickle.
+        assertThat(r.serialization("pytorch_model.bin").path("format").asText()).isEqualTo("not-pickle");
     }
 
     @Test

@@ -100,6 +100,11 @@ public final class PickleScanner {
                 }
                 format = ext.equals("joblib") ? "joblib" : "pickle";
             }
+            if (!PickleWalker.isOpcode(head[0] & 0xff)) {
+                // Every unpickler (torch's and joblib's included) fails on the first byte: nothing in it can run.
+                state.note(String.format("first byte 0x%02x is not a pickle opcode: no pickle loader reads anything from it (another format: CTranslate2, OpenVINO, raw tensors...)", head[0] & 0xff));
+                return state.result("not-pickle", false, null);
+            }
             PickleInput in = PickleInput.of(ch, 0);
             boolean legacy = startsWith(head, TORCH_LEGACY_MAGIC);
             if (legacy) {
@@ -108,6 +113,11 @@ public final class PickleScanner {
             walkStream(in, state, legacy ? TORCH_LEGACY_PICKLES : MAX_STREAM_PICKLES);
             return state.result(format, weights, null);
         } catch (PickleFormatException e) {
+            String sibling = openVinoDescription(file);
+            if (sibling != null && state.globals().isEmpty() && state.unsafe().isEmpty()) {
+                state.note("OpenVINO IR weights (raw tensor data; " + sibling + " beside it): " + e.reason());
+                return state.result("not-pickle", false, null);
+            }
             return state.result(format, weights, e.reason());
         } catch (IOException e) {
             return state.result(format, weights, "cannot be read: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
@@ -215,6 +225,21 @@ public final class PickleScanner {
         state.charge(data.length);
         walkStream(PickleInput.of(data), state, MAX_STREAM_PICKLES);
         return state.result(format, weights, null);
+    }
+
+    /**
+     * OpenVINO keeps raw tensor data in {@code name.bin} beside its {@code name.xml} graph. Such a file is still walked
+     * (a pickle posing as one is still found); only when the walk fails without finding any global is it taken as
+     * raw data. Returns the .xml's name, or null.
+     */
+    private static String openVinoDescription(Path file) {
+        String n = String.valueOf(file.getFileName());
+        if (!n.toLowerCase(Locale.ROOT).endsWith(".bin")) {
+            return null;
+        }
+        String xml = n.substring(0, n.length() - 4) + ".xml";
+        Path parent = file.getParent();
+        return parent != null && java.nio.file.Files.isRegularFile(parent.resolve(xml)) ? xml : null;
     }
 
     /** Formats that share the pickle extensions but are not pickles: GGML/GGUF weights in a {@code .bin}. */

@@ -28,6 +28,14 @@ final class PickleWalker {
     /** Protocol 0 byte strings are tried as nested pickles only up to this size. */
     static final int MAX_TEXT_NESTED = 1 << 20;
 
+    /** Every opcode of protocols 0 to 5, as CPython's unpickler dispatches them. */
+    private static final String OPCODES = "(.012FIJKLMNPQRSTUVXabcdeghijlopqrstu}])GBC";
+
+    /** Whether {@code b} is an opcode a pickle may start with (any opcode: CPython does not check position). */
+    static boolean isOpcode(int b) {
+        return (b >= 0x80 && b <= 0x98) || (b < 0x80 && OPCODES.indexOf(b) >= 0);
+    }
+
     /** An abstract value on the stack or in the memo. */
     private interface V {
     }

@@ -255,8 +255,28 @@ class PickleScannerTest {
         Path f = dir.resolve("consolidated.00.pth");
         try (RandomAccessFile r = new RandomAccessFile(f.toFile(), "rw")) {
             r.setLength(300L << 30);
+            r.write(']');
         }
         SerializationScan s = scanner.scan(f, "consolidated.00.pth");
-        assertThat(s.error()).contains("unknown opcode 0x00 at byte 0");
+        assertThat(s.error()).contains("unknown opcode 0x00 at byte 1");
+    }
+
+    @Test
+    void filesWhoseFirstByteIsNoOpcodeAreNotPickles(@TempDir Path dir) throws IOException {
+        // CTranslate2's model.bin starts with its version as a little-endian int: no unpickler gets past byte 0.
+        SerializationScan s = scanFile(dir, "model.bin", new byte[] {6, 0, 0, 0, 5, 0, 'm', 'o', 'd', 'e', 'l'});
+        assertThat(s.format()).isEqualTo("not-pickle");
+        assertThat(s.failed()).isFalse();
+        assertThat(s.notes()).singleElement().asString().startsWith("first byte 0x06 is not a pickle opcode");
+    }
+
+    @Test
+    void openVinoWeightsBesideTheirXmlAreRawDataUnlessTheyHoldAPickle(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("openvino_model.xml"), "<net/>");
+        SerializationScan raw = scanFile(dir, "openvino_model.bin", new byte[] {']', 0, 0, 0x7f});
+        assertThat(raw.format()).isEqualTo("not-pickle");
+        assertThat(raw.failed()).isFalse();
+        SerializationScan evil = scanFile(dir, "openvino_model.bin", osSystem("id"));
+        assertThat(evil.unsafe()).singleElement().asString().startsWith("os.system");
     }
 }
