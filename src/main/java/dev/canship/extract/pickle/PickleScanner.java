@@ -163,25 +163,29 @@ public final class PickleScanner {
     }
 
     private SerializationScan scanZip(Path file, PickleScanState state, String ext, boolean weights) {
-        boolean npz = ext.equals("npz");
-        String format = npz ? "numpy-zip" : "pytorch-zip";
+        // numpy.load opens any zip as .npz whatever its name, and torch.load any zip as a checkpoint: both kinds
+        // of member are read from every zip.
+        String format = ext.equals("npz") ? "numpy-zip" : "pytorch-zip";
         try {
-            ZipCheckpoint.Contents c = ZipCheckpoint.read(file, state, npz ? List.of(".npy") : List.of(".pkl"));
+            ZipCheckpoint.Contents c = ZipCheckpoint.read(file, state, List.of(".pkl", ".npy"));
             if (c.torchScript()) {
                 format = "torchscript";
                 state.unsafe("TorchScript archive: torch.jit.load runs the code stored in it", false);
             }
             if (c.entries().isEmpty()) {
-                if (npz) {
+                if (format.equals("numpy-zip")) {
                     return state.result(format, weights, null);
                 }
-                state.note("zip archive without .pkl entries: not a PyTorch checkpoint");
+                state.note("zip archive without .pkl or .npy entries: not a PyTorch checkpoint or NumPy archive");
                 return state.result("not-pickle", false, null);
+            }
+            if (c.entries().stream().noneMatch(e -> e.name().endsWith(".pkl"))) {
+                format = "numpy-zip";
             }
             for (ZipCheckpoint.Entry e : c.entries()) {
                 PickleInput in = PickleInput.of(e.data());
                 try {
-                    if (npz) {
+                    if (e.name().endsWith(".npy")) {
                         NpyHeader h = NpyHeader.parse(e.name(), in, limits.maxHeaderBytes());
                         if (h.objectDtype()) {
                             walkStream(in, state, 1);

@@ -45,6 +45,7 @@ final class ZipCheckpoint {
     static Contents read(Path file, PickleScanState state, List<String> suffixes) throws PickleFormatException {
         checkDirectory(file, state);
         List<Entry> out = new ArrayList<>();
+        java.util.Set<String> read = new java.util.HashSet<>();
         boolean torchScript = false;
         int count = 0;
         try (ZipFile zip = new ZipFile(file.toFile())) {
@@ -60,6 +61,10 @@ final class ZipCheckpoint {
                 }
                 if (e.isDirectory() || suffixes.stream().noneMatch(name::endsWith)) {
                     continue;
+                }
+                if (!read.add(name)) {
+                    // Readers disagree on which of two same-named entries they load: one could hide the other.
+                    throw state.fail("zip holds two entries named " + name + "; a loader may read either");
                 }
                 out.add(new Entry(name, readEntry(zip, e, state)));
             }

@@ -244,6 +244,34 @@ class PickleScannerTest {
     }
 
     @Test
+    void twoEntriesOfTheSameNameAreRefused(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("pytorch_model.bin");
+        byte[] clean = PickleWriter.stateDict("w");
+        byte[] evil = osSystem("id");
+        // ZipOutputStream refuses duplicates, so the second entry is written under a same-length name and renamed.
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(f))) {
+            PickleWriter.stored(zip, "archive/data.pkl", clean);
+            PickleWriter.stored(zip, "archive/data.pkX", evil);
+        }
+        byte[] b = Files.readAllBytes(f);
+        String s = new String(b, StandardCharsets.ISO_8859_1).replace("archive/data.pkX", "archive/data.pkl");
+        Files.write(f, s.getBytes(StandardCharsets.ISO_8859_1));
+        SerializationScan r = scanner.scan(f, "pytorch_model.bin");
+        assertThat(r.error()).isEqualTo("zip holds two entries named archive/data.pkl; a loader may read either");
+    }
+
+    @Test
+    void aZipNamedNpyIsReadAsTheNpzNumpyOpensItAs(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("features.npy");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(f))) {
+            PickleWriter.stored(zip, "arr_0.npy", PickleWriter.npyObject(osSystem("id")));
+        }
+        SerializationScan r = scanner.scan(f, "features.npy");
+        assertThat(r.format()).isEqualTo("numpy-zip");
+        assertThat(r.unsafe()).singleElement().asString().startsWith("os.system");
+    }
+
+    @Test
     void ggmlBinsAreNotPickles(@TempDir Path dir) throws IOException {
         SerializationScan s = scanFile(dir, "ggml-model-q4_0.bin", "tjgg\u0003\u0000\u0000\u0000".getBytes(StandardCharsets.ISO_8859_1));
         assertThat(s.format()).isEqualTo("not-pickle");
