@@ -9,6 +9,7 @@ import dev.canship.identify.IdentificationIssue;
 import dev.canship.identify.KnowledgeBase;
 import dev.canship.identify.LicenseInfo;
 import dev.canship.identify.LicenseMatch;
+import dev.canship.identify.UsePolicy;
 import dev.canship.inventory.Diagnostic;
 import dev.canship.inventory.RepoFile;
 import dev.canship.model.ModelFacts;
@@ -116,7 +117,7 @@ public final class HtmlReporter implements Reporter {
 
     // ---- verdict
 
-    private static void verdict(Element parent, RepositoryReport r) {
+    private void verdict(Element parent, RepositoryReport r) {
         Element box = parent.appendElement("div").attr("role", "status");
         if (!r.isCheck()) {
             box.addClass("verdict").addClass("verdict-scan").attr("data-verdict", "scan");
@@ -129,6 +130,9 @@ public final class HtmlReporter implements Reporter {
                 .attr("data-verdict", v.name().toLowerCase(Locale.ROOT));
         box.appendElement("div").addClass("label").text(capitalize(v.plain()));
         box.appendElement("div").addClass("subject").text(r.name() + " \u2014 " + r.path());
+        LicenseMatch l = r.identification().license();
+        box.appendElement("div").addClass("governing").text("Governing license: " + (l == null ? "none concluded"
+                : kb.license(l.id()).map(i -> i.title() + " (" + l.id() + ")").orElse(l.id())));
         Element counts = box.appendElement("div").addClass("counts");
         badge(counts, "sev-error", count(r, Severity.ERROR) + " " + plural(count(r, Severity.ERROR), "error"));
         badge(counts, "sev-warning", count(r, Severity.WARNING) + " " + plural(count(r, Severity.WARNING), "warning"));
@@ -215,7 +219,8 @@ public final class HtmlReporter implements Reporter {
             dd(dl, "Concluded from", at(l.file(), l.line()) + " (" + l.source() + ", " + percent(l.confidence()) + " of the reference)");
             LicenseMatch p = r.identification().usePolicy();
             if (p != null) {
-                dd(dl, "Use policy", p.id() + " from " + at(p.file(), p.line()));
+                String title = kb.policy(ObligationChecklist.usePolicyId(r)).map(UsePolicy::title).orElse(p.id());
+                dd(dl, "Use policy", title + ", from " + at(p.file(), p.line()));
             }
         }
         if (!r.identification().baseModels().isEmpty()) {
@@ -226,7 +231,7 @@ public final class HtmlReporter implements Reporter {
         if (!matches.isEmpty()) {
             s.appendElement("h3").text("Evidence");
             Element table = s.appendElement("table").addClass("evidence");
-            row(table.appendElement("thead"), "th", "License", "Document", "File", "Source", "Match", "Altered");
+            row(table.appendElement("thead"), "th", "License", "Document", "File", "Source", "Match", "Altered").child(4).addClass("num");
             Element body = table.appendElement("tbody");
             for (LicenseMatch m : matches) {
                 Element tr = row(body, "td", m.id() + (m.version() == null || m.id().endsWith(m.version()) ? "" : " (" + m.version() + ")"),
@@ -357,7 +362,7 @@ public final class HtmlReporter implements Reporter {
         for (ObligationChecklist.Item i : items) {
             Element tr = body.appendElement("tr").addClass("row-" + i.status().token()).attr("data-term", i.term())
                     .attr("data-status", i.status().token());
-            tr.appendElement("td").addClass("mono").text(i.clause() == null ? "" : i.clause());
+            tr.appendElement("td").addClass("clause").text(i.clause() == null ? "" : i.clause());
             tr.appendElement("td").text(i.obligation());
             badge(tr.appendElement("td"), "status-" + i.status().token(), i.status().label());
             tr.appendElement("td").addClass("muted").text(i.note());
@@ -447,7 +452,7 @@ public final class HtmlReporter implements Reporter {
                 + String.format(Locale.ROOT, "%,d", b.contextTokens()) + " tokens of context.");
         MemoryChart.draw(s, b);
         Element table = s.appendElement("table").addClass("legend");
-        row(table.appendElement("thead"), "th", "Part", "Memory");
+        row(table.appendElement("thead"), "th", "Part", "Memory").child(1).addClass("num");
         Element body = table.appendElement("tbody");
         legend(body, MemoryChart.WEIGHTS_COLOR, "Weights", b.weightsBytes());
         legend(body, MemoryChart.KV_COLOR, "KV cache", b.kvCacheBytes());
@@ -471,7 +476,7 @@ public final class HtmlReporter implements Reporter {
     private static void files(Element parent, RepositoryReport r) {
         Element s = section(parent, "files", "Files read");
         Element table = s.appendElement("table").addClass("files");
-        row(table.appendElement("thead"), "th", "File", "Role", "Size");
+        row(table.appendElement("thead"), "th", "File", "Role", "Size").child(2).addClass("num");
         Element body = table.appendElement("tbody");
         for (RepoFile f : r.files()) {
             Element tr = row(body, "td", f.path(), f.role().name().toLowerCase(Locale.ROOT).replace('_', '-'), String.format(Locale.ROOT, "%,d bytes", f.size()));

@@ -6,6 +6,8 @@ import dev.canship.deployment.Distribution;
 import dev.canship.finding.Finding;
 import dev.canship.finding.FindingKind;
 import dev.canship.finding.Severity;
+import dev.canship.identify.KnowledgeBase;
+import dev.canship.identify.LicenseInfo;
 import dev.canship.identify.LicenseTerms;
 import dev.canship.rules.FindingSink;
 
@@ -101,11 +103,18 @@ public final class ObligationChecklist {
         }
         // The use policy is incorporated by reference rather than a term of its own, but it binds every use.
         if (r.identification().usePolicy() != null) {
-            String policy = r.identification().usePolicy().id();
+            String policy = usePolicyId(r);
             List<Finding> against = r.findings().stream().filter(f -> enforces(USE_POLICY, f)).toList();
             items.add(item(USE_POLICY, policy, "Declared uses stay within the use policy (" + policy + ")", against, null));
         }
         return items;
+    }
+
+    /** The catalog's id of the incorporated policy (llama4-aup); a use-policy match carries the license family's id. */
+    static String usePolicyId(RepositoryReport r) {
+        KnowledgeBase kb = KnowledgeBase.bundled();
+        return kb.license(r.identification().license().id()).map(LicenseInfo::usePolicy).filter(id -> kb.policy(id).isPresent())
+                .orElse(r.identification().usePolicy().id());
     }
 
     private static boolean enforces(String term, Finding f) {
