@@ -1,7 +1,9 @@
 package dev.canship.report;
 
 import dev.canship.cli.TestReports;
+import dev.canship.identify.Identification;
 import dev.canship.identify.KnowledgeBase;
+import dev.canship.identify.LicenseMatch;
 import dev.canship.rules.RuleCatalog;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -129,6 +131,32 @@ class HtmlReporterTest {
                 assertThat(e.attributes().asList()).noneSatisfy(a -> assertThat(a.getKey()).startsWith("on")));
         assertThat(doc.body().text()).contains(HostileRepo.MODEL_NAME).contains(HostileRepo.LICENSE_START.substring(0, 40));
         assertThat(html).contains("&lt;script&gt;window.__pwned='license'&lt;/script&gt;");
+    }
+
+    @Test
+    void alteredPassagesStandSideBySideWithTheReference() {
+        RepositoryReport r = TestReports.check(SCOUT, FAIL);
+        LicenseMatch original = r.identification().license();
+        LicenseMatch altered = new LicenseMatch(original.id(), original.version(), original.document(), original.source(),
+                original.file(), original.line(), original.confidence(), true, List.of(
+                new LicenseMatch.Alteration("changed", "§2", "in the preceding calendar month, greater than", "7 billion <b>users</b>", "700 million"),
+                new LicenseMatch.Alteration("deleted", null, "You must", "", null)));
+        Identification id = r.identification();
+        RepositoryReport withAlteration = new RepositoryReport(r.path(), r.name(), r.files(),
+                new Identification(List.of(altered), altered, id.usePolicy(), id.terms(), id.baseModels(), id.issues()),
+                r.model(), r.fit(), r.deployment(), r.findings(), r.diagnostics(), r.card());
+        Document doc = Jsoup.parse(reporter(null).render(List.of(withAlteration)));
+        Element table = doc.selectFirst("table.alteration");
+        assertThat(table.select("th").eachText()).containsExactly("Where", "The repository's file says", "The reference has");
+        Element first = table.select("tbody tr").get(0);
+        assertThat(first.child(0).text()).isEqualTo("changed §2");
+        assertThat(first.selectFirst("td.found strong").text()).isEqualTo("7 billion <b>users</b>");
+        assertThat(first.selectFirst("td.found .context").text()).contains("greater than");
+        assertThat(first.selectFirst("td.expected").text()).isEqualTo("700 million");
+        Element second = table.select("tbody tr").get(1);
+        assertThat(second.selectFirst("td.found strong").text()).isEqualTo("(deleted)");
+        assertThat(second.selectFirst("td.expected").text()).isEqualTo("not known to canship");
+        assertThat(doc.select(".evidence tr.row-not-met")).hasSize(1);
     }
 
     @Test
