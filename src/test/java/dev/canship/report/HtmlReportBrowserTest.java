@@ -6,7 +6,7 @@ import dev.canship.cli.Main;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,11 +39,15 @@ class HtmlReportBrowserTest {
 
     private Browser browser;
 
-    @BeforeAll
+    /** Per test, so that each test is reported as skipped, with the message, where the browser is missing. */
+    @BeforeEach
     void start() throws IOException {
         Browser.assumeInstalled();
         Files.createDirectories(OUT);
-        browser = Browser.open();
+        if (browser == null) {
+            // One browser for the class: starting Chromium is the slow part, and the tests only open local files.
+            browser = Browser.open();
+        }
     }
 
     @AfterAll
