@@ -77,6 +77,6 @@ final class Pipeline {
         diagnostics.addAll(model.diagnostics());
         diagnostics.sort(null);
         return new RepositoryReport(repo.toString(), inventory.name(), inventory.files(), identification, summary, fitResult,
-                deployment, findings, diagnostics);
+                deployment, findings, diagnostics, extraction.card());
     }
 }

@@ -1,6 +1,7 @@
 package dev.canship.report;
 
 import dev.canship.deployment.Deployment;
+import dev.canship.extract.ModelCard;
 import dev.canship.finding.Finding;
 import dev.canship.identify.Identification;
 import dev.canship.inventory.Diagnostic;
@@ -20,6 +21,8 @@ import java.util.List;
  * @param deployment  the deployment checked, or null for a scan
  * @param findings    findings in report order (empty for a scan)
  * @param diagnostics files that could not be read as expected
+ * @param card        the model card as read (front matter fields such as {@code pipeline_tag} and {@code datasets}
+ *                    for the CycloneDX model card), or null; untrusted text
  */
 public record RepositoryReport(
         String path,
@@ -30,7 +33,14 @@ public record RepositoryReport(
         Object fit,
         Deployment deployment,
         List<Finding> findings,
-        List<Diagnostic> diagnostics) {
+        List<Diagnostic> diagnostics,
+        ModelCard card) {
+
+    /** A report without the model card (reports that need no card fields). */
+    public RepositoryReport(String path, String name, List<RepoFile> files, Identification identification, ModelSummary model,
+                            Object fit, Deployment deployment, List<Finding> findings, List<Diagnostic> diagnostics) {
+        this(path, name, files, identification, model, fit, deployment, findings, diagnostics, null);
+    }
 
     public RepositoryReport {
         files = List.copyOf(files);
