@@ -70,17 +70,18 @@ public final class ObligationChecklist {
     }
 
     /** The finding kind that enforces each term; hosting restrictions share a kind with use-policy reviews, so go by rule. */
-    private static final Map<String, FindingKind> KIND = Map.of(
-            "mau", FindingKind.MAU_THRESHOLD,
-            "name_prefix", FindingKind.DERIVATIVE_NAMING,
-            "attribution", FindingKind.ATTRIBUTION,
-            "notice", FindingKind.NOTICE_FILE,
-            "license_copy", FindingKind.LICENSE_COPY,
-            "output_training", FindingKind.OUTPUT_TRAINING,
-            "non_commercial", FindingKind.NON_COMMERCIAL,
-            "pass_through", FindingKind.PASS_THROUGH,
-            "territorial", FindingKind.EU_MULTIMODAL,
-            "trademark", FindingKind.TRADEMARK);
+    private static final Map<String, FindingKind> KIND = Map.ofEntries(
+            Map.entry("mau", FindingKind.MAU_THRESHOLD),
+            Map.entry("name_prefix", FindingKind.DERIVATIVE_NAMING),
+            Map.entry("attribution", FindingKind.ATTRIBUTION),
+            Map.entry("notice", FindingKind.NOTICE_FILE),
+            Map.entry("license_copy", FindingKind.LICENSE_COPY),
+            Map.entry("output_training", FindingKind.OUTPUT_TRAINING),
+            Map.entry("output_derivative", FindingKind.OUTPUT_TRAINING),
+            Map.entry("non_commercial", FindingKind.NON_COMMERCIAL),
+            Map.entry("pass_through", FindingKind.PASS_THROUGH),
+            Map.entry("territorial", FindingKind.EU_MULTIMODAL),
+            Map.entry("trademark", FindingKind.TRADEMARK));
     private static final String HOSTING_RULE = "HOSTING-RESTRICTION";
     private static final String USE_POLICY = "use_policy";
 
@@ -158,7 +159,7 @@ public final class ObligationChecklist {
             }
             case "attribution", "pass_through" -> madeAvailable ? null : "the model is used inside the organization only";
             case "notice", "license_copy" -> weights ? null : "no copies of the weights are handed to others";
-            case "output_training" -> d.model().outputsTrainModels() ? null : "outputs do not train other models";
+            case "output_training", "output_derivative" -> d.model().outputsTrainModels() ? null : "outputs do not train other models";
             case "territorial" -> "multimodal".equals(t.territorial().appliesTo()) && !multimodal(model) ? "the model is text-only" : null;
             case "hosting_restriction" -> dist == Distribution.HOSTED ? null : "the model is not offered as a hosted service";
             default -> null;
@@ -181,6 +182,8 @@ public final class ObligationChecklist {
             case "notice" -> "Ship a \"" + (t.notice().file() == null ? "Notice" : t.notice().file()) + "\" file with every copy handed out";
             case "license_copy" -> "Ship a copy of the license with every copy handed out";
             case "output_training" -> "Do not use outputs to train other models"
+                    + (t.outputTraining().scope() == null ? "" : " (" + t.outputTraining().scope() + ")");
+            case "output_derivative" -> "A model trained on the outputs is a derivative and carries the license's duties"
                     + (t.outputTraining().scope() == null ? "" : " (" + t.outputTraining().scope() + ")");
             case "non_commercial" -> "Use for " + (t.nonCommercial().scope() == null ? "non-commercial" : t.nonCommercial().scope()) + " purposes only";
             case "pass_through" -> "Bind recipients and users to the use restrictions";

@@ -139,8 +139,8 @@ class HtmlReporterTest {
         LicenseMatch original = r.identification().license();
         LicenseMatch altered = new LicenseMatch(original.id(), original.version(), original.document(), original.source(),
                 original.file(), original.line(), original.confidence(), true, List.of(
-                new LicenseMatch.Alteration("changed", "§2", "in the preceding calendar month, greater than", "7 billion <b>users</b>", "700 million"),
-                new LicenseMatch.Alteration("deleted", null, "You must", "", null)));
+                new LicenseMatch.Alteration("changed", "§2", "in the preceding calendar month, greater than", "7 billion <b>users</b>", "700 million", true),
+                new LicenseMatch.Alteration("deleted", null, "You must", "", null, true)));
         Identification id = r.identification();
         RepositoryReport withAlteration = new RepositoryReport(r.path(), r.name(), r.files(),
                 new Identification(List.of(altered), altered, id.usePolicy(), id.terms(), id.baseModels(), id.issues()),

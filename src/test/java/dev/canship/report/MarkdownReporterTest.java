@@ -42,7 +42,7 @@ class MarkdownReporterTest {
         assertThat(doc.select("table").first().select("tbody tr").first().text())
                 .contains("llama4-scout-instruct").contains("llama4").contains("cannot ship as described");
         assertThat(md).contains("<details open><summary><b>5 errors</b></summary>")
-                .contains("<summary><b>Obligations: 4 not met, 1 needs review, 3 met</b></summary>");
+                .contains("<summary><b>Obligations: 4 not met, 1 needs review, 3 met, 1 not applicable</b></summary>");
         // The obligations table of the Scout check: one row per term checked.
         assertThat(md).contains("| §1.b.iii | Ship a \"Notice\" file with every copy handed out | :x: not met | finding: NOTICE-FILE |");
         assertThat(md).contains("**Why:** ").contains("**Fix:** ").contains(":x: does not fit: 219.0 GiB needed");
