@@ -8,6 +8,8 @@ import dev.canship.finding.PolicyReader;
 import dev.canship.rules.RuleCatalog;
 import dev.canship.finding.Severity;
 import dev.canship.identify.KnowledgeBase;
+import dev.canship.report.CycloneDxReporter;
+import dev.canship.report.HtmlReporter;
 import dev.canship.report.JsonReporter;
 import dev.canship.report.MarkdownReporter;
 import dev.canship.report.SarifReporter;
@@ -74,6 +76,8 @@ final class CheckCommand implements Callable<Integer> {
             case text -> new TextReporter();
             case sarif -> new SarifReporter(RuleCatalog.bundled());
             case markdown -> new MarkdownReporter();
+            case html -> new HtmlReporter(RuleCatalog.bundled(), KnowledgeBase.bundled(), OutputOptions.reportClock());
+            case cyclonedx -> new CycloneDxReporter(KnowledgeBase.bundled(), OutputOptions.reportClock());
         };
         output.emit(reporter.render(reports), spec.commandLine().getOut());
         return exitCode(reports, threshold);

@@ -8,22 +8,37 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 
 /** Options every subcommand shares: output format and destination. */
 final class OutputOptions {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "Output format: text, json (every command); sarif, markdown (check) (default: ${DEFAULT-VALUE}).")
+            description = "Output format: text, json (every command); markdown, html, cyclonedx (scan and check); sarif (check) (default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
     Path output;
 
-    enum Format { text, json, sarif, markdown }
+    enum Format { text, json, sarif, markdown, html, cyclonedx }
 
     /** Listing commands write JSON for json and text for everything else. */
     boolean json() {
         return format == Format.json;
+    }
+
+    /**
+     * The clock that dates HTML reports and CycloneDX BOMs: {@code SOURCE_DATE_EPOCH} (seconds) when set, so that
+     * a build can reproduce a report byte for byte, else the system clock in UTC.
+     */
+    static Clock reportClock() {
+        String epoch = System.getenv("SOURCE_DATE_EPOCH");
+        if (epoch != null && epoch.strip().matches("\\d{1,12}")) {
+            return Clock.fixed(Instant.ofEpochSecond(Long.parseLong(epoch.strip())), ZoneOffset.UTC);
+        }
+        return Clock.systemUTC();
     }
 
     /** Writes {@code text} to the output file, or to {@code out}. */

@@ -92,6 +92,6 @@ final class Pipeline {
         diagnostics.addAll(model.diagnostics());
         diagnostics.sort(null);
         return new RepositoryReport(repo.toString(), inventory.name(), inventory.files(), identification, summary, fitResult,
-                deployment, findings, diagnostics, extraction.serialization());
+                deployment, findings, diagnostics, extraction.card(), extraction.serialization());
     }
 }

@@ -3,17 +3,39 @@ package dev.canship.report;
 import dev.canship.finding.Evidence;
 import dev.canship.finding.Finding;
 import dev.canship.finding.Severity;
+import dev.canship.identify.IdentificationIssue;
+import dev.canship.identify.KnowledgeBase;
 import dev.canship.identify.LicenseMatch;
+import dev.canship.model.ModelFacts;
+import dev.canship.rules.RuleCatalog;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Markdown for a pull-request comment: a summary table first (one row per repository), then each
- * repository's findings in collapsible sections. Text from the repository is escaped so a model card cannot
- * inject markup into the comment.
+ * Markdown for a pull-request comment: a summary table first (one row per repository), then for each repository
+ * a verdict line and collapsible sections: findings by severity (errors open) with why and fix, the obligations
+ * checklist, waivers, model and memory, license evidence. Text from the repository is escaped so a model card
+ * cannot inject markup, and the comment is links-free: no Markdown links, and autolinks, @-mentions and issue
+ * references in untrusted text are broken with a zero-width space so a card cannot ping people or point anywhere.
  */
 public final class MarkdownReporter implements Reporter {
+
+    private static final String ZWSP = "\u200B";
+
+    private final RuleCatalog catalog;
+    private final KnowledgeBase kb;
+
+    public MarkdownReporter() {
+        this(RuleCatalog.bundled(), KnowledgeBase.bundled());
+    }
+
+    public MarkdownReporter(RuleCatalog catalog, KnowledgeBase kb) {
+        this.catalog = catalog;
+        this.kb = kb;
+    }
 
     @Override
     public String render(List<RepositoryReport> reports) {
@@ -21,45 +43,80 @@ public final class MarkdownReporter implements Reporter {
         sb.append("| model | license | verdict | errors | warnings | waived |\n|---|---|---|---:|---:|---:|\n");
         for (RepositoryReport r : reports) {
             LicenseMatch l = r.identification().license();
-            sb.append("| ").append(esc(r.name())).append(" | ").append(l == null ? "none found" : "`" + esc(l.id()) + "`")
+            sb.append("| ").append(esc(r.name())).append(" | ").append(l == null ? "none found" : code(l.id(), true))
                     .append(" | ").append(r.isCheck() ? icon(r.verdict()) + " " + r.verdict().plain() : "scanned")
                     .append(" | ").append(count(r, Severity.ERROR)).append(" | ").append(count(r, Severity.WARNING))
                     .append(" | ").append(r.findings().stream().filter(Finding::waived).count()).append(" |\n");
         }
         for (RepositoryReport r : reports) {
-            sb.append("\n### ").append(esc(r.name())).append("\n\n");
-            if (r.deployment() != null && r.deployment().source() != null) {
-                sb.append("Deployment: `").append(esc(r.deployment().source().toString())).append("`\n\n");
-            }
-            for (Severity s : List.of(Severity.ERROR, Severity.WARNING, Severity.INFO)) {
-                List<Finding> group = r.findings().stream().filter(f -> f.severity() == s && !f.waived()).toList();
-                if (group.isEmpty()) {
-                    continue;
-                }
-                sb.append("<details").append(s == Severity.ERROR ? " open" : "").append("><summary><b>")
-                        .append(group.size()).append(' ').append(s.label()).append(group.size() == 1 ? "" : "s").append("</b></summary>\n\n");
-                group.forEach(f -> finding(f, sb));
-                sb.append("</details>\n\n");
-            }
-            List<Finding> waived = r.findings().stream().filter(Finding::waived).toList();
-            if (!waived.isEmpty()) {
-                sb.append("<details><summary><b>").append(waived.size()).append(" waived</b></summary>\n\n");
-                waived.forEach(f -> finding(f, sb));
-                sb.append("</details>\n\n");
-            }
-            if (r.isCheck() && r.findings().isEmpty()) {
-                sb.append("No findings: every term checked is met by the deployment as described.\n");
-            }
+            repository(r, sb);
         }
         return sb.toString();
     }
 
-    private static void finding(Finding f, StringBuilder sb) {
-        sb.append("- **").append(f.rule()).append("** (`").append(f.kind()).append('`');
+    private void repository(RepositoryReport r, StringBuilder sb) {
+        sb.append("\n### ").append(esc(r.name())).append("\n\n");
+        LicenseMatch l = r.identification().license();
+        String license = l == null ? "no governing license concluded"
+                : "license **" + esc(kb.license(l.id()).map(i -> i.title()).orElse(l.id())) + "** (" + code(l.id(), false)
+                + ", from " + code(at(l.file(), l.line()), false) + ")";
+        if (r.isCheck()) {
+            sb.append(icon(r.verdict())).append(" **").append(capitalize(r.verdict().plain())).append("**");
+            if (r.deployment().source() != null) {
+                sb.append(" \u2014 deployment ").append(code(r.deployment().source().toString(), false));
+            }
+            sb.append(", ").append(license).append("\n\n");
+        } else {
+            sb.append("Scanned: ").append(license).append("\n\n");
+        }
+        if (r.isCheck()) {
+            findings(r, sb);
+            obligations(r, sb);
+        }
+        model(r, sb);
+        evidence(r, sb);
+    }
+
+    private void findings(RepositoryReport r, StringBuilder sb) {
+        for (Severity s : List.of(Severity.ERROR, Severity.WARNING, Severity.INFO)) {
+            List<Finding> group = r.findings().stream().filter(f -> f.severity() == s && !f.waived()).toList();
+            if (group.isEmpty()) {
+                continue;
+            }
+            sb.append("<details").append(s == Severity.ERROR ? " open" : "").append("><summary><b>")
+                    .append(group.size()).append(' ').append(s.label()).append(group.size() == 1 ? "" : "s").append("</b></summary>\n\n");
+            group.forEach(f -> finding(f, sb));
+            sb.append("\n</details>\n\n");
+        }
+        List<Finding> waived = r.findings().stream().filter(f -> f.waiver() != null).toList();
+        if (!waived.isEmpty()) {
+            long expired = waived.stream().filter(f -> !f.waiver().active()).count();
+            sb.append("<details><summary><b>").append(waived.size()).append(waived.size() == 1 ? " waiver" : " waivers")
+                    .append(expired > 0 ? " (" + expired + " expired)" : "").append("</b></summary>\n\n");
+            sb.append("| rule | reason | comment | expires | state |\n|---|---|---|---|---|\n");
+            for (Finding f : waived) {
+                sb.append("| ").append(code(f.rule(), true)).append(" | ").append(f.waiver().reason().label())
+                        .append(" | ").append(esc(f.waiver().comment())).append(" | ")
+                        .append(f.waiver().expires() == null ? "never" : f.waiver().expires().toString()).append(" | ")
+                        .append(f.waiver().active() ? "active" : ":x: **expired**, no longer waives").append(" |\n");
+            }
+            sb.append("\n</details>\n\n");
+        }
+        if (r.findings().isEmpty()) {
+            sb.append("No findings: every term checked is met by the deployment as described.\n\n");
+        }
+    }
+
+    private void finding(Finding f, StringBuilder sb) {
+        sb.append("- **").append(f.rule()).append("** (").append(code(f.kind().name(), false));
         if (f.license() != null) {
             sb.append(", ").append(esc(f.license())).append(f.clause() == null ? "" : " " + esc(f.clause()));
         }
-        sb.append("): ").append(esc(f.message())).append("<br>**Fix:** ").append(esc(f.remediation()));
+        sb.append("): ").append(esc(f.message()));
+        catalog.entry(f.rule()).ifPresent(e -> sb.append("<br>**Why:** ").append(esc(e.why())));
+        if (!f.remediation().isEmpty()) {
+            sb.append("<br>**Fix:** ").append(esc(f.remediation()));
+        }
         if (!f.evidence().isEmpty()) {
             sb.append("<br>At: ").append(f.evidence().stream().map(MarkdownReporter::at).collect(Collectors.joining(", ")));
         }
@@ -70,8 +127,101 @@ public final class MarkdownReporter implements Reporter {
         sb.append('\n');
     }
 
+    private static void obligations(RepositoryReport r, StringBuilder sb) {
+        List<ObligationChecklist.Item> items = ObligationChecklist.of(r);
+        if (items.isEmpty()) {
+            return;
+        }
+        Map<ObligationChecklist.Status, Long> counts = items.stream()
+                .collect(Collectors.groupingBy(ObligationChecklist.Item::status, Collectors.counting()));
+        // Most pressing first.
+        String tally = List.of(ObligationChecklist.Status.NOT_MET, ObligationChecklist.Status.REVIEW, ObligationChecklist.Status.WAIVED,
+                        ObligationChecklist.Status.MET, ObligationChecklist.Status.NOT_APPLICABLE).stream()
+                .filter(counts::containsKey).map(s -> counts.get(s) + " " + s.label()).collect(Collectors.joining(", "));
+        boolean open = counts.containsKey(ObligationChecklist.Status.NOT_MET);
+        sb.append("<details").append(open ? " open" : "").append("><summary><b>Obligations: ").append(tally).append("</b></summary>\n\n");
+        sb.append("| clause | obligation | status | note |\n|---|---|---|---|\n");
+        for (ObligationChecklist.Item i : items) {
+            sb.append("| ").append(esc(i.clause())).append(" | ").append(esc(i.obligation())).append(" | ")
+                    .append(statusIcon(i.status())).append(' ').append(i.status().label()).append(" | ").append(esc(i.note())).append(" |\n");
+        }
+        sb.append("\n</details>\n\n");
+    }
+
+    private static void model(RepositoryReport r, StringBuilder sb) {
+        ModelSummary m = r.model();
+        MemoryBudget b = MemoryBudget.of(r).orElse(null);
+        if ((m == null || m.totalParams() == null) && b == null) {
+            return;
+        }
+        sb.append("<details><summary><b>Model").append(b == null ? "" : " and memory").append("</b></summary>\n\n| | |\n|---|---|\n");
+        if (m != null) {
+            ModelFacts f = m.details() instanceof ModelFacts mf ? mf : null;
+            row(sb, "architecture", m.architecture() == null ? "unknown" : esc(m.architecture()));
+            if (m.totalParams() != null) {
+                row(sb, "parameters", TextReporter.billions(m.totalParams()) + " total"
+                        + (m.activeParams() != null ? ", " + TextReporter.billions(m.activeParams()) + " active per token" : ""));
+            }
+            if (m.experts() != null && m.experts() > 1) {
+                row(sb, "experts", m.experts() + " routed, " + m.expertsPerToken() + " per token");
+            }
+            row(sb, "modalities", esc(String.join(", ", m.modalities())));
+            if (f != null && f.layers() != null) {
+                row(sb, "layers", String.valueOf(f.layers()));
+            }
+            if (f != null && f.contextLength() != null) {
+                row(sb, "context", String.format(Locale.ROOT, "%,d tokens", f.contextLength()));
+            }
+            if (f != null && f.nativeDtype() != null) {
+                row(sb, "native precision", esc(f.nativeDtype()));
+            }
+            if (!m.baseModels().isEmpty()) {
+                row(sb, "base models", m.baseModels().stream().map(x -> code(x, true)).collect(Collectors.joining(", ")));
+            }
+        }
+        if (b != null) {
+            row(sb, "memory", (b.fits() ? ":white_check_mark: fits: " : ":x: does not fit: ") + MemoryBudget.gib(b.totalBytes())
+                    + " needed (weights " + MemoryBudget.gib(b.weightsBytes()) + ", KV cache " + MemoryBudget.gib(b.kvCacheBytes())
+                    + ", overhead " + MemoryBudget.gib(b.overheadBytes()) + "), " + MemoryBudget.gib(b.availableBytes())
+                    + " on " + esc(b.devices()) + " at " + esc(b.precision()));
+        }
+        sb.append("\n</details>\n\n");
+    }
+
+    private static void evidence(RepositoryReport r, StringBuilder sb) {
+        List<LicenseMatch> matches = r.identification().matches();
+        List<IdentificationIssue> issues = r.identification().issues();
+        if (matches.isEmpty() && issues.isEmpty()) {
+            return;
+        }
+        sb.append("<details><summary><b>License evidence</b></summary>\n\n");
+        for (LicenseMatch m : matches) {
+            sb.append("- ").append(code(m.id(), false)).append(' ').append(esc(m.document())).append(" from ")
+                    .append(code(at(m.file(), m.line()), false)).append(" (").append(esc(m.source()))
+                    .append(String.format(Locale.ROOT, ", %.0f%% of the reference", m.confidence() * 100)).append(')')
+                    .append(m.altered() ? " **altered**" : "").append('\n');
+            for (LicenseMatch.Alteration a : m.alterations()) {
+                sb.append("  - ").append(esc(a.kind())).append(a.clause() == null ? "" : " in " + esc(a.clause()))
+                        .append(": the file says \u201c").append(esc(a.found())).append("\u201d")
+                        .append(a.expected() == null ? "" : ", the reference has \u201c" + esc(a.expected()) + "\u201d").append('\n');
+            }
+        }
+        for (IdentificationIssue i : issues) {
+            sb.append("- ").append(i.kind().name().toLowerCase(Locale.ROOT)).append(": ").append(esc(i.message())).append('\n');
+        }
+        sb.append("\n</details>\n\n");
+    }
+
+    private static void row(StringBuilder sb, String label, String value) {
+        sb.append("| ").append(label).append(" | ").append(value).append(" |\n");
+    }
+
     private static String at(Evidence e) {
-        return "`" + esc(e.file()) + (e.line() > 0 ? ":" + e.line() : "") + "`";
+        return code(at(e.file(), e.line()), false);
+    }
+
+    private static String at(String file, int line) {
+        return line > 0 ? file + ":" + line : file;
     }
 
     private static String icon(Verdict v) {
@@ -82,22 +232,53 @@ public final class MarkdownReporter implements Reporter {
         };
     }
 
+    private static String statusIcon(ObligationChecklist.Status s) {
+        return switch (s) {
+            case MET -> ":white_check_mark:";
+            case NOT_MET -> ":x:";
+            case REVIEW -> ":warning:";
+            case WAIVED -> ":information_source:";
+            case NOT_APPLICABLE -> ":heavy_minus_sign:";
+        };
+    }
+
     private static long count(RepositoryReport r, Severity s) {
         return r.findings().stream().filter(f -> !f.waived() && f.severity() == s).count();
     }
 
-    /** Escapes Markdown and HTML metacharacters (a card is untrusted input). */
+    private static String capitalize(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /**
+     * A code span: its content is shown literally (no markup, links or mentions inside), so only backticks and line
+     * breaks need care; in a table cell a pipe still ends the cell and is escaped as the table syntax allows.
+     */
+    static String code(String s, boolean inTable) {
+        String t = s == null ? "" : s.replace('`', '\'').replace('\n', ' ').replace('\r', ' ');
+        if (inTable) {
+            t = t.replace("|", "\\|");
+        }
+        return "`" + t + "`";
+    }
+
+    /**
+     * Escapes Markdown and HTML metacharacters (a card is untrusted input) and breaks autolinks, mentions and issue
+     * references with a zero-width space.
+     */
     static String esc(String s) {
         if (s == null) {
             return "";
         }
+        String t = s.replace("://", ":" + ZWSP + "//").replaceAll("(?i)\\bwww\\.", "www" + ZWSP + ".")
+                .replace("@", "@" + ZWSP).replaceAll("#(?=\\d)", "#" + ZWSP);
         StringBuilder sb = new StringBuilder();
-        for (char c : s.toCharArray()) {
+        for (char c : t.toCharArray()) {
             switch (c) {
                 case '<' -> sb.append("&lt;");
                 case '>' -> sb.append("&gt;");
                 case '&' -> sb.append("&amp;");
-                case '|', '*', '_', '[', ']', '`', '\\', '#' -> sb.append('\\').append(c);
+                case '|', '*', '_', '[', ']', '`', '\\', '#', '!', '~' -> sb.append('\\').append(c);
                 case '\n', '\r' -> sb.append(' ');
                 default -> sb.append(c);
             }

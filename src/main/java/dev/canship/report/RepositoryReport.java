@@ -1,6 +1,7 @@
 package dev.canship.report;
 
 import dev.canship.deployment.Deployment;
+import dev.canship.extract.ModelCard;
 import dev.canship.extract.pickle.SerializationScan;
 import dev.canship.finding.Finding;
 import dev.canship.identify.Identification;
@@ -21,6 +22,8 @@ import java.util.List;
  * @param deployment  the deployment checked, or null for a scan
  * @param findings    findings in report order (empty for a scan)
  * @param diagnostics files that could not be read as expected
+ * @param card        the model card as read (front matter fields such as {@code pipeline_tag} and {@code datasets}
+ *                    for the CycloneDX model card), or null; untrusted text
  * @param serialization the pickle scan of each file a pickle loader may open
  */
 public record RepositoryReport(
@@ -33,19 +36,26 @@ public record RepositoryReport(
         Deployment deployment,
         List<Finding> findings,
         List<Diagnostic> diagnostics,
+        ModelCard card,
         List<SerializationScan> serialization) {
 
     public RepositoryReport {
         files = List.copyOf(files);
         findings = findings.stream().sorted(Finding.ORDER).toList();
         diagnostics = List.copyOf(diagnostics);
-        serialization = List.copyOf(serialization);
+        serialization = serialization == null ? List.of() : List.copyOf(serialization);
     }
 
     /** A report without serialized files. */
     public RepositoryReport(String path, String name, List<RepoFile> files, Identification identification, ModelSummary model,
+                            Object fit, Deployment deployment, List<Finding> findings, List<Diagnostic> diagnostics, ModelCard card) {
+        this(path, name, files, identification, model, fit, deployment, findings, diagnostics, card, List.of());
+    }
+
+    /** A report without the model card (reports that need no card fields) and without serialized files. */
+    public RepositoryReport(String path, String name, List<RepoFile> files, Identification identification, ModelSummary model,
                             Object fit, Deployment deployment, List<Finding> findings, List<Diagnostic> diagnostics) {
-        this(path, name, files, identification, model, fit, deployment, findings, diagnostics, List.of());
+        this(path, name, files, identification, model, fit, deployment, findings, diagnostics, null, List.of());
     }
 
     public boolean isCheck() {
