@@ -73,7 +73,20 @@ final class DocumentTextReader {
         return out.toString().replaceAll("[ \\t\\u00A0]+", " ").replaceAll("\\n[ ]+", "\n").replaceAll("\\n{2,}", "\n").strip();
     }
 
+    /**
+     * Parses that timed out but whose thread is still running: Tika and PDFBox do not stop when interrupted. Past
+     * {@link #MAX_ABANDONED} no further document is parsed in this process, so a batch of hostile PDFs cannot pile up
+     * runaway threads.
+     */
+    private static final java.util.concurrent.atomic.AtomicInteger ABANDONED = new java.util.concurrent.atomic.AtomicInteger();
+    static final int MAX_ABANDONED = 2;
+
     private String tikaText(byte[] bytes) throws IOException {
+        if (ABANDONED.get() >= MAX_ABANDONED) {
+            throw new IOException("not parsed: " + MAX_ABANDONED + " earlier documents' parses overran parse-millis and are still running");
+        }
+        java.util.concurrent.atomic.AtomicBoolean timedOut = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
         // Tika runs in a worker so a document that makes it work too hard can be abandoned.
         ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "canship-tika");
@@ -81,9 +94,26 @@ final class DocumentTextReader {
             return t;
         });
         try {
-            Future<String> f = worker.submit(() -> TikaHolder.parse(new ByteArrayInputStream(bytes), (int) Math.min(limits.maxTikaChars(), Integer.MAX_VALUE - 16)));
+            Future<String> f = worker.submit(() -> {
+                try {
+                    return TikaHolder.parse(new ByteArrayInputStream(bytes), (int) Math.min(limits.maxTikaChars(), Integer.MAX_VALUE - 16));
+                } finally {
+                    synchronized (done) {
+                        done.set(true);
+                        if (timedOut.get()) {
+                            ABANDONED.decrementAndGet();
+                        }
+                    }
+                }
+            });
             return f.get(limits.parseMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
+            synchronized (done) {
+                if (!done.get()) {
+                    timedOut.set(true);
+                    ABANDONED.incrementAndGet();
+                }
+            }
             throw new IOException("text extraction took longer than " + limits.parseMillis() + " ms; abandoned");
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
