@@ -189,7 +189,8 @@ public final class TextReporter implements Reporter {
                 : s.error() != null ? "NOT CHECKED"
                 : !s.unsafe().isEmpty() ? "UNSAFE"
                 : "allowlisted only";
-        sb.append(String.format(Locale.ROOT, "  %-18s %-15s %s (%d globals)%n", verdict, s.format(), s.file(), s.globals().size()));
+        int count = s.globals().size();
+        sb.append(String.format(Locale.ROOT, "  %-18s %-15s %s (%d %s)%n", verdict, s.format(), s.file(), count, count == 1 ? "global" : "globals"));
         for (String u : s.unsafe()) {
             sb.append("      unsafe: ").append(u).append('\n');
         }

@@ -143,6 +143,7 @@ class HostileWeightsTest {
         Hostile.Run r = Hostile.check(repo);
         assertThat(r.findings()).containsExactly("UNSAFE-SERIALIZATION optimizer.pt");
         assertThat(r.serialization("optimizer.pt").path("unsafe").get(0).asText()).contains("posix.system").contains("INST");
+        assertThat(r.json().path("findings").get(0).path("remediation").asText()).startsWith("It is not model weights");
     }
 
     @Test
