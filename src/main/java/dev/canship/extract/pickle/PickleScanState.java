@@ -47,10 +47,6 @@ final class PickleScanState {
         return limits;
     }
 
-    String file() {
-        return file;
-    }
-
     void countOp(String where, long at) throws PickleFormatException {
         if (++ops > limits.maxPickleOps()) {
             overBudget = true;

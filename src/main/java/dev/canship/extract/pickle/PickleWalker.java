@@ -150,13 +150,13 @@ final class PickleWalker {
                 case 'c' -> {
                     String module = utf8Line(in, at);
                     String name = utf8Line(in, at);
-                    push(at, global(module, name, "GLOBAL", at));
+                    push(at, global(module, name, "GLOBAL"));
                 }
                 case 'i' -> {
                     String module = asciiLine(in, at);
                     String name = asciiLine(in, at);
                     popMark(at, "INST");
-                    Glob g = global(module, name, "INST", at);
+                    Glob g = global(module, name, "INST");
                     push(at, call(g, "INST"));
                 }
                 case 'o' -> {
@@ -215,7 +215,7 @@ final class PickleWalker {
                     V name = pop(at, "STACK_GLOBAL");
                     V module = pop(at, "STACK_GLOBAL");
                     if (module instanceof Str m && name instanceof Str n) {
-                        push(at, global(m.s(), n.s(), "STACK_GLOBAL", at));
+                        push(at, global(m.s(), n.s(), "STACK_GLOBAL"));
                     } else {
                         state.unsafe("STACK_GLOBAL at byte " + at + " whose module and name cannot be resolved statically", nesting > 0);
                         push(at, Tok.OTHER);
@@ -280,7 +280,7 @@ final class PickleWalker {
         return items;
     }
 
-    private Glob global(String module, String name, String op, long at) {
+    private Glob global(String module, String name, String op) {
         Glob g = new Glob(module, name);
         state.use(module, name, op, nesting > 0);
         return g;
