@@ -61,11 +61,13 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Trace.mark("command line parsed");
         Severity threshold = "never".equalsIgnoreCase(failOn) ? null : parseLevel(failOn);
         Deployment deployment = new DeploymentReader(KnowledgeBase.bundled().uses().keySet()).read(deploymentFile);
+        Trace.mark("deployment read");
         RuleEngine engine = userRules == null ? RuleEngine.bundled() : RuleEngine.withUserRules(userRules);
         Policy policy = policyFile == null ? Policy.NONE
-                : new PolicyReader(knownRuleIds(), KnowledgeBase.bundled().licenses().keySet()).read(policyFile);
+                : new PolicyReader(knownRuleIds(), KnowledgeBase.bundled().licenseIds()).read(policyFile);
         Pipeline pipeline = Runtime.pipeline(limitOptions.limits());
         FitStage fit = new FitStage();
         List<Path> repos = repositories.repositories();
@@ -79,7 +81,9 @@ final class CheckCommand implements Callable<Integer> {
             case html -> new HtmlReporter(RuleCatalog.bundled(), KnowledgeBase.bundled(), OutputOptions.reportClock());
             case cyclonedx -> new CycloneDxReporter(KnowledgeBase.bundled(), OutputOptions.reportClock());
         };
-        output.emit(reporter.render(reports), spec.commandLine().getOut());
+        String rendered = reporter.render(reports);
+        Trace.mark("report rendered");
+        output.emit(rendered, spec.commandLine().getOut());
         return exitCode(reports, threshold);
     }
 

@@ -33,7 +33,7 @@ final class ExplainCommand implements Callable<Integer> {
         StringBuilder sb = new StringBuilder();
         if (rule == null) {
             if (output.json()) {
-                output.emit(LicensesCommand.JSON.writeValueAsString(catalog.entries()) + "\n", spec.commandLine().getOut());
+                output.emit(LicensesCommand.json().writeValueAsString(catalog.entries()) + "\n", spec.commandLine().getOut());
                 return ExitCodes.CLEAN;
             }
             for (RuleCatalog.Entry e : catalog.entries()) {
@@ -45,7 +45,7 @@ final class ExplainCommand implements Callable<Integer> {
         RuleCatalog.Entry e = catalog.entry(rule.toUpperCase(Locale.ROOT)).orElseThrow(() ->
                 new BadInputException("unknown rule '" + rule + "' ('canship explain' lists the rules)"));
         if (output.json()) {
-            output.emit(LicensesCommand.JSON.writeValueAsString(e) + "\n", spec.commandLine().getOut());
+            output.emit(LicensesCommand.json().writeValueAsString(e) + "\n", spec.commandLine().getOut());
             return ExitCodes.CLEAN;
         }
         sb.append(e.id()).append("  (").append(e.kind()).append(", ").append(e.severity()).append(", rules/").append(e.file()).append(")\n\n");

@@ -90,10 +90,10 @@ final class FitCommand implements Callable<Integer> {
         if (accelerator == null && memoryGib == null) {
             FitTable table = fit.table(facts, p, context, sequences);
             if (output.json()) {
-                ObjectNode root = LicensesCommand.JSON.createObjectNode();
-                root.set("model", LicensesCommand.JSON.valueToTree(FitReport.of(facts, table.rows().get(0).single()).model()));
-                root.set("table", LicensesCommand.JSON.valueToTree(table));
-                output.emit(LicensesCommand.JSON.writeValueAsString(root) + "\n", spec.commandLine().getOut());
+                ObjectNode root = LicensesCommand.json().createObjectNode();
+                root.set("model", LicensesCommand.json().valueToTree(FitReport.of(facts, table.rows().get(0).single()).model()));
+                root.set("table", LicensesCommand.json().valueToTree(table));
+                output.emit(LicensesCommand.json().writeValueAsString(root) + "\n", spec.commandLine().getOut());
             } else {
                 output.emit(renderTable(scan.name(), facts, table), spec.commandLine().getOut());
             }
@@ -114,9 +114,9 @@ final class FitCommand implements Callable<Integer> {
         }
         FitEstimate e = fit.estimate(facts, req.withSequences(sequences).withOffloadExperts(offloadExperts));
         if (output.json()) {
-            ObjectNode root = LicensesCommand.JSON.valueToTree(FitReport.of(facts, e));
-            root.set("estimate", LicensesCommand.JSON.valueToTree(e));
-            output.emit(LicensesCommand.JSON.writeValueAsString(root) + "\n", spec.commandLine().getOut());
+            ObjectNode root = LicensesCommand.json().valueToTree(FitReport.of(facts, e));
+            root.set("estimate", LicensesCommand.json().valueToTree(e));
+            output.emit(LicensesCommand.json().writeValueAsString(root) + "\n", spec.commandLine().getOut());
         } else {
             output.emit(renderEstimate(scan.name(), facts, e), spec.commandLine().getOut());
         }

@@ -28,18 +28,25 @@ final class LicensesCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output = new OutputOptions();
 
-    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
+    /** The listing commands' JSON writer; built on first use, since picocli creates every command at start. */
+    static ObjectMapper json() {
+        return JsonHolder.JSON;
+    }
+
+    private static final class JsonHolder {
+        static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     @Override
     public Integer call() throws Exception {
         KnowledgeBase kb = KnowledgeBase.bundled();
         if (output.json()) {
-            var arr = JSON.createArrayNode();
+            var arr = json().createArrayNode();
             kb.licenses().values().forEach(l -> arr.addObject().put("id", l.id()).put("title", l.title()).put("family", l.family())
                     .put("version", l.version()).put("spdx", l.spdx()).put("commercial_use", l.commercialUse()));
-            output.emit(JSON.writeValueAsString(arr) + "\n", spec.commandLine().getOut());
+            output.emit(json().writeValueAsString(arr) + "\n", spec.commandLine().getOut());
             return ExitCodes.CLEAN;
         }
         StringBuilder sb = new StringBuilder();
@@ -70,7 +77,7 @@ final class LicensesCommand implements Callable<Integer> {
             LicenseInfo l = kb.license(id).or(() -> kb.byCardName(id)).orElseThrow(() ->
                     new BadInputException("unknown license id '" + id + "' (known: " + String.join(", ", kb.licenses().keySet()) + ")"));
             if (output.json()) {
-                output.emit(JSON.writeValueAsString(l) + "\n", spec.commandLine().getOut());
+                output.emit(json().writeValueAsString(l) + "\n", spec.commandLine().getOut());
                 return ExitCodes.CLEAN;
             }
             StringBuilder sb = new StringBuilder();

@@ -13,7 +13,6 @@ import java.io.PrintWriter;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Can we ship this open-weight model? Identifies the license of a model repository and checks a deployment against its terms.",
-        subcommands = {ScanCommand.class, CheckCommand.class, FitCommand.class, LicensesCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:nothing at or above --fail-on",
@@ -34,22 +33,47 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        Runtime.preload(args);
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
     /** Runs canship with the given streams and returns its exit code (tests call this). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = commandLine();
+        CommandLine cl = commandLine(args);
         cl.setOut(out);
         cl.setErr(err);
         return cl.execute(args);
     }
 
-    static CommandLine commandLine() {
+    /** The subcommands, in the order help lists them. */
+    private static final java.util.Map<String, java.util.function.Supplier<Object>> SUBCOMMANDS = new java.util.LinkedHashMap<>();
+
+    static {
+        SUBCOMMANDS.put("scan", ScanCommand::new);
+        SUBCOMMANDS.put("check", CheckCommand::new);
+        SUBCOMMANDS.put("fit", FitCommand::new);
+        SUBCOMMANDS.put("licenses", LicensesCommand::new);
+        SUBCOMMANDS.put("explain", ExplainCommand::new);
+        SUBCOMMANDS.put("help", CommandLine.HelpCommand::new);
+    }
+
+    /**
+     * The command line for {@code args}. Only the subcommand the arguments name is modelled (picocli reflects
+     * over every option of every command it is given, a noticeable part of a short run's start-up); without one,
+     * or for help, all are.
+     */
+    static CommandLine commandLine(String[] args) {
         CommandLine cl = new CommandLine(new Main());
+        String first = java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
+        boolean one = SUBCOMMANDS.containsKey(first) && !first.equals("help");
+        SUBCOMMANDS.forEach((name, factory) -> {
+            if (!one || name.equals(first)) {
+                cl.addSubcommand(name, factory.get());
+            }
+        });
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         LimitOptions.addHelpSections(cl);
-        cl.setParameterExceptionHandler((ex, args) -> {
+        cl.setParameterExceptionHandler((ex, rest) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println("canship: " + ex.getMessage());
             err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");

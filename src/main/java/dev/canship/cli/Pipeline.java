@@ -72,9 +72,13 @@ final class Pipeline {
 
     private RepositoryReport run(Path repo, Deployment deployment, String deploymentFile, RuleEngine engine, FitStage fit, Policy policy) {
         Inventory inventory = scanner.scan(repo);
+        Trace.mark("inventory " + repo);
         Extraction extraction = extractor.extract(inventory);
+        Trace.mark("extraction");
         Identification identification = identify(extraction);
+        Trace.mark("identification");
         ModelStage.Result model = models.read(inventory, extraction, identification);
+        Trace.mark("model facts");
         Object fitResult = null;
         List<Finding> findings = List.of();
         if (deployment != null) {
@@ -86,6 +90,7 @@ final class Pipeline {
                     modelFact, outcome.fact(), deployment, deploymentFile, new OrgPolicy(policy.allow(), policy.deny()));
             input = input.withFacts(assembler.serializedFiles(extraction.serialization(), extraction.hasSafetensors()));
             findings = policy.apply(engine.evaluate(input), inventory.name(), repo.toString(), LocalDate.now(ZoneOffset.UTC));
+            Trace.mark("rules");
         }
         ModelSummary summary = model.summary();
         var diagnostics = new java.util.ArrayList<>(extraction.diagnostics());

@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Recognizes license and use-policy texts by their fingerprints ({@code licenses/fingerprints/*.fp}, the
@@ -44,20 +45,18 @@ public final class FingerprintTextMatcher implements TextMatcher {
     private static List<Fingerprint> load(KnowledgeBase kb) {
         List<Fingerprint> out = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
-        for (LicenseInfo l : kb.licenses().values()) {
-            for (LicenseInfo.DocumentRef d : l.documents()) {
-                if (d.fingerprint() == null || !seen.add(d.fingerprint())) {
-                    continue;
+        for (Map.Entry<String, String> f : kb.fingerprintFiles()) {
+            if (!seen.add(f.getValue())) {
+                continue;
+            }
+            String resource = "licenses/fingerprints/" + f.getValue();
+            try (InputStream in = FingerprintTextMatcher.class.getClassLoader().getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException(resource + " is missing from the build (catalog " + f.getKey() + ")");
                 }
-                String resource = "licenses/fingerprints/" + d.fingerprint();
-                try (InputStream in = FingerprintTextMatcher.class.getClassLoader().getResourceAsStream(resource)) {
-                    if (in == null) {
-                        throw new IllegalStateException(resource + " is missing from the build (catalog " + l.id() + ")");
-                    }
-                    out.add(FingerprintBuilder.read(in));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(resource + ": " + e.getMessage(), e);
-                }
+                out.add(FingerprintBuilder.read(in));
+            } catch (IOException e) {
+                throw new UncheckedIOException(resource + ": " + e.getMessage(), e);
             }
         }
         return out;

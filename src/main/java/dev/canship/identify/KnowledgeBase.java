@@ -1,48 +1,53 @@
 package dev.canship.identify;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemNotFoundException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Stream;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The license knowledge base bundled from the top-level {@code licenses/} folder: the catalog of licenses,
  * the use policies, the use-case vocabulary and the screening lexicon. Loaded once and shared; immutable.
+ *
+ * <p>The build bundles the YAML files into one JSON document; entries are turned into records only when
+ * asked for, because binding all of them costs more than the rest of a check's start-up, and a check needs
+ * one license and its policy.
  */
 public final class KnowledgeBase {
 
-    private static final String ROOT = "licenses";
+    /** Written by the build from licenses/*.yaml (dev.canship.build.KnowledgeBaseBundler). */
+    static final String BUNDLE = "licenses/knowledge-base.json";
     private static volatile KnowledgeBase bundled;
+    private static final ObjectMapper MAPPER = mapper();
 
-    private final Map<String, LicenseInfo> licenses;
-    private final Map<String, UsePolicy> policies;
+    private final Map<String, JsonNode> rawLicenses;
+    private final Map<String, JsonNode> rawPolicies;
+    private final Map<String, LicenseInfo> licenseCache = new ConcurrentHashMap<>();
+    private final Map<String, UsePolicy> policyCache = new ConcurrentHashMap<>();
     private final Map<String, String> uses;
     private final Map<String, List<String>> lexicon;
 
-    KnowledgeBase(Map<String, LicenseInfo> licenses, Map<String, UsePolicy> policies, Map<String, String> uses, Map<String, List<String>> lexicon) {
-        this.licenses = Collections.unmodifiableMap(new TreeMap<>(licenses));
-        this.policies = Collections.unmodifiableMap(new TreeMap<>(policies));
+    private KnowledgeBase(Map<String, JsonNode> rawLicenses, Map<String, JsonNode> rawPolicies, Map<String, String> uses,
+                          Map<String, List<String>> lexicon) {
+        this.rawLicenses = Collections.unmodifiableMap(new TreeMap<>(rawLicenses));
+        this.rawPolicies = Collections.unmodifiableMap(new TreeMap<>(rawPolicies));
         this.uses = Collections.unmodifiableMap(new TreeMap<>(uses));
         this.lexicon = Collections.unmodifiableMap(new TreeMap<>(lexicon));
     }
@@ -62,8 +67,9 @@ public final class KnowledgeBase {
         return kb;
     }
 
-    static YAMLMapper mapper() {
-        YAMLMapper m = new YAMLMapper();
+    /** JSON, not YAML: the bundle is JSON, and a plain mapper starts faster. */
+    static ObjectMapper mapper() {
+        ObjectMapper m = new ObjectMapper();
         m.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
         m.registerModule(new JavaTimeModule());
         m.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -72,99 +78,81 @@ public final class KnowledgeBase {
     }
 
     private static KnowledgeBase load() {
-        YAMLMapper m = mapper();
-        Map<String, LicenseInfo> licenses = new TreeMap<>();
-        Map<String, UsePolicy> policies = new TreeMap<>();
-        Map<String, String> uses = new TreeMap<>();
-        Map<String, List<String>> lexicon = new TreeMap<>();
-        try {
-            for (String name : list(ROOT + "/catalog")) {
-                if (name.endsWith(".yaml")) {
-                    LicenseInfo info = read(m, ROOT + "/catalog/" + name, LicenseInfo.class);
-                    licenses.put(info.id(), info);
-                }
+        try (InputStream in = KnowledgeBase.class.getClassLoader().getResourceAsStream(BUNDLE)) {
+            if (in == null) {
+                throw new IllegalStateException(BUNDLE + " is missing: the knowledge base was not bundled by the build (run 'mvn package', not only 'mvn compile')");
             }
-            for (String name : list(ROOT + "/policies")) {
-                if (name.endsWith(".yaml")) {
-                    UsePolicy p = read(m, ROOT + "/policies/" + name, UsePolicy.class);
-                    policies.put(p.id(), p);
-                }
-            }
-            JsonNode u = read(m, ROOT + "/uses.yaml", JsonNode.class);
-            JsonNode useList = u.has("uses") ? u.get("uses") : u;
-            if (useList.isArray()) {
-                useList.forEach(e -> uses.put(e.path("id").asText(), e.path("description").asText("")));
-            } else {
-                useList.fields().forEachRemaining(e -> uses.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().path("description").asText("")));
-            }
-            JsonNode lx = read(m, ROOT + "/lexicon.yaml", JsonNode.class);
-            JsonNode lexNode = lx.has("lexicon") ? lx.get("lexicon") : lx;
-            lexNode.fields().forEachRemaining(e -> {
-                List<String> words = new ArrayList<>();
-                JsonNode v = e.getValue().isArray() ? e.getValue() : e.getValue().path("terms");
-                v.forEach(w -> words.add(w.asText().toLowerCase(Locale.ROOT)));
-                lexicon.put(e.getKey(), List.copyOf(words));
-            });
+            return fromBundle(MAPPER.readTree(in));
         } catch (IOException e) {
             throw new UncheckedIOException("the bundled license knowledge base cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    /** Reads the bundle: {@code catalog} and {@code policies} arrays of the YAML files' trees, {@code uses}, {@code lexicon}. */
+    static KnowledgeBase fromBundle(JsonNode root) {
+        Map<String, JsonNode> licenses = new TreeMap<>();
+        root.path("catalog").forEach(n -> licenses.put(n.path("id").asText(), n));
+        Map<String, JsonNode> policies = new TreeMap<>();
+        root.path("policies").forEach(n -> policies.put(n.path("id").asText(), n));
+        Map<String, String> uses = new TreeMap<>();
+        JsonNode u = root.path("uses");
+        JsonNode useList = u.has("uses") ? u.get("uses") : u;
+        if (useList.isArray()) {
+            useList.forEach(e -> uses.put(e.path("id").asText(), e.path("description").asText("")));
+        } else {
+            useList.fields().forEachRemaining(e -> uses.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().path("description").asText("")));
+        }
+        Map<String, List<String>> lexicon = new TreeMap<>();
+        JsonNode lx = root.path("lexicon");
+        JsonNode lexNode = lx.has("lexicon") ? lx.get("lexicon") : lx;
+        lexNode.fields().forEachRemaining(e -> {
+            List<String> words = new ArrayList<>();
+            JsonNode v = e.getValue().isArray() ? e.getValue() : e.getValue().path("terms");
+            v.forEach(w -> words.add(w.asText().toLowerCase(Locale.ROOT)));
+            lexicon.put(e.getKey(), List.copyOf(words));
+        });
         return new KnowledgeBase(licenses, policies, uses, lexicon);
     }
 
-    private static <T> T read(YAMLMapper m, String resource, Class<T> type) throws IOException {
-        try (InputStream in = KnowledgeBase.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IOException(resource + " is missing from the build");
-            }
-            return m.readValue(in, type);
-        } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new IOException(resource + ": " + e.getOriginalMessage() + (e instanceof com.fasterxml.jackson.databind.JsonMappingException jm ? " at " + jm.getPathReference() : ""), e);
-        }
-    }
-
-    /** File names in a classpath folder, whether the classes are a folder (tests) or a jar (the application). */
-    static List<String> list(String folder) throws IOException {
-        URL url = KnowledgeBase.class.getClassLoader().getResource(folder);
-        if (url == null) {
-            return List.of();
-        }
+    private static <T> T convert(JsonNode n, Class<T> type) {
         try {
-            URI uri = url.toURI();
-            if ("jar".equals(uri.getScheme())) {
-                FileSystem fs;
-                try {
-                    fs = FileSystems.getFileSystem(uri);
-                } catch (FileSystemNotFoundException e) {
-                    fs = FileSystems.newFileSystem(uri, Map.of());
-                }
-                return names(fs.getPath(folder));
-            }
-            return names(Path.of(uri));
-        } catch (URISyntaxException e) {
-            throw new IOException("bad resource location " + url, e);
+            return MAPPER.treeToValue(n, type);
+        } catch (JacksonException e) {
+            throw new IllegalStateException("licenses/" + n.path("_file").asText("?") + ": " + e.getOriginalMessage()
+                    + (e instanceof JsonMappingException jm ? " at " + jm.getPathReference() : ""), e);
         }
     }
 
-    private static List<String> names(Path dir) throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.map(p -> p.getFileName().toString().replace("/", "")).sorted().toList();
-        }
-    }
-
+    /** Every license, by id (each bound to a record; for listings and checks over the whole catalog). */
     public Map<String, LicenseInfo> licenses() {
-        return licenses;
+        Map<String, LicenseInfo> all = new TreeMap<>();
+        rawLicenses.keySet().forEach(id -> all.put(id, license(id).orElseThrow()));
+        return Collections.unmodifiableMap(all);
+    }
+
+    /** The license ids canship knows, sorted. */
+    public java.util.Set<String> licenseIds() {
+        return rawLicenses.keySet();
     }
 
     public Optional<LicenseInfo> license(String id) {
-        return Optional.ofNullable(id == null ? null : licenses.get(id.toLowerCase(Locale.ROOT)));
+        if (id == null) {
+            return Optional.empty();
+        }
+        String key = id.toLowerCase(Locale.ROOT);
+        JsonNode raw = rawLicenses.get(key);
+        return raw == null ? Optional.empty() : Optional.of(licenseCache.computeIfAbsent(key, k -> convert(raw, LicenseInfo.class)));
     }
 
     public Optional<UsePolicy> policy(String id) {
-        return Optional.ofNullable(id == null ? null : policies.get(id));
+        JsonNode raw = id == null ? null : rawPolicies.get(id);
+        return raw == null ? Optional.empty() : Optional.of(policyCache.computeIfAbsent(id, k -> convert(raw, UsePolicy.class)));
     }
 
     public Map<String, UsePolicy> policies() {
-        return policies;
+        Map<String, UsePolicy> all = new TreeMap<>();
+        rawPolicies.keySet().forEach(id -> all.put(id, policy(id).orElseThrow()));
+        return Collections.unmodifiableMap(all);
     }
 
     /** The use-case vocabulary: id to one-line description. */
@@ -183,9 +171,9 @@ public final class KnowledgeBase {
             return Optional.empty();
         }
         String n = name.trim().toLowerCase(Locale.ROOT);
-        return licenses.values().stream()
-                .filter(l -> l.id().equals(n) || l.hfTags().contains(n) || l.licenseNames().contains(n))
-                .findFirst();
+        return rawLicenses.entrySet().stream()
+                .filter(e -> e.getKey().equals(n) || strings(e.getValue(), "hf_tags").contains(n) || strings(e.getValue(), "license_names").contains(n))
+                .findFirst().flatMap(e -> license(e.getKey()));
     }
 
     /** The license a card's {@code license_link:} points to, if canship knows it. */
@@ -194,6 +182,52 @@ public final class KnowledgeBase {
             return Optional.empty();
         }
         String l = link.toLowerCase(Locale.ROOT);
-        return licenses.values().stream().filter(i -> i.linkPatterns().stream().anyMatch(p -> !p.isBlank() && l.contains(p.toLowerCase(Locale.ROOT)))).findFirst();
+        return rawLicenses.entrySet().stream()
+                .filter(e -> strings(e.getValue(), "link_patterns").stream().anyMatch(p -> !p.isBlank() && l.contains(p.toLowerCase(Locale.ROOT))))
+                .findFirst().flatMap(e -> license(e.getKey()));
+    }
+
+    /**
+     * The license whose title or link a short text mentions (a LICENSE file that only names its license); the
+     * longest title wins, so "Llama 3.1 Community License" is not read as a shorter title inside it.
+     */
+    public Optional<LicenseInfo> namedIn(String lowerCaseText) {
+        return bestNamed(rawLicenses, lowerCaseText, true).flatMap(this::license);
+    }
+
+    /** The use policy whose title a short text mentions. */
+    public Optional<UsePolicy> policyNamedIn(String lowerCaseText) {
+        return bestNamed(rawPolicies, lowerCaseText, false).flatMap(this::policy);
+    }
+
+    private static Optional<String> bestNamed(Map<String, JsonNode> raw, String text, boolean links) {
+        Function<JsonNode, String> title = n -> n.path("title").asText("").toLowerCase(Locale.ROOT);
+        return raw.entrySet().stream()
+                .filter(e -> (!title.apply(e.getValue()).isEmpty() && text.contains(title.apply(e.getValue())))
+                        || (links && strings(e.getValue(), "link_patterns").stream().anyMatch(p -> !p.isBlank() && text.contains(p.toLowerCase(Locale.ROOT)))))
+                .max(Comparator.comparingInt((Map.Entry<String, JsonNode> e) -> title.apply(e.getValue()).length()))
+                .map(Map.Entry::getKey);
+    }
+
+    /** Fingerprint files the catalog names, as (license id, file) pairs, without binding the catalog. */
+    public List<Map.Entry<String, String>> fingerprintFiles() {
+        List<Map.Entry<String, String>> out = new ArrayList<>();
+        rawLicenses.forEach((id, n) -> n.path("documents").forEach(d -> {
+            if (d.hasNonNull("fingerprint")) {
+                out.add(Map.entry(id, d.get("fingerprint").asText()));
+            }
+        }));
+        return out;
+    }
+
+    private static List<String> strings(JsonNode n, String field) {
+        List<String> out = new ArrayList<>();
+        JsonNode v = n.path(field);
+        if (v.isArray()) {
+            v.forEach(x -> out.add(x.asText().toLowerCase(Locale.ROOT)));
+        } else if (v.isTextual()) {
+            out.add(v.asText().toLowerCase(Locale.ROOT));
+        }
+        return out;
     }
 }

@@ -150,20 +150,14 @@ public final class LicenseIdentifier {
             return Optional.empty();
         }
         String text = doc.text().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
-        Optional<LicenseMatch> policy = kb.policies().values().stream()
-                .filter(p -> p.title() != null && text.contains(p.title().toLowerCase(Locale.ROOT)) && !p.appliesTo().isEmpty())
-                .max(Comparator.comparingInt((UsePolicy p) -> p.title().length()))
+        Optional<LicenseMatch> policy = kb.policyNamedIn(text).filter(p -> !p.appliesTo().isEmpty())
                 .map(p -> new LicenseMatch(p.appliesTo().get(0), kb.license(p.appliesTo().get(0)).map(LicenseInfo::version).orElse(null),
                         "use-policy", "reference", doc.where(), doc.firstLine(), 0.5, false, List.of()));
         if (policy.isPresent() && doc.role() != FileRole.LICENSE) {
             return policy;
         }
         String document = doc.role() == FileRole.USE_POLICY ? "use-policy" : "license";
-        return kb.licenses().values().stream()
-                .filter(l -> (l.title() != null && text.contains(l.title().toLowerCase(Locale.ROOT)))
-                        || l.linkPatterns().stream().anyMatch(p -> !p.isBlank() && text.contains(p.toLowerCase(Locale.ROOT))))
-                // The longest title wins: "Llama 3.1 Community License" must not be read as a shorter title inside it.
-                .max(Comparator.comparingInt((LicenseInfo l) -> l.title() == null ? 0 : l.title().length()))
+        return kb.namedIn(text)
                 .map(l -> new LicenseMatch(l.id(), l.version(), document, "reference", doc.where(), doc.firstLine(), 0.5, false, List.of()));
     }
 

@@ -1,0 +1,61 @@
+package dev.canship.build;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * BUILD-TIME ONLY (exec-maven-plugin, process-classes). Bundles the knowledge base in {@code licenses/} (one
+ * YAML file per license and policy, as reviewers edit them) into one JSON resource, so that a run reads one
+ * small file instead of listing a 60 MB jar and parsing some forty YAML documents at every start.
+ * Args: licensesDir classesDir.
+ */
+public final class KnowledgeBaseBundler {
+
+    /** The bundle's place on the class path; {@code dev.canship.identify.KnowledgeBase} reads it. */
+    public static final String BUNDLE = "licenses/knowledge-base.json";
+
+    private KnowledgeBaseBundler() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path licenses = Path.of(args[0]);
+        Path classes = Path.of(args[1]);
+        YAMLMapper yaml = new YAMLMapper();
+        ObjectNode root = new ObjectMapper().createObjectNode();
+        root.set("catalog", trees(yaml, licenses.resolve("catalog")));
+        root.set("policies", trees(yaml, licenses.resolve("policies")));
+        root.set("uses", yaml.readTree(licenses.resolve("uses.yaml").toFile()));
+        root.set("lexicon", yaml.readTree(licenses.resolve("lexicon.yaml").toFile()));
+        Path out = classes.resolve(BUNDLE);
+        Files.createDirectories(out.getParent());
+        new ObjectMapper().writeValue(out.toFile(), root);
+        System.out.println("knowledge-base: " + root.get("catalog").size() + " licenses, " + root.get("policies").size()
+                + " policies -> " + out);
+    }
+
+    private static ArrayNode trees(YAMLMapper yaml, Path dir) throws IOException {
+        ArrayNode arr = new ObjectMapper().createArrayNode();
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        }
+        for (Path f : files) {
+            JsonNode n = yaml.readTree(f.toFile());
+            if (n == null || !n.isObject()) {
+                throw new IllegalStateException(f + ": not a YAML mapping");
+            }
+            ((ObjectNode) n).put("_file", dir.getFileName() + "/" + f.getFileName());
+            arr.add(n);
+        }
+        return arr;
+    }
+}
