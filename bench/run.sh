@@ -49,7 +49,7 @@ if command -v licensecheck >/dev/null; then
 fi
 n=$(ls bench/out/many | wc -l)
 measure "canship check --each ($n repositories)"       bin/canship check --each bench/out/many -d $D --fail-on never
-measure "canship check --each ($n), C1 only"           env CANSHIP_JAVA_OPTS="-XX:TieredStopAtLevel=1" bin/canship check --each bench/out/many -d $D --fail-on never
+measure "canship check --each ($n), full JIT"          env CANSHIP_JAVA_OPTS="-XX:TieredStopAtLevel=4 -XX:CICompilerCount=2" bin/canship check --each bench/out/many -d $D --fail-on never
 if command -v licensee >/dev/null; then
   measure "licensee detect, one sample repository"     licensee detect samples/repos/llama4-scout-instruct
 fi
