@@ -126,7 +126,8 @@ class LlamaScenarioMatrixTest {
     void theNoticeFindingQuotesTheSentenceOfThatVersion() throws Exception {
         var f = Scenario.under("llama3.3").set("model.distribution", "weights").set("product.ships_notice", false).run();
         assertThat(f).singleElement().satisfies(x -> assertThat(x.message())
-                .contains("Llama 3.3 is licensed under the Llama 3.3 Community License, Copyright © Meta Platforms, Inc. All Rights Reserved."));
+                .contains("It must read: Llama 3.3 is licensed under the Llama 3.3 Community License,")
+                .contains("Copyright © Meta Platforms, Inc. All Rights Reserved."));
     }
 
     @Test
