@@ -8,14 +8,8 @@ import dev.canship.finding.PolicyReader;
 import dev.canship.rules.RuleCatalog;
 import dev.canship.finding.Severity;
 import dev.canship.identify.KnowledgeBase;
-import dev.canship.report.CycloneDxReporter;
-import dev.canship.report.HtmlReporter;
-import dev.canship.report.JsonReporter;
-import dev.canship.report.MarkdownReporter;
-import dev.canship.report.SarifReporter;
 import dev.canship.report.Reporter;
 import dev.canship.report.RepositoryReport;
-import dev.canship.report.TextReporter;
 import dev.canship.rules.RuleEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -73,14 +67,7 @@ final class CheckCommand implements Callable<Integer> {
         List<Path> repos = repositories.repositories();
         List<RepositoryReport> reports = Batch.run(repos, p -> pipeline.check(p, deployment, deploymentFile.toString(), engine, fit, policy),
                 spec.commandLine().getErr(), Batch.terminal());
-        Reporter reporter = switch (output.format) {
-            case json -> new JsonReporter();
-            case text -> new TextReporter();
-            case sarif -> new SarifReporter(RuleCatalog.bundled());
-            case markdown -> new MarkdownReporter();
-            case html -> new HtmlReporter(RuleCatalog.bundled(), KnowledgeBase.bundled(), OutputOptions.reportClock());
-            case cyclonedx -> new CycloneDxReporter(KnowledgeBase.bundled(), OutputOptions.reportClock());
-        };
+        Reporter reporter = output.reporter(spec.commandLine(), true);
         String rendered = reporter.render(reports);
         Trace.mark("report rendered");
         output.emit(rendered, spec.commandLine().getOut());

@@ -58,4 +58,24 @@ final class OutputOptions {
             throw new BadInputException(output + ": cannot write the report (" + e.getMessage() + ")");
         }
     }
+
+    /**
+     * The reporter for {@code --format}; every format serves both commands but SARIF, which reports findings
+     * and so only a check has them. A wrong choice is a usage error, raised before any work.
+     */
+    dev.canship.report.Reporter reporter(picocli.CommandLine commandLine, boolean check) {
+        return switch (format) {
+            case json -> new dev.canship.report.JsonReporter();
+            case text -> new dev.canship.report.TextReporter();
+            case markdown -> new dev.canship.report.MarkdownReporter();
+            case html -> new dev.canship.report.HtmlReporter(dev.canship.rules.RuleCatalog.bundled(), dev.canship.identify.KnowledgeBase.bundled(), reportClock());
+            case cyclonedx -> new dev.canship.report.CycloneDxReporter(dev.canship.identify.KnowledgeBase.bundled(), reportClock());
+            case sarif -> {
+                if (!check) {
+                    throw new picocli.CommandLine.ParameterException(commandLine, "--format sarif is for check; scan writes text, json, markdown, html or cyclonedx");
+                }
+                yield new dev.canship.report.SarifReporter(dev.canship.rules.RuleCatalog.bundled());
+            }
+        };
+    }
 }
