@@ -37,6 +37,7 @@ public final class Extractor {
     private static final long MAX_DOCUMENT_PROBE = 1L << 20;
 
     private final ScanLimits limits;
+    private final SafetensorsHeaderReader safetensors;
     private final CardReader cards;
     private final DocumentTextReader documents;
     private final ObjectMapper json;
@@ -44,6 +45,7 @@ public final class Extractor {
 
     public Extractor(ScanLimits limits) {
         this.limits = limits;
+        this.safetensors = new SafetensorsHeaderReader(limits.maxHeaderBytes());
         this.cards = new CardReader(limits);
         this.documents = new DocumentTextReader(limits);
         this.json = Parsers.json(limits);
@@ -59,6 +61,7 @@ public final class Extractor {
         List<WeightsHeader> weights = new ArrayList<>();
         Long indexTotal = null;
         List<SerializationScan> serialized = new ArrayList<>();
+        Map<String, Object> headers = readHeaders(inventory.withRole(FileRole.WEIGHTS));
         for (RepoFile f : inventory.files()) {
             if (f.role() == FileRole.OTHER) {
                 continue;
@@ -95,7 +98,12 @@ public final class Extractor {
                     case CONFIG -> config = readJson(f, diagnostics);
                     case ADAPTER_CONFIG -> adapter = readJson(f, diagnostics);
                     case WEIGHTS -> {
-                        readWeights(f, diagnostics).ifPresent(weights::add);
+                        Object header = headers.get(f.path());
+                        if (header instanceof WeightsHeader h) {
+                            weights.add(h);
+                        } else if (header instanceof Diagnostic d) {
+                            diagnostics.add(d);
+                        }
                         if (PickleScanner.handles(f.name())) {
                             serialized.add(pickles.scan(f.absolute(), f.path()));
                         }
@@ -124,19 +132,36 @@ public final class Extractor {
     }
 
     /** Headers only: a weight file is never read past its header, whatever its size. */
-    private java.util.Optional<WeightsHeader> readWeights(RepoFile f, List<Diagnostic> diagnostics) {
-        String n = f.name().toLowerCase(java.util.Locale.ROOT);
-        try {
-            if (n.endsWith(".safetensors")) {
-                return java.util.Optional.of(new SafetensorsHeaderReader(limits.maxHeaderBytes()).read(f.absolute()).withFile(f.path()));
-            }
-            if (n.endsWith(".gguf")) {
-                return java.util.Optional.of(new GgufReader(limits.maxHeaderBytes(), limits.maxGgufTensors(), limits.maxGgufKv(), limits.maxGgufStringBytes()).read(f.absolute()).withFile(f.path()));
-            }
-        } catch (WeightsFormatException e) {
-            diagnostics.add(new Diagnostic(f.path(), e.reason()));
+    /** Header reads of many shards run on both cores: each is a file open and a small parse, never the data. */
+    private static final int PARALLEL_HEADERS = 8;
+
+    /** Each safetensors or GGUF file's header, or the diagnostic that says why it could not be read, by path. */
+    private Map<String, Object> readHeaders(List<RepoFile> files) {
+        List<RepoFile> readable = files.stream().filter(f -> {
+            String n = f.name().toLowerCase(java.util.Locale.ROOT);
+            return n.endsWith(".safetensors") || n.endsWith(".gguf");
+        }).toList();
+        var stream = readable.size() > PARALLEL_HEADERS ? readable.parallelStream() : readable.stream();
+        Map<String, Object> out = new java.util.concurrent.ConcurrentHashMap<>();
+        stream.forEach(f -> out.put(f.path(), readHeader(f)));
+        return out;
+    }
+
+    private Object readHeader(RepoFile f) {
+        if (!java.nio.file.Files.isRegularFile(f.absolute())) {
+            return new Diagnostic(f.path(), "no longer a regular file; not opened");
         }
-        return java.util.Optional.empty();
+        try {
+            if (f.name().toLowerCase(java.util.Locale.ROOT).endsWith(".safetensors")) {
+                return safetensors.read(f.absolute()).withFile(f.path());
+            }
+            return new GgufReader(limits.maxHeaderBytes(), limits.maxGgufTensors(), limits.maxGgufKv(), limits.maxGgufStringBytes())
+                    .read(f.absolute()).withFile(f.path());
+        } catch (WeightsFormatException e) {
+            return new Diagnostic(f.path(), e.reason());
+        } catch (RuntimeException e) {
+            return new Diagnostic(f.path(), "header cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
     }
 
     private void addCardFields(ModelCard card, List<TextDocument> texts) {

@@ -47,6 +47,7 @@ import java.util.regex.Pattern;
 public final class FactAssembler {
 
     private final KnowledgeBase kb;
+    private volatile Map<String, List<Map.Entry<String, Pattern>>> patterns;
 
     public FactAssembler(KnowledgeBase kb) {
         this.kb = kb;
@@ -182,12 +183,11 @@ public final class FactAssembler {
     List<ScreenedUse> screen(String description) {
         String text = " " + description.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ") + " ";
         List<ScreenedUse> out = new ArrayList<>();
-        for (Map.Entry<String, List<String>> e : kb.lexicon().entrySet()) {
+        for (Map.Entry<String, List<Map.Entry<String, Pattern>>> e : lexiconPatterns().entrySet()) {
             List<String> hits = new ArrayList<>();
-            for (String word : e.getValue()) {
-                String w = word.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
-                if (!w.isEmpty() && Pattern.compile(" " + Pattern.quote(w) + "(s|es|ed|ing)? ").matcher(text).find()) {
-                    hits.add(word);
+            for (Map.Entry<String, Pattern> word : e.getValue()) {
+                if (word.getValue().matcher(text).find()) {
+                    hits.add(word.getKey());
                 }
             }
             if (!hits.isEmpty()) {
@@ -195,5 +195,25 @@ public final class FactAssembler {
             }
         }
         return out;
+    }
+
+    /** The lexicon as compiled patterns (a word, or a phrase, with simple English endings), built once per assembler. */
+    private Map<String, List<Map.Entry<String, Pattern>>> lexiconPatterns() {
+        Map<String, List<Map.Entry<String, Pattern>>> p = patterns;
+        if (p == null) {
+            p = new java.util.TreeMap<>();
+            for (Map.Entry<String, List<String>> e : kb.lexicon().entrySet()) {
+                List<Map.Entry<String, Pattern>> words = new ArrayList<>();
+                for (String word : e.getValue()) {
+                    String w = word.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
+                    if (!w.isEmpty()) {
+                        words.add(Map.entry(word, Pattern.compile(" " + Pattern.quote(w) + "(s|es|ed|ing)? ")));
+                    }
+                }
+                p.put(e.getKey(), List.copyOf(words));
+            }
+            patterns = p;
+        }
+        return p;
     }
 }

@@ -26,6 +26,8 @@ public final class SafetensorsHeaderReader {
     public static final long DEFAULT_MAX_HEADER_BYTES = 100L * 1024 * 1024;
 
     private final long maxHeaderBytes;
+    /** Built once: a JSON factory carries symbol tables that are costly to set up for every shard. Thread-safe. */
+    private final JsonFactory factory;
 
     public SafetensorsHeaderReader() {
         this(DEFAULT_MAX_HEADER_BYTES);
@@ -36,6 +38,7 @@ public final class SafetensorsHeaderReader {
             throw new IllegalArgumentException("maxHeaderBytes must be at least 2");
         }
         this.maxHeaderBytes = maxHeaderBytes;
+        this.factory = BoundedJson.factory(maxHeaderBytes);
     }
 
     /** Reads and validates the header of {@code file}. */
@@ -89,7 +92,6 @@ public final class SafetensorsHeaderReader {
         if (json[0] != '{') {
             throw new WeightsFormatException(name, "header does not start with '{' (not a safetensors file?)");
         }
-        JsonFactory factory = BoundedJson.factory(maxHeaderBytes);
         Map<String, String> metadata = new LinkedHashMap<>();
         List<TensorInfo> tensors = new ArrayList<>();
         Map<String, Long> byDtype = new LinkedHashMap<>();
