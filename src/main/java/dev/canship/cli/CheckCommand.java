@@ -62,7 +62,7 @@ final class CheckCommand implements Callable<Integer> {
         RuleEngine engine = userRules == null ? RuleEngine.bundled() : RuleEngine.withUserRules(userRules);
         Policy policy = policyFile == null ? Policy.NONE
                 : new PolicyReader(knownRuleIds(), KnowledgeBase.bundled().licenseIds()).read(policyFile);
-        Pipeline pipeline = Runtime.pipeline(limitOptions.limits());
+        Pipeline pipeline = Loaded.pipeline(limitOptions.limits());
         FitStage fit = new FitStage();
         List<Path> repos = repositories.repositories();
         List<RepositoryReport> reports = Batch.run(repos, p -> pipeline.check(p, deployment, deploymentFile.toString(), engine, fit, policy),

@@ -82,7 +82,7 @@ final class FitCommand implements Callable<Integer> {
         if (count < 1 || context < 1 || sequences < 1) {
             throw new BadInputException("--count, --context and --sequences must be at least 1");
         }
-        RepositoryReport scan = Runtime.pipeline(limitOptions.limits()).scan(path);
+        RepositoryReport scan = Loaded.pipeline(limitOptions.limits()).scan(path);
         if (!(scan.model().details() instanceof ModelFacts facts) || facts.totalParams() <= 0) {
             throw new BadInputException(path + ": no model facts: the repository has no readable config.json or weight headers");
         }

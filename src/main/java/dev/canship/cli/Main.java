@@ -33,7 +33,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        Runtime.preload(args);
+        Loaded.preload(args);
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

@@ -31,7 +31,7 @@ final class ScanCommand implements Callable<Integer> {
     public Integer call() {
         // Choose the reporter first, so a wrong --format fails before any work.
         Reporter reporter = output.reporter(spec.commandLine(), false);
-        Pipeline pipeline = Runtime.pipeline(limitOptions.limits());
+        Pipeline pipeline = Loaded.pipeline(limitOptions.limits());
         List<RepositoryReport> reports = Batch.run(repositories.repositories(), pipeline::scan, spec.commandLine().getErr(), Batch.terminal());
 
         output.emit(reporter.render(reports), spec.commandLine().getOut());

@@ -24,7 +24,7 @@ public final class TestReports {
     }
 
     public static RepositoryReport scan(Path repo) {
-        return Runtime.pipeline(ScanLimits.DEFAULTS).scan(repo);
+        return Loaded.pipeline(ScanLimits.DEFAULTS).scan(repo);
     }
 
     public static RepositoryReport check(Path repo, Path deploymentFile) {
@@ -40,6 +40,6 @@ public final class TestReports {
             RuleCatalog.bundled().entries().forEach(e -> rules.add(e.id()));
             policy = new PolicyReader(rules, KnowledgeBase.bundled().licenses().keySet()).read(policyFile);
         }
-        return Runtime.pipeline(ScanLimits.DEFAULTS).check(repo, d, deploymentFile.toString(), RuleEngine.bundled(), new FitStage(), policy);
+        return Loaded.pipeline(ScanLimits.DEFAULTS).check(repo, d, deploymentFile.toString(), RuleEngine.bundled(), new FitStage(), policy);
     }
 }

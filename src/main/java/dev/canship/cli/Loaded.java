@@ -9,9 +9,9 @@ import dev.canship.inventory.ScanLimits;
 
 
 /** The shared, loaded-once parts of a run: knowledge base, matcher, limits. */
-final class Runtime {
+final class Loaded {
 
-    private Runtime() {
+    private Loaded() {
     }
 
     /**
