@@ -5,13 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.canship.extract.weights.BoundedJson;
 import dev.canship.extract.weights.GgmlType;
-import dev.canship.extract.weights.GgufReader;
-import dev.canship.extract.weights.SafetensorsHeaderReader;
-import dev.canship.extract.weights.SafetensorsIndex;
-import dev.canship.extract.weights.SafetensorsIndexReader;
 import dev.canship.extract.weights.TensorInfo;
 import dev.canship.extract.weights.TensorRole;
-import dev.canship.extract.weights.WeightsFormatException;
 import dev.canship.extract.weights.WeightsHeader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,7 +23,6 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Builds {@link ModelFacts} from a config.json tree, weight headers and an index size. Config arithmetic gives
@@ -266,62 +260,6 @@ public final class ModelFactsReader {
         }
     }
 
-    /**
-     * Facts for a downloaded repository folder: config.json, model.safetensors.index.json and the headers of
-     * every {@code .safetensors} and {@code .gguf} file directly inside it. Problems (invalid config, lying
-     * headers) become notes, not exceptions.
-     */
-    public static ModelFacts readDirectory(Path dir) {
-        List<String> problems = new ArrayList<>();
-        JsonNode config = null;
-        Path cfgFile = dir.resolve("config.json");
-        if (Files.isRegularFile(cfgFile)) {
-            try {
-                config = parseConfig(cfgFile);
-            } catch (ModelConfigException e) {
-                problems.add(e.getMessage());
-            }
-        }
-        Long indexSize = null;
-        Path idx = dir.resolve("model.safetensors.index.json");
-        if (Files.isRegularFile(idx)) {
-            try {
-                SafetensorsIndex index = new SafetensorsIndexReader().read(idx);
-                indexSize = index.totalSizeBytes();
-            } catch (WeightsFormatException e) {
-                problems.add(e.getMessage());
-            }
-        }
-        List<WeightsHeader> headers = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.sorted().collect(Collectors.toList())) {
-                String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
-                try {
-                    if (n.endsWith(".safetensors") && Files.isRegularFile(f)) {
-                        headers.add(new SafetensorsHeaderReader().read(f));
-                    } else if (n.endsWith(".gguf") && Files.isRegularFile(f)) {
-                        headers.add(new GgufReader().read(f));
-                    }
-                } catch (WeightsFormatException e) {
-                    problems.add(e.getMessage());
-                }
-            }
-        } catch (IOException e) {
-            problems.add(dir.getFileName() + ": cannot list folder (" + e.getMessage() + ")");
-        }
-        ModelFacts f = read(config, headers, indexSize);
-        if (problems.isEmpty()) {
-            return f;
-        }
-        List<String> notes = new ArrayList<>(problems);
-        notes.addAll(f.notes());
-        return new ModelFacts(f.architecture(), f.architectures(), f.totalParams(), f.activeParams(),
-                f.paramsConvention(), f.params(), f.inputEmbeddingParams(), f.mtpParams(), f.experts(),
-                f.expertsPerToken(), f.sharedExperts(), f.layers(), f.moeLayers(), f.hiddenSize(), f.attentionHeads(),
-                f.kvHeads(), f.headDim(), f.vocabSize(), f.contextLength(), f.modalities(), f.multimodal(),
-                f.nativeDtype(), f.quantization(), f.attentionLayout(), f.tiedEmbeddings(), f.checkpoint(),
-                f.source(), true, notes);
-    }
 
     // ---------------------------------------------------------------------------------------------------------
 

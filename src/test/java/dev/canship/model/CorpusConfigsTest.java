@@ -77,10 +77,12 @@ class CorpusConfigsTest {
         assertThatThrownBy(() -> ModelFactsReader.parseConfig(cfg)).isInstanceOf(ModelConfigException.class)
                 .hasMessageStartingWith("config.json: invalid JSON at line 3")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
-        // Reading the whole folder does not throw: the problem becomes a note.
-        ModelFacts f = ModelFactsReader.readDirectory(cfg.getParent());
+        // Reading the whole repository does not throw: the problem becomes a diagnostic, the facts are empty and estimated.
+        var limits = dev.canship.inventory.ScanLimits.DEFAULTS;
+        var ex = new dev.canship.extract.Extractor(limits).extract(new dev.canship.inventory.InventoryScanner(limits).scan(cfg.getParent()));
+        ModelFacts f = ModelFactsReader.read(ex.config(), ex.weights(), ex.indexTotalSize());
         assertThat(f.estimated()).isTrue();
-        assertThat(f.notes()).anyMatch(n -> n.startsWith("config.json: invalid JSON"));
+        assertThat(ex.diagnostics()).anyMatch(d -> d.file().equals("config.json") && d.message().startsWith("invalid JSON"));
         assertThat(f.totalParams()).isZero();
     }
 

@@ -29,24 +29,7 @@ class ModelFactsReaderTest {
             + "\"max_position_embeddings\":4096,\"tie_word_embeddings\":false,\"torch_dtype\":\"bfloat16\"}";
 
     private static List<TestWeights.T> tinyMixtralTensors(int layers) {
-        List<TestWeights.T> ts = TestWeights.list(t("model.embed_tokens.weight", "BF16", 100, 16),
-                t("lm_head.weight", "BF16", 100, 16), t("model.norm.weight", "BF16", 16));
-        for (int l = 0; l < layers; l++) {
-            String p = "model.layers." + l + ".";
-            ts.add(t(p + "self_attn.q_proj.weight", "BF16", 16, 16));
-            ts.add(t(p + "self_attn.k_proj.weight", "BF16", 8, 16));
-            ts.add(t(p + "self_attn.v_proj.weight", "BF16", 8, 16));
-            ts.add(t(p + "self_attn.o_proj.weight", "BF16", 16, 16));
-            ts.add(t(p + "input_layernorm.weight", "BF16", 16));
-            ts.add(t(p + "post_attention_layernorm.weight", "BF16", 16));
-            ts.add(t(p + "block_sparse_moe.gate.weight", "BF16", 4, 16));
-            for (int e = 0; e < 4; e++) {
-                for (String w : List.of("w1", "w2", "w3")) {
-                    ts.add(t(p + "block_sparse_moe.experts." + e + "." + w + ".weight", "BF16", 32, 16));
-                }
-            }
-        }
-        return ts;
+        return TestWeights.tinyMixtral(layers);
     }
 
     @Test
@@ -189,12 +172,14 @@ class ModelFactsReaderTest {
     }
 
     @Test
-    void readDirectoryReadsConfigIndexAndHeaders() throws Exception {
+    void aRepositoryReadThroughThePipelineGivesConfigAndHeaderFacts() throws Exception {
         Files.writeString(dir.resolve("config.json"), TINY_MIXTRAL);
         TestWeights.safetensors(dir.resolve("model.safetensors"), null, tinyMixtralTensors(2), 0);
         Files.write(dir.resolve("broken.safetensors"), new byte[] {9, 9});
-        ModelFacts f = ModelFactsReader.readDirectory(dir);
+        var limits = dev.canship.inventory.ScanLimits.DEFAULTS;
+        var ex = new dev.canship.extract.Extractor(limits).extract(new dev.canship.inventory.InventoryScanner(limits).scan(dir));
+        ModelFacts f = ModelFactsReader.read(ex.config(), ex.weights(), ex.indexTotalSize());
         assertThat(f.source()).isEqualTo("config+weights");
-        assertThat(f.notes()).anyMatch(n -> n.startsWith("broken.safetensors: file is 2 bytes"));
+        assertThat(ex.diagnostics()).anyMatch(d -> d.file().equals("broken.safetensors") && d.message().startsWith("file is 2 bytes"));
     }
 }

@@ -22,26 +22,7 @@ class SafetensorsHeaderReaderTest {
 
     /** A two-layer Mixtral-shaped MoE with 4 experts, at toy sizes. */
     private static List<TestWeights.T> tinyMoe() {
-        List<TestWeights.T> ts = TestWeights.list(
-                t("model.embed_tokens.weight", "BF16", 100, 16),
-                t("lm_head.weight", "BF16", 100, 16),
-                t("model.norm.weight", "BF16", 16));
-        for (int l = 0; l < 2; l++) {
-            String p = "model.layers." + l + ".";
-            ts.add(t(p + "self_attn.q_proj.weight", "BF16", 16, 16));
-            ts.add(t(p + "self_attn.k_proj.weight", "BF16", 8, 16));
-            ts.add(t(p + "self_attn.v_proj.weight", "BF16", 8, 16));
-            ts.add(t(p + "self_attn.o_proj.weight", "BF16", 16, 16));
-            ts.add(t(p + "input_layernorm.weight", "BF16", 16));
-            ts.add(t(p + "post_attention_layernorm.weight", "BF16", 16));
-            ts.add(t(p + "block_sparse_moe.gate.weight", "BF16", 4, 16));
-            for (int e = 0; e < 4; e++) {
-                for (String w : List.of("w1", "w2", "w3")) {
-                    ts.add(t(p + "block_sparse_moe.experts." + e + "." + w + ".weight", "BF16", 32, 16));
-                }
-            }
-        }
-        return ts;
+        return TestWeights.tinyMixtral(2);
     }
 
     @Test

@@ -276,4 +276,26 @@ public final class TestWeights {
     public static <X> List<X> list(X... xs) {
         return new ArrayList<>(List.of(xs));
     }
+
+    /** A Mixtral-shaped MoE at toy sizes: hidden 16, vocabulary 100, 4 experts per layer, {@code layers} layers. */
+    public static List<T> tinyMixtral(int layers) {
+        List<T> ts = list(t("model.embed_tokens.weight", "BF16", 100, 16),
+                t("lm_head.weight", "BF16", 100, 16), t("model.norm.weight", "BF16", 16));
+        for (int l = 0; l < layers; l++) {
+            String p = "model.layers." + l + ".";
+            ts.add(t(p + "self_attn.q_proj.weight", "BF16", 16, 16));
+            ts.add(t(p + "self_attn.k_proj.weight", "BF16", 8, 16));
+            ts.add(t(p + "self_attn.v_proj.weight", "BF16", 8, 16));
+            ts.add(t(p + "self_attn.o_proj.weight", "BF16", 16, 16));
+            ts.add(t(p + "input_layernorm.weight", "BF16", 16));
+            ts.add(t(p + "post_attention_layernorm.weight", "BF16", 16));
+            ts.add(t(p + "block_sparse_moe.gate.weight", "BF16", 4, 16));
+            for (int e = 0; e < 4; e++) {
+                for (String w : List.of("w1", "w2", "w3")) {
+                    ts.add(t(p + "block_sparse_moe.experts." + e + "." + w + ".weight", "BF16", 32, 16));
+                }
+            }
+        }
+        return ts;
+    }
 }
