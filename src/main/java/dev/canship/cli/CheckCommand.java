@@ -61,7 +61,7 @@ final class CheckCommand implements Callable<Integer> {
         Trace.mark("deployment read");
         RuleEngine engine = userRules == null ? RuleEngine.bundled() : RuleEngine.withUserRules(userRules);
         Policy policy = policyFile == null ? Policy.NONE
-                : new PolicyReader(knownRuleIds(), KnowledgeBase.bundled().licenseIds()).read(policyFile);
+                : new PolicyReader(knownRuleIds(engine), KnowledgeBase.bundled().licenseIds()).read(policyFile);
         Pipeline pipeline = Loaded.pipeline(limitOptions.limits());
         FitStage fit = new FitStage();
         List<Path> repos = repositories.repositories();
@@ -75,12 +75,10 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     /** Waivers and overrides may name bundled rules and the user's own rules. */
-    private java.util.Set<String> knownRuleIds() {
+    private static java.util.Set<String> knownRuleIds(RuleEngine engine) {
         java.util.Set<String> ids = new java.util.TreeSet<>();
         RuleCatalog.bundled().entries().forEach(e -> ids.add(e.id()));
-        if (userRules != null) {
-            ids.addAll(RuleEngine.withUserRules(userRules).userRuleNames());
-        }
+        ids.addAll(engine.userRuleNames());
         return ids;
     }
 

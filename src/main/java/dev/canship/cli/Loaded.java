@@ -32,7 +32,7 @@ final class Loaded {
                 matcher(kb);
                 Trace.mark("fingerprints loaded");
                 if (command.equals("check")) {
-                    dev.canship.rules.RuleEngine.bundled();
+                    dev.canship.rules.RuleEngine.loadBundled();
                     Trace.mark("rules loaded");
                 }
             } catch (RuntimeException | Error e) {

@@ -33,6 +33,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        Trace.mark("main entered");
         Loaded.preload(args);
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }

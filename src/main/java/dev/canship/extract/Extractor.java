@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads the small files of an inventory: license-like documents, the model card, config.json. Reads are
@@ -38,6 +39,7 @@ public final class Extractor {
 
     private final ScanLimits limits;
     private final SafetensorsHeaderReader safetensors;
+    private final SafetensorsIndexReader indexes;
     private final CardReader cards;
     private final DocumentTextReader documents;
     private final ObjectMapper json;
@@ -46,6 +48,7 @@ public final class Extractor {
     public Extractor(ScanLimits limits) {
         this.limits = limits;
         this.safetensors = new SafetensorsHeaderReader(limits.maxHeaderBytes());
+        this.indexes = new SafetensorsIndexReader(limits.maxConfigBytes());
         this.cards = new CardReader(limits);
         this.documents = new DocumentTextReader(limits);
         this.json = Parsers.json(limits);
@@ -61,9 +64,26 @@ public final class Extractor {
         List<WeightsHeader> weights = new ArrayList<>();
         Long indexTotal = null;
         List<SerializationScan> serialized = new ArrayList<>();
-        Map<String, Object> headers = readHeaders(inventory.withRole(FileRole.WEIGHTS));
+        List<RepoFile> weightFiles = inventory.withRole(FileRole.WEIGHTS);
+        ShardSample sample = ShardSample.NONE;
+        for (RepoFile f : inventory.withRole(FileRole.WEIGHTS_INDEX)) {
+            if (!f.name().endsWith(".safetensors.index.json") || !java.nio.file.Files.isRegularFile(f.absolute())) {
+                continue;
+            }
+            try {
+                Long total = indexes.totalSize(f.absolute());
+                if (indexTotal == null) {
+                    indexTotal = total;
+                    sample = ShardSample.of(f.path(), total, weightFiles, limits.maxShardHeaders());
+                }
+            } catch (WeightsFormatException e) {
+                diagnostics.add(new Diagnostic(f.path(), e.reason()));
+            }
+        }
+        Set<String> skipped = sample.skipped();
+        Map<String, Object> headers = readHeaders(weightFiles.stream().filter(f -> !skipped.contains(f.path())).toList());
         for (RepoFile f : inventory.files()) {
-            if (f.role() == FileRole.OTHER) {
+            if (f.role() == FileRole.OTHER || f.role() == FileRole.WEIGHTS_INDEX || skipped.contains(f.path())) {
                 continue;
             }
             // The inventory saw a regular file; if it was swapped for a FIFO since, opening it would block forever.
@@ -108,16 +128,6 @@ public final class Extractor {
                             serialized.add(pickles.scan(f.absolute(), f.path()));
                         }
                     }
-                    case WEIGHTS_INDEX -> {
-                        if (f.name().endsWith(".safetensors.index.json")) {
-                            try {
-                                Long total = new SafetensorsIndexReader(limits.maxConfigBytes()).read(f.absolute()).totalSizeBytes();
-                                indexTotal = indexTotal == null ? total : indexTotal;
-                            } catch (WeightsFormatException e) {
-                                diagnostics.add(new Diagnostic(f.path(), e.reason()));
-                            }
-                        }
-                    }
                     default -> {
                     }
                 }
@@ -128,7 +138,7 @@ public final class Extractor {
             }
         }
         texts.sort(Comparator.comparing(TextDocument::file).thenComparing(d -> d.field() == null ? "" : d.field()));
-        return new Extraction(inventory, card, texts, config, adapter, weights, indexTotal, diagnostics, serialized);
+        return new Extraction(inventory, card, texts, config, adapter, weights, indexTotal, skipped.size(), diagnostics, serialized);
     }
 
     /** Headers only: a weight file is never read past its header, whatever its size. */

@@ -28,6 +28,7 @@ import java.util.Optional;
  * @param maxPickleMemo      pickle memo entries (the highest memo index allowed)
  * @param maxPickleStack     pickle stack entries and marks
  * @param maxPickleNesting   pickles nested inside pickles' string operands
+ * @param maxShardHeaders    shard headers read when a safetensors index lists every shard (the index stands in for the rest)
  */
 public record ScanLimits(
         int maxFiles,
@@ -48,7 +49,8 @@ public record ScanLimits(
         long maxPickleOps,
         int maxPickleMemo,
         int maxPickleStack,
-        int maxPickleNesting) {
+        int maxPickleNesting,
+        int maxShardHeaders) {
 
     /**
      * Every bound by its command-line name, with its default, its smallest allowed value and what it bounds.
@@ -73,7 +75,8 @@ public record ScanLimits(
         MAX_PICKLE_OPS("max-pickle-ops", 10_000_000, 1, "pickle opcodes walked in one file"),
         MAX_PICKLE_MEMO("max-pickle-memo", 1_000_000, 1, "pickle memo entries"),
         MAX_PICKLE_STACK("max-pickle-stack", 100_000, 16, "pickle stack entries and marks"),
-        MAX_PICKLE_NESTING("max-pickle-nesting", 8, 0, "pickles nested in pickles' byte strings");
+        MAX_PICKLE_NESTING("max-pickle-nesting", 8, 0, "pickles nested in pickles' byte strings"),
+        MAX_SHARD_HEADERS("max-shard-headers", 2, 1, "shard headers read when a safetensors index lists every shard");
 
         private final String key;
         private final long defaultValue;
@@ -119,7 +122,7 @@ public record ScanLimits(
     public ScanLimits {
         long[] v = {maxFiles, maxDepth, maxTextBytes, maxConfigBytes, maxHeaderBytes, maxYamlAliases, maxNestingDepth,
                 parseMillis, maxTikaChars, maxGgufTensors, maxGgufKv, maxGgufStringBytes, maxZipEntries, maxZipRatio,
-                maxPickleBytes, maxPickleOps, maxPickleMemo, maxPickleStack, maxPickleNesting};
+                maxPickleBytes, maxPickleOps, maxPickleMemo, maxPickleStack, maxPickleNesting, maxShardHeaders};
         for (Limit l : Limit.values()) {
             if (v[l.ordinal()] < l.min()) {
                 throw new IllegalArgumentException("scan limit " + l.key() + " must be at least " + l.min() + ", not " + v[l.ordinal()]);
@@ -135,7 +138,7 @@ public record ScanLimits(
                 Limit.MAX_GGUF_STRING_BYTES.defaultValue, (int) Limit.MAX_ZIP_ENTRIES.defaultValue,
                 (int) Limit.MAX_ZIP_RATIO.defaultValue, Limit.MAX_PICKLE_BYTES.defaultValue, Limit.MAX_PICKLE_OPS.defaultValue,
                 (int) Limit.MAX_PICKLE_MEMO.defaultValue, (int) Limit.MAX_PICKLE_STACK.defaultValue,
-                (int) Limit.MAX_PICKLE_NESTING.defaultValue);
+                (int) Limit.MAX_PICKLE_NESTING.defaultValue, (int) Limit.MAX_SHARD_HEADERS.defaultValue);
     }
 
     /** The value of one bound. */
@@ -147,7 +150,7 @@ public record ScanLimits(
     public ScanLimits with(Limit limit, long value) {
         long max = switch (limit) {
             case MAX_FILES, MAX_DEPTH, MAX_YAML_ALIASES, MAX_NESTING_DEPTH, MAX_ZIP_ENTRIES, MAX_ZIP_RATIO, MAX_PICKLE_MEMO,
-                    MAX_PICKLE_STACK, MAX_PICKLE_NESTING -> Integer.MAX_VALUE;
+                    MAX_PICKLE_STACK, MAX_PICKLE_NESTING, MAX_SHARD_HEADERS -> Integer.MAX_VALUE;
             // What these bound is read into one Java array, which holds at most about 2 GiB.
             case MAX_TEXT_BYTES, MAX_CONFIG_BYTES, MAX_HEADER_BYTES, MAX_TIKA_CHARS, MAX_PICKLE_BYTES -> Integer.MAX_VALUE - 16;
             default -> Long.MAX_VALUE;
@@ -194,11 +197,12 @@ public record ScanLimits(
     private long[] values() {
         return new long[] {maxFiles, maxDepth, maxTextBytes, maxConfigBytes, maxHeaderBytes, maxYamlAliases, maxNestingDepth,
                 parseMillis, maxTikaChars, maxGgufTensors, maxGgufKv, maxGgufStringBytes, maxZipEntries, maxZipRatio,
-                maxPickleBytes, maxPickleOps, maxPickleMemo, maxPickleStack, maxPickleNesting};
+                maxPickleBytes, maxPickleOps, maxPickleMemo, maxPickleStack, maxPickleNesting, maxShardHeaders};
     }
 
     private static ScanLimits of(long[] v) {
         return new ScanLimits((int) v[0], (int) v[1], v[2], v[3], v[4], (int) v[5], (int) v[6], v[7], v[8], v[9], v[10],
-                v[11], (int) v[12], (int) v[13], v[14], v[15], (int) v[16], (int) v[17], (int) v[18]);
+                v[11], (int) v[12], (int) v[13], v[14], v[15], (int) v[16], (int) v[17], (int) v[18],
+                (int) v[19]);
     }
 }

@@ -47,6 +47,16 @@ public final class ModelFactsReader {
      * @param indexTotalSizeBytes {@code metadata.total_size} of the safetensors index, or null
      */
     public static ModelFacts read(JsonNode config, List<WeightsHeader> weights, Long indexTotalSizeBytes) {
+        return read(config, weights, indexTotalSizeBytes, 0);
+    }
+
+    /**
+     * Facts from whatever is available, when some shards the index lists were not read (a sample of the headers:
+     * then config.json and the index's total size stand for the whole checkpoint).
+     *
+     * @param unreadShards shards listed in the safetensors index whose headers were not read
+     */
+    public static ModelFacts read(JsonNode config, List<WeightsHeader> weights, Long indexTotalSizeBytes, int unreadShards) {
         List<String> notes = new ArrayList<>();
         ConfigCounter.Result cfg = ConfigCounter.count(config);
         notes.addAll(cfg.notes);
@@ -59,7 +69,13 @@ public final class ModelFactsReader {
         boolean useWeights = false;
         if (wc != null && wc.params.total() > 0) {
             useWeights = true;
-            if (indexTotalSizeBytes != null && sel.format.equals(WeightsHeader.SAFETENSORS)
+            if (unreadShards > 0 && sel.format.equals(WeightsHeader.SAFETENSORS)) {
+                useWeights = false;
+                int read = sel.headers.size();
+                notes.add(read + " of " + (read + unreadShards) + " shard headers read (the index lists every shard and "
+                        + "gives their total size; --limit max-shard-headers=" + (read + unreadShards) + " reads all): "
+                        + (cfg.counted ? "counts come from config.json" : "the count is estimated from the index"));
+            } else if (indexTotalSizeBytes != null && sel.format.equals(WeightsHeader.SAFETENSORS)
                     && wc.bytes < indexTotalSizeBytes) {
                 useWeights = false;
                 notes.add("weight headers cover " + wc.bytes + " of the " + indexTotalSizeBytes
@@ -97,7 +113,8 @@ public final class ModelFactsReader {
             source = wc != null ? "weights" : "config";
             params = ParamBreakdown.EMPTY;
             if (indexTotalSizeBytes != null && indexTotalSizeBytes > 0) {
-                int bpp = bytesPerParam(nativeFromConfig(root));
+                String dtype = nativeFromConfig(root);
+                int bpp = bytesPerParam(dtype == null && wc != null ? wc.nativeDtype : dtype);
                 long est = indexTotalSizeBytes / bpp;
                 params = new ParamBreakdown(0, 0, 0, 0, 0, 0, 0, 0, est, 0, 0);
                 estimated = true;
@@ -208,7 +225,7 @@ public final class ModelFactsReader {
         }
 
         CheckpointSize checkpoint = null;
-        if (wc != null && wc.bytes > 0) {
+        if (wc != null && wc.bytes > 0 && unreadShards == 0) {
             checkpoint = new CheckpointSize(wc.bytes, wc.routedBytes, wc.mtpBytes, "weights");
         } else if (indexTotalSizeBytes != null) {
             checkpoint = new CheckpointSize(indexTotalSizeBytes, null, 0, "index");

@@ -24,35 +24,42 @@ import java.util.stream.Stream;
  */
 public final class RuleEngine {
 
-    private final List<KieBase> bases;
+    /** The organization's own rules, compiled when the engine is made; the bundled ones are always first. */
+    private final List<KieBase> userBases;
 
-    private RuleEngine(List<KieBase> bases) {
-        this.bases = bases;
+    private RuleEngine(List<KieBase> userBases) {
+        this.userBases = userBases;
     }
 
-    /** The bundled rules only. */
+    /**
+     * The bundled rules only. They are loaded when first fired, not here: a check can read and identify its
+     * repository while the rule base is still loading on the other core.
+     */
     public static RuleEngine bundled() {
-        return new RuleEngine(List.of(BundledRules.kieBase()));
+        return new RuleEngine(List.of());
+    }
+
+    /** Loads the bundled rule base now (the preloading thread calls this so the first check need not wait). */
+    public static void loadBundled() {
+        BundledRules.kieBase();
     }
 
     /** The bundled rules plus every {@code .drl} file in {@code userRules}; a rule that does not compile is bad input. */
     public static RuleEngine withUserRules(Path userRules) {
-        List<KieBase> bases = new ArrayList<>();
-        bases.add(BundledRules.kieBase());
-        if (userRules != null) {
-            bases.add(compileUserRules(userRules));
-        }
-        return new RuleEngine(List.copyOf(bases));
+        return new RuleEngine(userRules == null ? List.of() : List.of(compileUserRules(userRules)));
     }
 
     /** Names of the rules beyond the bundled ones (an organization's own). */
     public List<String> userRuleNames() {
-        return bases.stream().skip(1).flatMap(b -> b.getKiePackages().stream()).flatMap(p -> p.getRules().stream())
+        return userBases.stream().flatMap(b -> b.getKiePackages().stream()).flatMap(p -> p.getRules().stream())
                 .map(org.kie.api.definition.rule.Rule::getName).sorted().toList();
     }
 
     public List<Finding> evaluate(RuleInput input) {
         FindingSink sink = new FindingSink(input.deployment(), input.deploymentFile());
+        List<KieBase> bases = new ArrayList<>();
+        bases.add(BundledRules.kieBase());
+        bases.addAll(userBases);
         for (KieBase base : bases) {
             KieSession session = base.newKieSession();
             try {

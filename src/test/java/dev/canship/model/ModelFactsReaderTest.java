@@ -182,4 +182,78 @@ class ModelFactsReaderTest {
         assertThat(f.source()).isEqualTo("config+weights");
         assertThat(ex.diagnostics()).anyMatch(d -> d.file().equals("broken.safetensors") && d.message().startsWith("file is 2 bytes"));
     }
+
+    /** Writes the toy Mixtral as {@code shards} shards with their index, as save_pretrained lays them out. */
+    private long writeShardedMixtral(int shards) throws Exception {
+        Files.writeString(dir.resolve("config.json"), TINY_MIXTRAL);
+        List<TestWeights.T> all = tinyMixtralTensors(2);
+        StringBuilder map = new StringBuilder();
+        long total = 0;
+        for (int s = 0; s < shards; s++) {
+            String name = String.format("model-%05d-of-%05d.safetensors", s + 1, shards);
+            List<TestWeights.T> part = new java.util.ArrayList<>();
+            for (int i = s; i < all.size(); i += shards) {
+                part.add(all.get(i));
+                map.append(map.length() == 0 ? "" : ",").append('"').append(all.get(i).name()).append("\":\"").append(name).append('"');
+            }
+            Path f = TestWeights.safetensors(dir.resolve(name), null, part, 0);
+            total += new SafetensorsHeaderReader().read(f).tensorDataBytes();
+        }
+        Files.writeString(dir.resolve("model.safetensors.index.json"),
+                "{\"metadata\":{\"total_size\":" + total + "},\"weight_map\":{" + map + "}}");
+        return total;
+    }
+
+    private static dev.canship.extract.Extraction extract(Path repo, dev.canship.inventory.ScanLimits limits) {
+        return new dev.canship.extract.Extractor(limits).extract(new dev.canship.inventory.InventoryScanner(limits).scan(repo));
+    }
+
+    @Test
+    void aCompleteShardedCheckpointIsDescribedByItsIndexAndASampleOfHeaders() throws Exception {
+        long total = writeShardedMixtral(6);
+        var ex = extract(dir, dev.canship.inventory.ScanLimits.DEFAULTS);
+        assertThat(ex.weights()).extracting(WeightsHeader::file)
+                .containsExactly("model-00001-of-00006.safetensors", "model-00006-of-00006.safetensors");
+        assertThat(ex.unreadShards()).isEqualTo(4);
+        ModelFacts sampled = ModelFactsReader.read(ex.config(), ex.weights(), ex.indexTotalSize(), ex.unreadShards());
+        ModelFacts fromConfig = ModelFactsReader.read(JSON.readTree(TINY_MIXTRAL));
+        assertThat(sampled.source()).isEqualTo("config");
+        assertThat(sampled.totalParams()).isEqualTo(fromConfig.totalParams());
+        assertThat(sampled.activeParams()).isEqualTo(fromConfig.activeParams());
+        assertThat(sampled.checkpoint().totalBytes()).isEqualTo(total);
+        assertThat(sampled.checkpoint().from()).isEqualTo("index");
+        assertThat(sampled.notes()).anyMatch(n -> n.startsWith("2 of 6 shard headers read")
+                && n.contains("--limit max-shard-headers=6 reads all"));
+
+        // Every header, on request: the headers' exact counts, which agree with the sample's.
+        var all = extract(dir, dev.canship.inventory.ScanLimits.DEFAULTS.with(dev.canship.inventory.ScanLimits.Limit.MAX_SHARD_HEADERS, 6));
+        assertThat(all.weights()).hasSize(6);
+        assertThat(all.unreadShards()).isZero();
+        ModelFacts exact = ModelFactsReader.read(all.config(), all.weights(), all.indexTotalSize(), all.unreadShards());
+        assertThat(exact.source()).isEqualTo("config+weights");
+        assertThat(exact.totalParams()).isEqualTo(sampled.totalParams());
+        assertThat(exact.checkpoint().totalBytes()).isEqualTo(total);
+    }
+
+    @Test
+    void aDamagedShardOutsideTheSampleIsFoundOnlyWhenEveryHeaderIsRead() throws Exception {
+        writeShardedMixtral(6);
+        TestWeights.rawSafetensors(dir.resolve("model-00003-of-00006.safetensors"), 1L << 40, "{".getBytes(), 64);
+        assertThat(extract(dir, dev.canship.inventory.ScanLimits.DEFAULTS).diagnostics()).isEmpty();
+        var all = extract(dir, dev.canship.inventory.ScanLimits.DEFAULTS.with(dev.canship.inventory.ScanLimits.Limit.MAX_SHARD_HEADERS, 100));
+        assertThat(all.diagnostics()).anyMatch(d -> d.file().equals("model-00003-of-00006.safetensors")
+                && d.message().contains("exceeds"));
+    }
+
+    @Test
+    void aPartialDownloadReadsEveryHeaderThatIsThere() throws Exception {
+        writeShardedMixtral(6);
+        Files.delete(dir.resolve("model-00004-of-00006.safetensors"));
+        var ex = extract(dir, dev.canship.inventory.ScanLimits.DEFAULTS);
+        assertThat(ex.weights()).hasSize(5);
+        assertThat(ex.unreadShards()).isZero();
+        ModelFacts f = ModelFactsReader.read(ex.config(), ex.weights(), ex.indexTotalSize(), ex.unreadShards());
+        assertThat(f.source()).isEqualTo("config");
+        assertThat(f.notes()).anyMatch(n -> n.contains("shards missing"));
+    }
 }

@@ -1,13 +1,13 @@
 package dev.canship.extract.weights;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -19,7 +19,8 @@ public final class SafetensorsIndexReader {
     public static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
 
     private final long maxBytes;
-    private final ObjectMapper mapper;
+    /** Streamed, not read as a tree: the index of a large checkpoint names every tensor, up to 100,000 of them. */
+    private final JsonFactory factory;
 
     public SafetensorsIndexReader() {
         this(DEFAULT_MAX_BYTES);
@@ -27,20 +28,74 @@ public final class SafetensorsIndexReader {
 
     public SafetensorsIndexReader(long maxBytes) {
         this.maxBytes = maxBytes;
-        this.mapper = BoundedJson.mapper(maxBytes);
+        this.factory = BoundedJson.factory(maxBytes);
     }
 
     /** Reads and validates an index file. */
     public SafetensorsIndex read(Path file) throws WeightsFormatException {
+        return read(file, false);
+    }
+
+    /**
+     * The index's {@code metadata.total_size}, or null when it has none. Reading stops there: exporters write the
+     * metadata before the weight map, which in a large checkpoint names 100,000 tensors a check does not need.
+     */
+    public Long totalSize(Path file) throws WeightsFormatException {
+        return read(file, true).totalSizeBytes();
+    }
+
+    private SafetensorsIndex read(Path file, boolean sizeOnly) throws WeightsFormatException {
         String name = String.valueOf(file.getFileName());
-        JsonNode root;
+        Map<String, String> weightMap = null;
+        Long totalSize = null;
+        Long totalParams = null;
+        Map<String, String> meta = new LinkedHashMap<>();
         try {
             long size = Files.size(file);
             if (size > maxBytes) {
                 throw new WeightsFormatException(name, "index is " + size + " bytes, over the limit of " + maxBytes);
             }
-            try (InputStream in = Files.newInputStream(file)) {
-                root = mapper.readTree(in);
+            try (InputStream in = Files.newInputStream(file); JsonParser p = factory.createParser(in)) {
+                if (p.nextToken() != JsonToken.START_OBJECT) {
+                    throw new WeightsFormatException(name, "index is not a JSON object");
+                }
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = p.currentName();
+                    JsonToken t = p.nextToken();
+                    if (field.equals("weight_map") && t == JsonToken.START_OBJECT && !sizeOnly) {
+                        weightMap = new LinkedHashMap<>();
+                        while (p.nextToken() == JsonToken.FIELD_NAME) {
+                            String tensor = p.currentName();
+                            if (p.nextToken() != JsonToken.VALUE_STRING) {
+                                throw new WeightsFormatException(name, "weight_map entry '" + tensor + "' is not a file name");
+                            }
+                            weightMap.put(tensor, p.getText());
+                        }
+                    } else if (field.equals("metadata") && t == JsonToken.START_OBJECT) {
+                        while (p.nextToken() == JsonToken.FIELD_NAME) {
+                            String key = p.currentName();
+                            JsonToken v = p.nextToken();
+                            switch (key) {
+                                case "total_size" -> {
+                                    totalSize = nonNegativeLong(name, "metadata.total_size", p, v);
+                                    if (sizeOnly) {
+                                        return new SafetensorsIndex(name, totalSize, null, Map.of(), Map.of());
+                                    }
+                                }
+                                case "total_parameters" -> totalParams = nonNegativeLong(name, "metadata.total_parameters", p, v);
+                                default -> {
+                                    if (v.isScalarValue()) {
+                                        meta.put(key, p.getText());
+                                    } else {
+                                        p.skipChildren();
+                                    }
+                                }
+                            }
+                        }
+                    } else {
+                        p.skipChildren();
+                    }
+                }
             }
         } catch (JsonProcessingException e) {
             throw new WeightsFormatException(name, "not valid JSON: " + e.getOriginalMessage().replaceAll("\\s+", " "), e);
@@ -48,54 +103,28 @@ public final class SafetensorsIndexReader {
             throw new WeightsFormatException(name, "cannot read file (" + e.getClass().getSimpleName() + ": "
                     + e.getMessage() + ")", e);
         }
-        if (root == null || !root.isObject()) {
-            throw new WeightsFormatException(name, "index is not a JSON object");
-        }
-        JsonNode wm = root.get("weight_map");
-        if (wm == null || !wm.isObject()) {
+        if (weightMap == null && !sizeOnly) {
             throw new WeightsFormatException(name, "index has no weight_map object");
         }
-        Map<String, String> weightMap = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = wm.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (!e.getValue().isTextual()) {
-                throw new WeightsFormatException(name, "weight_map entry '" + e.getKey() + "' is not a file name");
-            }
-            weightMap.put(e.getKey(), e.getValue().asText());
-        }
-        Long totalSize = null;
-        Long totalParams = null;
-        Map<String, String> meta = new LinkedHashMap<>();
-        JsonNode md = root.get("metadata");
-        if (md != null && md.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = md.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                JsonNode v = e.getValue();
-                switch (e.getKey()) {
-                    case "total_size" -> totalSize = nonNegativeLong(name, "metadata.total_size", v);
-                    case "total_parameters" -> totalParams = nonNegativeLong(name, "metadata.total_parameters", v);
-                    default -> {
-                        if (v.isValueNode()) {
-                            meta.put(e.getKey(), v.asText());
-                        }
-                    }
-                }
-            }
-        }
-        return new SafetensorsIndex(name, totalSize, totalParams, meta, weightMap);
+        return new SafetensorsIndex(name, totalSize, totalParams, meta, weightMap == null ? Map.of() : weightMap);
     }
 
-    private static Long nonNegativeLong(String file, String field, JsonNode v) throws WeightsFormatException {
+    private static Long nonNegativeLong(String file, String field, JsonParser p, JsonToken v)
+            throws IOException, WeightsFormatException {
         // Some exporters write the size as a string; accept digits either way.
-        if (v.isIntegralNumber() && v.canConvertToLong() && v.asLong() >= 0) {
-            return v.asLong();
+        if (v == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER && p.getLongValue() >= 0) {
+            return p.getLongValue();
         }
-        if (v.isTextual() && v.asText().matches("\\d{1,18}")) {
-            return Long.parseLong(v.asText());
+        if (v == JsonToken.VALUE_STRING && p.getText().matches("\\d{1,18}")) {
+            return Long.parseLong(p.getText());
         }
-        if (v.isFloatingPointNumber() && v.asDouble() >= 0 && v.asDouble() < 9e18 && v.asDouble() == Math.rint(v.asDouble())) {
-            return (long) v.asDouble();
+        if (v == JsonToken.VALUE_NUMBER_FLOAT) {
+            double d = p.getDoubleValue();
+            if (d >= 0 && d < 9e18 && d == Math.rint(d)) {
+                return (long) d;
+            }
         }
-        throw new WeightsFormatException(file, field + " is not a non-negative integer: " + v);
+        String shown = v.isScalarValue() ? p.getText() : v.asString() == null ? v.name() : v.asString();
+        throw new WeightsFormatException(file, field + " is not a non-negative integer: " + shown);
     }
 }

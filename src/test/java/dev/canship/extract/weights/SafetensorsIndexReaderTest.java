@@ -45,4 +45,17 @@ class SafetensorsIndexReaderTest {
         Path big = Files.writeString(dir.resolve("big.json"), "{\"weight_map\": {}}" + " ".repeat(2000));
         assertThatThrownBy(() -> new SafetensorsIndexReader(1000).read(big)).hasMessageContaining("over the limit of 1000");
     }
+
+    @Test
+    void theTotalSizeIsReadWithoutTheWeightMap() throws Exception {
+        // Reading stops at the metadata, so a weight map a check does not need is not parsed at all.
+        Path f = Files.writeString(dir.resolve("model.safetensors.index.json"),
+                "{\"metadata\":{\"total_size\":\"800\"},\"weight_map\":{\"a\": 1");
+        assertThat(new SafetensorsIndexReader().totalSize(f)).isEqualTo(800L);
+        Path mapFirst = Files.writeString(dir.resolve("other.json"),
+                "{\"weight_map\":{\"a\":\"x.safetensors\"},\"metadata\":{\"total_size\":12}}");
+        assertThat(new SafetensorsIndexReader().totalSize(mapFirst)).isEqualTo(12L);
+        Path none = Files.writeString(dir.resolve("none.json"), "{\"weight_map\":{}}");
+        assertThat(new SafetensorsIndexReader().totalSize(none)).isNull();
+    }
 }
