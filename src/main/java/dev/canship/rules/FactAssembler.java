@@ -48,6 +48,8 @@ public final class FactAssembler {
 
     private final KnowledgeBase kb;
     private volatile Map<String, List<Map.Entry<String, Pattern>>> patterns;
+    /** Screening results by description: a batch checks one deployment against hundreds of repositories. */
+    private final Map<String, List<ScreenedUse>> screened = new java.util.concurrent.ConcurrentHashMap<>();
 
     public FactAssembler(KnowledgeBase kb) {
         this.kb = kb;
@@ -181,6 +183,10 @@ public final class FactAssembler {
 
     /** Lexicon screening of the free-text use description: which uses its words suggest, quoting them. */
     List<ScreenedUse> screen(String description) {
+        return screened.computeIfAbsent(description, this::screenNow);
+    }
+
+    private List<ScreenedUse> screenNow(String description) {
         String text = " " + description.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ") + " ";
         List<ScreenedUse> out = new ArrayList<>();
         for (Map.Entry<String, List<Map.Entry<String, Pattern>>> e : lexiconPatterns().entrySet()) {
@@ -194,7 +200,7 @@ public final class FactAssembler {
                 out.add(new ScreenedUse(e.getKey(), List.copyOf(hits)));
             }
         }
-        return out;
+        return List.copyOf(out);
     }
 
     /** The lexicon as compiled patterns (a word, or a phrase, with simple English endings), built once per assembler. */

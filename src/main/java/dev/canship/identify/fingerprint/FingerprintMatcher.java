@@ -231,11 +231,21 @@ public final class FingerprintMatcher {
         if (cand.tokens.length < kEff) {
             return null;
         }
+        // A reference that cannot reach the threshold is dropped as soon as that is certain: the candidate has too
+        // few shingles to hold it, or more of its shingles are missing than the threshold allows. Most references
+        // are far from most candidates, so this decides the cost of identifying a text.
+        if (threshold && cand.tokens.length - kEff + 1 < IDENTIFY_THRESHOLD * m) {
+            return null;
+        }
+        int allowedMisses = threshold ? m - (int) Math.ceil(IDENTIFY_THRESHOLD * m) : m;
         Index ix = cand.index(kEff);
         int present = 0;
+        int missed = 0;
         for (int j = 0; j < m; j++) {
             if (ix.first(ref.hash[j]) >= 0) {
                 present++;
+            } else if (++missed > allowedMisses) {
+                return null;
             }
         }
         if (present == 0 || (threshold && present < IDENTIFY_THRESHOLD * m)) {
