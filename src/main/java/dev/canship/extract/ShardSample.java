@@ -2,12 +2,10 @@ package dev.canship.extract;
 
 import dev.canship.inventory.RepoFile;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Which shard headers of a sharded safetensors checkpoint to read. When every shard of the checkpoint is present
@@ -21,7 +19,8 @@ import java.util.regex.Pattern;
 record ShardSample(Set<String> skipped) {
 
     static final ShardSample NONE = new ShardSample(Set.of());
-    private static final Pattern SHARD = Pattern.compile("(.+)-(\\d{5})-of-(\\d{5})\\.safetensors");
+    /** {@code -00001-of-00160.safetensors}: the shard numbering save_pretrained writes. */
+    private static final int SHARD_SUFFIX_LENGTH = "-00001-of-00160.safetensors".length();
     private static final String INDEX_SUFFIX = ".safetensors.index.json";
 
     ShardSample {
@@ -39,38 +38,61 @@ record ShardSample(Set<String> skipped) {
             return NONE;
         }
         String prefix = indexPath.substring(0, indexPath.length() - INDEX_SUFFIX.length());
-        List<String> shards = new ArrayList<>();
+        String[] byNumber = null;
         int count = -1;
         for (RepoFile f : weights) {
-            Matcher m = SHARD.matcher(f.path());
-            if (!m.matches() || !m.group(1).equals(prefix)) {
+            String path = f.path();
+            if (path.length() != prefix.length() + SHARD_SUFFIX_LENGTH || !path.startsWith(prefix)) {
                 continue;
             }
-            int of = Integer.parseInt(m.group(3));
+            int at = prefix.length();
+            int number = digits(path, at + 1);
+            int of = digits(path, at + 10);
+            if (path.charAt(at) != '-' || number < 0 || !path.startsWith("-of-", at + 6) || of < 0
+                    || !path.endsWith(".safetensors")) {
+                continue;
+            }
             if (count >= 0 && of != count) {
                 return NONE; // two exports side by side: read them all
             }
             count = of;
-            shards.add(f.path());
-        }
-        shards.sort(null);
-        if (count <= max || shards.size() != count) {
-            return NONE; // few shards, or some missing: the headers that are there tell what is missing
-        }
-        for (int i = 0; i < count; i++) {
-            Matcher m = SHARD.matcher(shards.get(i));
-            if (!m.matches() || Integer.parseInt(m.group(2)) != i + 1) {
+            if (byNumber == null) {
+                byNumber = new String[count];
+            }
+            if (number < 1 || number > count) {
                 return NONE;
             }
+            byNumber[number - 1] = path;
         }
-        Set<String> skipped = new TreeSet<>(shards);
+        if (byNumber == null || count <= max) {
+            return NONE;
+        }
+        for (String shard : byNumber) {
+            if (shard == null) {
+                return NONE; // some missing: the headers that are there tell what is missing
+            }
+        }
+        Set<String> skipped = new TreeSet<>(Arrays.asList(byNumber));
         if (max == 1) {
-            skipped.remove(shards.get(0));
+            skipped.remove(byNumber[0]);
         } else {
             for (int i = 0; i < max; i++) {
-                skipped.remove(shards.get((int) ((long) i * (count - 1) / (max - 1))));
+                skipped.remove(byNumber[(int) ((long) i * (count - 1) / (max - 1))]);
             }
         }
         return new ShardSample(skipped);
+    }
+
+    /** The five-digit number at {@code at}, or -1. */
+    private static int digits(String s, int at) {
+        int n = 0;
+        for (int i = at; i < at + 5; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
     }
 }
