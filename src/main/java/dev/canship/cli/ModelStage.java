@@ -30,7 +30,7 @@ final class ModelStage {
         }
         ModelFacts f;
         try {
-            f = ModelFactsReader.read(extraction.config(), extraction.weights(), extraction.indexTotalSize(), extraction.unreadShards());
+            f = ModelFactsReader.read(extraction.config(), extraction.weights(), extraction.indexTotalSize(), extraction.shardSample());
         } catch (RuntimeException | StackOverflowError e) {
             // An odd config.json must not end the run: the model facts are left out and the reason reported.
             ModelSummary summary = new ModelSummary(name, null, null, null, null, null, List.of(), identification.baseModels(), null);

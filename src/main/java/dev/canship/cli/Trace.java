@@ -4,9 +4,9 @@ import java.io.PrintStream;
 
 /**
  * Stage timings on standard error when {@code CANSHIP_TRACE} is set: where a run's time goes, for
- * performance work. Silent otherwise, so it costs nothing in normal runs. Times count from the first mark
- * ({@code main} entered): the JVM's own start-up before it is seen with {@code -Xlog:class+load} (about 0.1 s),
- * and reading the JVM's uptime here would load the management beans, which cost more than the stages traced.
+ * performance work. Silent otherwise, so it costs nothing in normal runs. Times count from {@code main}: the
+ * JVM's own start-up before it (about 0.1 s) is not counted, since reading the JVM's uptime would load the
+ * management beans, which cost more than the stages traced; {@code -Xlog:class+load} shows that part.
  */
 final class Trace {
 

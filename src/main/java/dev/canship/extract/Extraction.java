@@ -19,7 +19,7 @@ import java.util.List;
  * @param adapterConfig adapter_config.json (LoRA and similar), or null
  * @param weights     headers of safetensors and GGUF files (never their tensor data)
  * @param indexTotalSize {@code metadata.total_size} of a safetensors index, or null
- * @param unreadShards shards the index lists whose headers were not read (see {@code max-shard-headers})
+ * @param shardSample which shards of a sharded checkpoint had their headers read ({@link ShardSample#NONE}: all)
  * @param diagnostics files that could not be read as expected
  * @param serialization the pickle scan of every file a pickle loader may open (.bin, .pt, .pkl, .npy...)
  */
@@ -31,13 +31,14 @@ public record Extraction(
         JsonNode adapterConfig,
         List<WeightsHeader> weights,
         Long indexTotalSize,
-        int unreadShards,
+        ShardSample shardSample,
         List<Diagnostic> diagnostics,
         List<SerializationScan> serialization) {
 
     public Extraction {
         documents = List.copyOf(documents);
         weights = List.copyOf(weights);
+        shardSample = shardSample == null ? ShardSample.NONE : shardSample;
         diagnostics = diagnostics.stream().sorted().toList();
         serialization = List.copyOf(serialization);
     }
@@ -45,7 +46,7 @@ public record Extraction(
     /** An extraction without serialized files. */
     public Extraction(Inventory inventory, ModelCard card, List<TextDocument> documents, JsonNode config, JsonNode adapterConfig,
                       List<WeightsHeader> weights, Long indexTotalSize, List<Diagnostic> diagnostics) {
-        this(inventory, card, documents, config, adapterConfig, weights, indexTotalSize, 0, diagnostics, List.of());
+        this(inventory, card, documents, config, adapterConfig, weights, indexTotalSize, ShardSample.NONE, diagnostics, List.of());
     }
 
     /** Whether the repository has safetensors weights (then pickle weights beside them are redundant). */

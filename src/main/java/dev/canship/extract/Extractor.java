@@ -66,13 +66,14 @@ public final class Extractor {
         List<SerializationScan> serialized = new ArrayList<>();
         List<RepoFile> weightFiles = inventory.withRole(FileRole.WEIGHTS);
         ShardSample sample = ShardSample.NONE;
-        for (RepoFile f : inventory.withRole(FileRole.WEIGHTS_INDEX)) {
-            if (!f.name().endsWith(".safetensors.index.json") || !java.nio.file.Files.isRegularFile(f.absolute())) {
+        for (RepoFile f : indexesInOrder(inventory)) {
+            if (!java.nio.file.Files.isRegularFile(f.absolute())) {
+                diagnostics.add(new Diagnostic(f.path(), "no longer a regular file; not opened"));
                 continue;
             }
             try {
                 Long total = indexes.totalSize(f.absolute());
-                if (indexTotal == null) {
+                if (indexTotal == null && total != null) {
                     indexTotal = total;
                     sample = ShardSample.of(f.path(), total, weightFiles, limits.maxShardHeaders());
                 }
@@ -83,7 +84,8 @@ public final class Extractor {
         Set<String> skipped = sample.skipped();
         Map<String, Object> headers = readHeaders(weightFiles.stream().filter(f -> !skipped.contains(f.path())).toList());
         for (RepoFile f : inventory.files()) {
-            if (f.role() == FileRole.OTHER || f.role() == FileRole.WEIGHTS_INDEX || skipped.contains(f.path())) {
+            if (f.role() == FileRole.OTHER || skipped.contains(f.path())
+                    || (f.role() == FileRole.WEIGHTS_INDEX && f.name().endsWith(".safetensors.index.json"))) {
                 continue;
             }
             // The inventory saw a regular file; if it was swapped for a FIFO since, opening it would block forever.
@@ -138,7 +140,7 @@ public final class Extractor {
             }
         }
         texts.sort(Comparator.comparing(TextDocument::file).thenComparing(d -> d.field() == null ? "" : d.field()));
-        return new Extraction(inventory, card, texts, config, adapter, weights, indexTotal, skipped.size(), diagnostics, serialized);
+        return new Extraction(inventory, card, texts, config, adapter, weights, indexTotal, sample, diagnostics, serialized);
     }
 
     /** Headers only: a weight file is never read past its header, whatever its size. */
@@ -146,6 +148,19 @@ public final class Extractor {
     private static final int PARALLEL_HEADERS = 8;
 
     /** Each safetensors or GGUF file's header, or the diagnostic that says why it could not be read, by path. */
+    /**
+     * The safetensors indexes, the model's own first: one beside the root config.json, {@code model.safetensors.index.json}
+     * before other names ({@code consolidated.}, a draft model's, an encoder's in a subfolder).
+     */
+    private static List<RepoFile> indexesInOrder(Inventory inventory) {
+        return inventory.withRole(FileRole.WEIGHTS_INDEX).stream()
+                .filter(f -> f.name().endsWith(".safetensors.index.json"))
+                .sorted(Comparator.comparingInt((RepoFile f) -> f.path().indexOf('/') < 0 ? 0 : 1)
+                        .thenComparingInt(f -> f.path().equals("model.safetensors.index.json") ? 0 : 1)
+                        .thenComparing(RepoFile::path))
+                .toList();
+    }
+
     private Map<String, Object> readHeaders(List<RepoFile> files) {
         List<RepoFile> readable = files.stream().filter(f -> {
             String n = f.name().toLowerCase(java.util.Locale.ROOT);

@@ -28,7 +28,7 @@ import java.util.Optional;
  * @param maxPickleMemo      pickle memo entries (the highest memo index allowed)
  * @param maxPickleStack     pickle stack entries and marks
  * @param maxPickleNesting   pickles nested inside pickles' string operands
- * @param maxShardHeaders    shard headers read when a safetensors index lists every shard (the index stands in for the rest)
+ * @param maxShardHeaders    shard headers read from a complete sharded safetensors checkpoint (config.json and its index stand in for the rest)
  */
 public record ScanLimits(
         int maxFiles,
@@ -76,7 +76,7 @@ public record ScanLimits(
         MAX_PICKLE_MEMO("max-pickle-memo", 1_000_000, 1, "pickle memo entries"),
         MAX_PICKLE_STACK("max-pickle-stack", 100_000, 16, "pickle stack entries and marks"),
         MAX_PICKLE_NESTING("max-pickle-nesting", 8, 0, "pickles nested in pickles' byte strings"),
-        MAX_SHARD_HEADERS("max-shard-headers", 2, 1, "shard headers read when a safetensors index lists every shard");
+        MAX_SHARD_HEADERS("max-shard-headers", 2, 1, "shard headers read from a complete sharded safetensors checkpoint");
 
         private final String key;
         private final long defaultValue;

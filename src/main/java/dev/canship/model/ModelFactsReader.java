@@ -3,6 +3,7 @@ package dev.canship.model;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.canship.extract.ShardSample;
 import dev.canship.extract.weights.BoundedJson;
 import dev.canship.extract.weights.GgmlType;
 import dev.canship.extract.weights.TensorInfo;
@@ -47,16 +48,17 @@ public final class ModelFactsReader {
      * @param indexTotalSizeBytes {@code metadata.total_size} of the safetensors index, or null
      */
     public static ModelFacts read(JsonNode config, List<WeightsHeader> weights, Long indexTotalSizeBytes) {
-        return read(config, weights, indexTotalSizeBytes, 0);
+        return read(config, weights, indexTotalSizeBytes, ShardSample.NONE);
     }
 
     /**
-     * Facts from whatever is available, when some shards the index lists were not read (a sample of the headers:
-     * then config.json and the index's total size stand for the whole checkpoint).
+     * Facts from whatever is available, when a sharded checkpoint's headers were sampled ({@link ShardSample}): then
+     * config.json and the index's total size stand for the whole checkpoint, and the sampled headers add what only
+     * tensors show (a vision tower, the dtypes).
      *
-     * @param unreadShards shards listed in the safetensors index whose headers were not read
+     * @param sample which shards' headers were read
      */
-    public static ModelFacts read(JsonNode config, List<WeightsHeader> weights, Long indexTotalSizeBytes, int unreadShards) {
+    public static ModelFacts read(JsonNode config, List<WeightsHeader> weights, Long indexTotalSizeBytes, ShardSample sample) {
         List<String> notes = new ArrayList<>();
         ConfigCounter.Result cfg = ConfigCounter.count(config);
         notes.addAll(cfg.notes);
@@ -65,17 +67,22 @@ public final class ModelFactsReader {
 
         Selected sel = select(weights == null ? List.of() : weights, notes);
         WeightsCount wc = sel.headers.isEmpty() ? null : countWeights(sel, cfg);
+        // The sample stands for the checkpoint only when the copy selected is the sampled one (not a consolidated
+        // export or another folder's shards beside it).
+        boolean sampled = sample != null && sample.sampled() && indexTotalSizeBytes != null
+                && sel.format.equals(WeightsHeader.SAFETENSORS)
+                && sel.headers.stream().allMatch(h -> sample.read().contains(h.file()));
+        if (sampled) {
+            notes.add(sample.read().size() + " of " + sample.shards() + " shard headers read (every shard is present and "
+                    + "their sizes add up to the index's total size; --limit max-shard-headers=" + sample.shards()
+                    + " reads all): " + (cfg.counted ? "counts come from config.json"
+                    : "the count is estimated from the index's total size"));
+        }
 
         boolean useWeights = false;
-        if (wc != null && wc.params.total() > 0) {
+        if (wc != null && wc.params.total() > 0 && !sampled) {
             useWeights = true;
-            if (unreadShards > 0 && sel.format.equals(WeightsHeader.SAFETENSORS)) {
-                useWeights = false;
-                int read = sel.headers.size();
-                notes.add(read + " of " + (read + unreadShards) + " shard headers read (the index lists every shard and "
-                        + "gives their total size; --limit max-shard-headers=" + (read + unreadShards) + " reads all): "
-                        + (cfg.counted ? "counts come from config.json" : "the count is estimated from the index"));
-            } else if (indexTotalSizeBytes != null && sel.format.equals(WeightsHeader.SAFETENSORS)
+            if (indexTotalSizeBytes != null && sel.format.equals(WeightsHeader.SAFETENSORS)
                     && wc.bytes < indexTotalSizeBytes) {
                 useWeights = false;
                 notes.add("weight headers cover " + wc.bytes + " of the " + indexTotalSizeBytes
@@ -112,7 +119,14 @@ public final class ModelFactsReader {
         } else {
             source = wc != null ? "weights" : "config";
             params = ParamBreakdown.EMPTY;
-            if (indexTotalSizeBytes != null && indexTotalSizeBytes > 0) {
+            if (sampled && wc != null && wc.bytes > 0 && wc.params.total() > 0) {
+                // The sampled shards' own parameters per byte, over the whole checkpoint: exact when the dtype mix
+                // is the same throughout, and right for 4-bit and mixed-precision exports, unlike a fixed width.
+                long est = Math.round((double) wc.params.total() * indexTotalSizeBytes / wc.bytes);
+                params = new ParamBreakdown(0, 0, 0, 0, 0, 0, 0, 0, est, 0, 0);
+                estimated = true;
+                source = "index";
+            } else if (indexTotalSizeBytes != null && indexTotalSizeBytes > 0) {
                 String dtype = nativeFromConfig(root);
                 int bpp = bytesPerParam(dtype == null && wc != null ? wc.nativeDtype : dtype);
                 long est = indexTotalSizeBytes / bpp;
@@ -202,10 +216,11 @@ public final class ModelFactsReader {
         // Modalities
         Set<String> modalities = new LinkedHashSet<>();
         modalities.add("text");
-        if (cfg.vision || params.vision() > 0 || sel.vision) {
+        // Tensors are evidence whatever counts are used: a vision tower the config does not name is still there.
+        if (cfg.vision || params.vision() > 0 || sel.vision || (wc != null && wc.params.vision() > 0)) {
             modalities.add("image");
         }
-        if (cfg.audio || params.audio() > 0) {
+        if (cfg.audio || params.audio() > 0 || (wc != null && wc.params.audio() > 0)) {
             modalities.add("audio");
         }
 
@@ -225,7 +240,12 @@ public final class ModelFactsReader {
         }
 
         CheckpointSize checkpoint = null;
-        if (wc != null && wc.bytes > 0 && unreadShards == 0) {
+        if (sampled) {
+            // The multi-token-prediction layers' share of the bytes, as the config counts them.
+            long mtpBytes = cfg.mtp > 0 && cfg.params.total() > 0
+                    ? Math.round((double) indexTotalSizeBytes * cfg.mtp / (cfg.params.total() + cfg.mtp)) : 0;
+            checkpoint = new CheckpointSize(indexTotalSizeBytes, null, mtpBytes, "index");
+        } else if (wc != null && wc.bytes > 0) {
             checkpoint = new CheckpointSize(wc.bytes, wc.routedBytes, wc.mtpBytes, "weights");
         } else if (indexTotalSizeBytes != null) {
             checkpoint = new CheckpointSize(indexTotalSizeBytes, null, 0, "index");

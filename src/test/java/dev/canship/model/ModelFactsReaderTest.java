@@ -214,8 +214,8 @@ class ModelFactsReaderTest {
         var ex = extract(dir, dev.canship.inventory.ScanLimits.DEFAULTS);
         assertThat(ex.weights()).extracting(WeightsHeader::file)
                 .containsExactly("model-00001-of-00006.safetensors", "model-00006-of-00006.safetensors");
-        assertThat(ex.unreadShards()).isEqualTo(4);
-        ModelFacts sampled = ModelFactsReader.read(ex.config(), ex.weights(), ex.indexTotalSize(), ex.unreadShards());
+        assertThat(ex.shardSample().skipped()).hasSize(4);
+        ModelFacts sampled = ModelFactsReader.read(ex.config(), ex.weights(), ex.indexTotalSize(), ex.shardSample());
         ModelFacts fromConfig = ModelFactsReader.read(JSON.readTree(TINY_MIXTRAL));
         assertThat(sampled.source()).isEqualTo("config");
         assertThat(sampled.totalParams()).isEqualTo(fromConfig.totalParams());
@@ -228,21 +228,82 @@ class ModelFactsReaderTest {
         // Every header, on request: the headers' exact counts, which agree with the sample's.
         var all = extract(dir, dev.canship.inventory.ScanLimits.DEFAULTS.with(dev.canship.inventory.ScanLimits.Limit.MAX_SHARD_HEADERS, 6));
         assertThat(all.weights()).hasSize(6);
-        assertThat(all.unreadShards()).isZero();
-        ModelFacts exact = ModelFactsReader.read(all.config(), all.weights(), all.indexTotalSize(), all.unreadShards());
+        assertThat(all.shardSample().sampled()).isFalse();
+        ModelFacts exact = ModelFactsReader.read(all.config(), all.weights(), all.indexTotalSize(), all.shardSample());
         assertThat(exact.source()).isEqualTo("config+weights");
         assertThat(exact.totalParams()).isEqualTo(sampled.totalParams());
         assertThat(exact.checkpoint().totalBytes()).isEqualTo(total);
     }
 
     @Test
-    void aDamagedShardOutsideTheSampleIsFoundOnlyWhenEveryHeaderIsRead() throws Exception {
+    void truncatedShardsAndLfsPointersAreAlwaysRead() throws Exception {
         writeShardedMixtral(6);
+        // Truncated: the shard sizes no longer add up to the index's total size, so every header is read.
         TestWeights.rawSafetensors(dir.resolve("model-00003-of-00006.safetensors"), 1L << 40, "{".getBytes(), 64);
+        var ex = extract(dir, dev.canship.inventory.ScanLimits.DEFAULTS);
+        assertThat(ex.shardSample().sampled()).isFalse();
+        assertThat(ex.diagnostics()).anyMatch(d -> d.file().equals("model-00003-of-00006.safetensors") && d.message().contains("exceeds"));
+        // A clone without Git LFS: every shard is a small text pointer.
+        for (int s = 1; s <= 6; s++) {
+            Files.writeString(dir.resolve(String.format("model-%05d-of-00006.safetensors", s)),
+                    "version https://git-lfs.github.com/spec/v1\noid sha256:00\nsize 5000000000\n");
+        }
+        var pointers = extract(dir, dev.canship.inventory.ScanLimits.DEFAULTS);
+        assertThat(pointers.shardSample().sampled()).isFalse();
+        assertThat(pointers.diagnostics()).hasSize(6);
+    }
+
+    @Test
+    void aDamagedHeaderInsideAnIntactShardIsFoundOnlyWhenEveryHeaderIsRead() throws Exception {
+        writeShardedMixtral(6);
+        // Same size, garbage header: the sample cannot see it; reading every header does.
+        try (var f = new java.io.RandomAccessFile(dir.resolve("model-00003-of-00006.safetensors").toFile(), "rw")) {
+            f.write(new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x7f});
+        }
         assertThat(extract(dir, dev.canship.inventory.ScanLimits.DEFAULTS).diagnostics()).isEmpty();
         var all = extract(dir, dev.canship.inventory.ScanLimits.DEFAULTS.with(dev.canship.inventory.ScanLimits.Limit.MAX_SHARD_HEADERS, 100));
         assertThat(all.diagnostics()).anyMatch(d -> d.file().equals("model-00003-of-00006.safetensors")
                 && d.message().contains("exceeds"));
+    }
+
+    @Test
+    void sampledHeadersStillShowAVisionTowerAndGiveAnEstimateWithoutAConfig() throws Exception {
+        writeShardedMixtral(6);
+        // A vision tower in the last shard, which the config does not name.
+        List<TestWeights.T> last = new java.util.ArrayList<>(List.of(TestWeights.t("vision_tower.patch_embed.weight", "BF16", 16, 16)));
+        Path lastShard = dir.resolve("model-00006-of-00006.safetensors");
+        long before = Files.size(lastShard);
+        TestWeights.safetensors(lastShard, null, last, 0);
+        long total = Long.parseLong(Files.readString(dir.resolve("model.safetensors.index.json")).replaceAll(".*\"total_size\":(\\d+).*", "$1"));
+        long adjusted = total - (before - Files.size(lastShard));
+        Files.writeString(dir.resolve("model.safetensors.index.json"), "{\"metadata\":{\"total_size\":" + adjusted + "},\"weight_map\":{}}");
+        var ex = extract(dir, dev.canship.inventory.ScanLimits.DEFAULTS);
+        assertThat(ex.shardSample().sampled()).isTrue();
+        ModelFacts f = ModelFactsReader.read(ex.config(), ex.weights(), ex.indexTotalSize(), ex.shardSample());
+        assertThat(f.modalities()).contains("image");
+
+        // No config: the sampled shards' parameters per byte over the index's total size (bf16 here: 2 bytes each).
+        Files.delete(dir.resolve("config.json"));
+        var bare = extract(dir, dev.canship.inventory.ScanLimits.DEFAULTS);
+        ModelFacts est = ModelFactsReader.read(bare.config(), bare.weights(), bare.indexTotalSize(), bare.shardSample());
+        assertThat(est.estimated()).isTrue();
+        assertThat(est.totalParams()).isEqualTo(Math.round(adjusted / 2.0));
+        assertThat(est.notes()).anyMatch(n -> n.contains("estimated from the index's total size"));
+    }
+
+    @Test
+    void theModelsOwnIndexIsSampledNotAConsolidatedExportBesideIt() throws Exception {
+        long total = writeShardedMixtral(6);
+        // A second export of the same weights (Mistral's consolidated format), sharded and indexed too.
+        for (int s = 1; s <= 3; s++) {
+            Files.copy(dir.resolve(String.format("model-%05d-of-00006.safetensors", s)),
+                    dir.resolve(String.format("consolidated-%05d-of-00003.safetensors", s)));
+        }
+        Files.writeString(dir.resolve("consolidated.safetensors.index.json"), "{\"metadata\":{\"total_size\":1},\"weight_map\":{}}");
+        var ex = extract(dir, dev.canship.inventory.ScanLimits.DEFAULTS);
+        assertThat(ex.indexTotalSize()).isEqualTo(total);
+        assertThat(ex.shardSample().index()).isEqualTo("model.safetensors.index.json");
+        assertThat(ex.shardSample().read()).containsExactly("model-00001-of-00006.safetensors", "model-00006-of-00006.safetensors");
     }
 
     @Test
@@ -251,8 +312,8 @@ class ModelFactsReaderTest {
         Files.delete(dir.resolve("model-00004-of-00006.safetensors"));
         var ex = extract(dir, dev.canship.inventory.ScanLimits.DEFAULTS);
         assertThat(ex.weights()).hasSize(5);
-        assertThat(ex.unreadShards()).isZero();
-        ModelFacts f = ModelFactsReader.read(ex.config(), ex.weights(), ex.indexTotalSize(), ex.unreadShards());
+        assertThat(ex.shardSample().sampled()).isFalse();
+        ModelFacts f = ModelFactsReader.read(ex.config(), ex.weights(), ex.indexTotalSize(), ex.shardSample());
         assertThat(f.source()).isEqualTo("config");
         assertThat(f.notes()).anyMatch(n -> n.contains("shards missing"));
     }

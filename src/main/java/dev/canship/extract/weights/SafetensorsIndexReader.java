@@ -124,7 +124,12 @@ public final class SafetensorsIndexReader {
                 return (long) d;
             }
         }
-        String shown = v.isScalarValue() ? p.getText() : v.asString() == null ? v.name() : v.asString();
+        String shown = switch (v) {
+            case START_OBJECT -> "an object";
+            case START_ARRAY -> "an array";
+            case VALUE_STRING -> "\"" + p.getText() + "\"";
+            default -> p.getText();
+        };
         throw new WeightsFormatException(file, field + " is not a non-negative integer: " + shown);
     }
 }
