@@ -13,7 +13,8 @@ import dev.canship.rules.facts.MemoryFit;
 /** Wires the hardware-fit stage for a check: the deployment's hardware section against the model facts. */
 final class FitStage {
 
-    private final HardwareFit fit = new HardwareFit();
+    /** Made on first use: most checks have no hardware section, and the accelerator catalog costs a YAML read. */
+    private volatile HardwareFit fit;
 
     /** The fit fact for the rules and the estimate for reports; both null without hardware or model facts. */
     record Outcome(MemoryFit fact, FitEstimate estimate) {
@@ -49,10 +50,24 @@ final class FitStage {
         if (deployment.hardware() == null || model.facts() == null || model.facts().totalParams() <= 0) {
             return Outcome.NONE;
         }
-        FitEstimate e = fit.estimate(model.facts(), request(deployment));
+        FitEstimate e = fit().estimate(model.facts(), request(deployment));
         MemoryFit fact = new MemoryFit(e.accelerator(), e.count(), e.precision(), e.totalBytes(), e.availableBytes(), e.fits(),
                 e.headroomFraction(), e.acceleratorsNeeded());
         return new Outcome(fact, e);
+    }
+
+    private HardwareFit fit() {
+        HardwareFit f = fit;
+        if (f == null) {
+            synchronized (this) {
+                f = fit;
+                if (f == null) {
+                    f = new HardwareFit();
+                    fit = f;
+                }
+            }
+        }
+        return f;
     }
 
     static Object report(ModelStage.Result model, Outcome outcome) {

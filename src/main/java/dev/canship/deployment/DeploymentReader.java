@@ -70,8 +70,7 @@ public final class DeploymentReader {
 
     public Deployment parse(Path file, String text) {
         boolean json = text.stripLeading().startsWith("{");
-        ObjectMapper mapper = json ? JsonMapper.builder().build() : yamlMapper();
-        configure(mapper);
+        ObjectMapper mapper = json ? JSON : YAML;
         Map<String, Integer> lines = fieldLines(mapper, text);
         Raw raw;
         try {
@@ -94,6 +93,10 @@ public final class DeploymentReader {
         return new Validator(file, lines).validate(raw);
     }
 
+    /** Shared and configured once (mappers are thread-safe once set up): their deserializers are built once a run. */
+    private static final ObjectMapper YAML = configure(yamlMapper());
+    private static final ObjectMapper JSON = configure(JsonMapper.builder().build());
+
     private static YAMLMapper yamlMapper() {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(10);
@@ -103,12 +106,13 @@ public final class DeploymentReader {
         return new YAMLMapper(YAMLFactory.builder().loaderOptions(options).build());
     }
 
-    private static void configure(ObjectMapper mapper) {
+    private static ObjectMapper configure(ObjectMapper mapper) {
         mapper.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
         mapper.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
         mapper.configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
         mapper.configure(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY, false);
         mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
+        return mapper;
     }
 
     /** The line of every field, keyed by dotted path, read from the token stream so errors can point at it. */
