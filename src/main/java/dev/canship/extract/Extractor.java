@@ -143,11 +143,6 @@ public final class Extractor {
         return new Extraction(inventory, card, texts, config, adapter, weights, indexTotal, sample, diagnostics, serialized);
     }
 
-    /** Headers only: a weight file is never read past its header, whatever its size. */
-    /** Header reads of many shards run on both cores: each is a file open and a small parse, never the data. */
-    private static final int PARALLEL_HEADERS = 8;
-
-    /** Each safetensors or GGUF file's header, or the diagnostic that says why it could not be read, by path. */
     /**
      * The safetensors indexes, the model's own first: one beside the root config.json, {@code model.safetensors.index.json}
      * before other names ({@code consolidated.}, a draft model's, an encoder's in a subfolder).
@@ -161,6 +156,13 @@ public final class Extractor {
                 .toList();
     }
 
+    /**
+     * Header reads of many shards run on both cores: each is a file open and a small parse, never the data (a
+     * weight file is never read past its header, whatever its size).
+     */
+    private static final int PARALLEL_HEADERS = 8;
+
+    /** Each safetensors or GGUF file's header, or the diagnostic that says why it could not be read, by path. */
     private Map<String, Object> readHeaders(List<RepoFile> files) {
         List<RepoFile> readable = files.stream().filter(f -> {
             String n = f.name().toLowerCase(java.util.Locale.ROOT);
