@@ -21,6 +21,17 @@ import java.io.PrintWriter;
                 "3:internal error"})
 public final class Main implements Runnable {
 
+    static {
+        // Before picocli's classes initialize: it would look for Groovy on the class path and register converters
+        // for java.sql and java.time types by reflection, 20 ms of every start for types no option of canship has.
+        if (System.getProperty("picocli.disable.closures") == null) {
+            System.setProperty("picocli.disable.closures", "true");
+        }
+        if (System.getProperty("picocli.converters.excludes") == null) {
+            System.setProperty("picocli.converters.excludes", "java\\.sql\\..*,java\\.time\\..*");
+        }
+    }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
