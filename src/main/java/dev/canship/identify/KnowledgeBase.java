@@ -6,11 +6,13 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -71,7 +73,9 @@ public final class KnowledgeBase {
     static ObjectMapper mapper() {
         ObjectMapper m = new ObjectMapper();
         m.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
-        m.registerModule(new JavaTimeModule());
+        // Dates here are only LocalDate: the whole JavaTimeModule would load and build over a hundred
+        // serializer and deserializer classes at every start for it.
+        m.registerModule(new SimpleModule("canship-dates").addDeserializer(LocalDate.class, LocalDateDeserializer.INSTANCE));
         m.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         m.configure(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY, true);
         return m;
