@@ -117,13 +117,29 @@ final class DocumentTextReader {
             throw new IOException("text extraction took longer than " + limits.parseMillis() + " ms; abandoned");
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
-            throw new IOException("text extraction failed: " + CardReader.firstLine(c == null ? e.getMessage() : c.getClass().getSimpleName() + ": " + c.getMessage()));
+            if (c instanceof IOException io && io.getMessage() != null && io.getMessage().startsWith("documents of type")) {
+                throw io;
+            }
+            throw new IOException("text extraction failed: " + CardReader.firstLine(rootMessage(c == null ? e : c)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted");
         } finally {
             worker.shutdownNow();
         }
+    }
+
+    /**
+     * The innermost reason a parse failed, in the parser's words: Tika wraps it ("TIKA-198: Illegal IOException from
+     * org.apache...OOXMLParser@2dc5706c"), and neither the wrapper nor a class name helps the reader.
+     */
+    static String rootMessage(Throwable t) {
+        Throwable root = t;
+        for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 16; depth++) {
+            root = root.getCause();
+        }
+        String m = root.getMessage();
+        return m == null || m.isBlank() ? "the document's structure is broken" : m;
     }
 
     private static boolean looksLikeHtml(byte[] bytes) {
@@ -148,15 +164,34 @@ final class DocumentTextReader {
         return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
-    /** Tika's parser is created once, on first use. */
+    /**
+     * Tika's parser, created once on first use. It knows exactly the formats canship reads through Tika (PDF, Word
+     * 2007+ and RTF): the jar leaves out the libraries of the others, and a document of another type (a legacy .doc,
+     * a spreadsheet inside a zip) is reported as not read instead of being parsed by whatever Tika finds.
+     */
     private static final class TikaHolder {
-        private static final org.apache.tika.parser.AutoDetectParser PARSER = new org.apache.tika.parser.AutoDetectParser();
+        private static final org.apache.tika.parser.AutoDetectParser PARSER = new org.apache.tika.parser.AutoDetectParser(
+                new org.apache.tika.parser.pdf.PDFParser(),
+                new org.apache.tika.parser.microsoft.ooxml.OOXMLParser(),
+                new org.apache.tika.parser.microsoft.rtf.RTFParser());
+
+        /** The document types read: a spreadsheet or slide deck is never where a license lives, and POI's lite schemas do not cover them all. */
+        private static final Set<String> READ = Set.of("application/pdf", "application/rtf",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                "application/vnd.ms-word.document.macroenabled.12",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.template");
 
         static String parse(java.io.InputStream in, int maxChars) throws Exception {
             var handler = new org.apache.tika.sax.BodyContentHandler(maxChars);
             var metadata = new org.apache.tika.metadata.Metadata();
+            var context = new org.apache.tika.parser.ParseContext();
+            java.io.InputStream buffered = in.markSupported() ? in : new java.io.BufferedInputStream(in);
+            org.apache.tika.mime.MediaType type = PARSER.getDetector().detect(buffered, metadata);
+            if (!READ.contains(type.getBaseType().toString())) {
+                throw new java.io.IOException("documents of type " + type.getBaseType() + " are not read (PDF, DOCX, RTF, HTML and plain text are)");
+            }
             try {
-                PARSER.parse(in, handler, metadata, new org.apache.tika.parser.ParseContext());
+                PARSER.parse(buffered, handler, metadata, context);
             } catch (org.apache.tika.exception.WriteLimitReachedException e) {
                 // The text up to the limit is still useful; the caller reports the truncation by size.
             } catch (org.xml.sax.SAXException e) {
