@@ -105,7 +105,11 @@ public final class Extractor {
                     }
                     case LICENSE, USE_POLICY, NOTICE -> {
                         String text = readText(f, diagnostics);
-                        if (text != null) {
+                        if (text != null && text.isBlank() && f.size() > 0) {
+                            // A scanned PDF, or one whose content the parser gave up on: its terms are unknown, and
+                            // the report must say that this file was not read rather than drop it.
+                            diagnostics.add(new Diagnostic(f.path(), "cannot be read: no text could be extracted (a scanned image, or a broken or empty document)"));
+                        } else if (text != null) {
                             texts.add(new TextDocument(f.path(), null, f.role(), text, 1, f.size() > limits.maxTextBytes()));
                         }
                     }

@@ -119,7 +119,7 @@ class PolicyAndReportsTest {
 
     @Test
     void sarifValidatesAgainstTheOfficialSchema(@TempDir Path dir) throws Exception {
-        Path schemaFile = Corpus.root().resolveSibling("schemas").resolve("sarif-2.1.0").resolve("sarif-schema-2.1.0.json");
+        Path schemaFile = Corpus.schemas("sarif-2.1.0").resolve("sarif-schema-2.1.0.json");
         Path policy = Files.writeString(dir.resolve("policy.yaml"), "canship_policy: 1\nwaivers:\n  - rule: MAU-THRESHOLD\n    reason: separate-license\n");
         CliTest.Run r = run("check", SCOUT, CliTest.FINETUNE, "-d", "samples/deployments/weights-release-fail.yaml", "--policy", policy.toString(), "--format", "sarif");
         ObjectMapper m = new ObjectMapper();

@@ -68,10 +68,10 @@ class ExtractorTest {
         bomb.append("---\nbody\n");
         Files.writeString(repo.resolve("README.md"), bomb);
         Extraction ex = extract(repo);
-        // Aliases are not expanded into copies: the tree stays as small as the text (a billion laughs costs nothing).
-        int[] nodes = {0};
-        ex.card().frontMatter().forEach(n -> nodes[0] += 1 + n.size());
-        assertThat(nodes[0]).isLessThan(200);
+        // Aliases are not expanded into copies: the whole tree stays as small as the text (a billion laughs costs
+        // nothing). Counted deeply, with a cap, so an expanded tree (387 million strings) fails instead of hanging.
+        assertThat(ex.card().frontMatter().path("j").size()).as("the last level was read").isEqualTo(9);
+        assertThat(deepCount(ex.card().frontMatter(), 100_000)).isLessThan(200);
     }
 
     @Test
@@ -93,5 +93,17 @@ class ExtractorTest {
         Extraction ex = new Extractor(limits).extract(new InventoryScanner(limits).scan(repo));
         assertThat(ex.documents()).singleElement().satisfies(d -> assertThat(d.text().length()).isLessThanOrEqualTo(64 * 1024));
         assertThat(ex.diagnostics()).extracting(Diagnostic::message).anyMatch(m -> m.contains("only the start was read"));
+    }
+
+    /** Nodes under {@code node}, counting stops past {@code cap}. */
+    private static int deepCount(com.fasterxml.jackson.databind.JsonNode node, int cap) {
+        int n = 1;
+        for (var child : node) {
+            if (n > cap) {
+                break;
+            }
+            n += deepCount(child, cap - n);
+        }
+        return n;
     }
 }

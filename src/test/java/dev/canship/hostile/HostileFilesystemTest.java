@@ -2,7 +2,6 @@ package dev.canship.hostile;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -10,13 +9,11 @@ import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 /** Repositories that try to make canship leave its folder, block, or read without end. */
-@Timeout(value = 5, unit = TimeUnit.SECONDS)
 class HostileFilesystemTest {
 
     @BeforeAll

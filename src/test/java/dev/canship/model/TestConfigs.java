@@ -30,27 +30,14 @@ public final class TestConfigs {
         return ModelFactsReader.read(config(name));
     }
 
-    /**
-     * The corpus folder: system property {@code canship.corpus}, else env {@code CANSHIP_CORPUS}, else
-     * {@code ../shared/corpus}. Skips the calling test (with the reason) when it is absent.
-     */
+    /** The corpus's model repositories (see {@link dev.canship.Corpus}). */
     public static Path corpusRepos() {
-        String p = System.getProperty("canship.corpus");
-        if (p == null || p.isBlank()) {
-            p = System.getenv("CANSHIP_CORPUS");
-        }
-        Path base = p == null || p.isBlank() ? Path.of("..", "shared", "corpus") : Path.of(p);
-        Path repos = base.resolve("repos");
-        Assumptions.assumeTrue(Files.isDirectory(repos), "shared corpus not found at " + repos.toAbsolutePath()
-                + " (set -Dcanship.corpus or CANSHIP_CORPUS): corpus tests skipped");
-        return repos;
+        return dev.canship.Corpus.repos();
     }
 
-    /** A corpus repo's config.json, skipping the test when that repo is absent. */
+    /** A corpus repo's file; skips (or, where the build requires the corpus, fails) when that repo lacks it. */
     public static Path corpusFile(String repo, String file) {
-        Path f = corpusRepos().resolve(repo).resolve(file);
-        Assumptions.assumeTrue(Files.isRegularFile(f), f + " not in the corpus: skipped");
-        return f;
+        return dev.canship.Corpus.repoFile(repo, file);
     }
 
     public static JsonNode corpusConfig(String repo) {

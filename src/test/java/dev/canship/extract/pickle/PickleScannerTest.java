@@ -226,10 +226,8 @@ class PickleScannerTest {
             }
             zip.closeEntry();
         }
-        long t0 = System.nanoTime();
         SerializationScan s = scanner.scan(f, "pytorch_model.bin");
         assertThat(s.error()).contains("zip bomb");
-        assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(2000);
     }
 
     @Test

@@ -83,7 +83,7 @@ class GgufReaderTest {
         long hundredsOfGb = 400L * 1024 * 1024 * 1024;
         Path f = tinyMoe().write(dir.resolve("huge.gguf"), hundredsOfGb);
         assertThat(Files.size(f)).isGreaterThan(hundredsOfGb);
-        WeightsHeader h = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> reader.read(f));
+        WeightsHeader h = assertTimeoutPreemptively(Duration.ofSeconds(120), () -> reader.read(f), "hang guard, not a speed assertion");
         assertThat(h.headerBytes()).isLessThan(2_000_000);
         assertThat(h.totalParams()).isPositive();
     }

@@ -82,7 +82,7 @@ class SafetensorsHeaderReaderTest {
         Path f = TestWeights.safetensors(dir.resolve("huge.safetensors"), null, tinyMoe(), hundredsOfGb);
         assertThat(Files.size(f)).isGreaterThan(hundredsOfGb);
         // Reading 300 GB of zeros would take minutes; the header takes milliseconds.
-        WeightsHeader h = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> reader.read(f));
+        WeightsHeader h = assertTimeoutPreemptively(Duration.ofSeconds(120), () -> reader.read(f), "hang guard, not a speed assertion");
         assertThat(h.headerBytes()).isLessThan(20_000);
         assertThat(h.fileSizeBytes()).isEqualTo(Files.size(f));
         assertThat(h.totalParams()).isPositive();

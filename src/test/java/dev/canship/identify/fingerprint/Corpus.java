@@ -1,7 +1,5 @@
 package dev.canship.identify.fingerprint;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -41,29 +39,19 @@ final class Corpus {
     private Corpus() {
     }
 
-    /** The corpus root, or null when not configured and not found. */
+    /** The corpus root (see {@link dev.canship.Corpus}: the one locator). */
     static Path root() {
-        String p = System.getProperty("canship.corpus");
-        if (p == null || p.isBlank()) {
-            p = System.getenv("CANSHIP_CORPUS");
-        }
-        Path root = (p == null || p.isBlank()) ? Path.of("..", "shared", "corpus") : Path.of(p);
-        return root.toAbsolutePath().normalize();
+        return dev.canship.Corpus.location();
     }
 
-    /** The corpus licenses folder; skips the calling test when it is missing. */
+    /** The corpus licenses folder; skips (or, where the build requires the corpus, fails) when it is missing. */
     static Path licenses() {
-        Path l = root().resolve("licenses");
-        assumeTrue(Files.isDirectory(l), "license corpus not found at " + l
-                + " (set -Dcanship.corpus=... or CANSHIP_CORPUS); skipping corpus tests");
-        return l;
+        return dev.canship.Corpus.licenses();
     }
 
-    /** The corpus repos folder (model repository snapshots); skips when missing. */
+    /** The corpus repos folder (model repository snapshots). */
     static Path repos() {
-        Path l = root().resolve("repos");
-        assumeTrue(Files.isDirectory(l), "repository corpus not found at " + l + "; skipping");
-        return l;
+        return dev.canship.Corpus.repos();
     }
 
     /** Every mapped corpus text with its expected key; skips when the corpus is missing. */

@@ -81,30 +81,28 @@ class ModelCardTest {
         expect(m, repos.resolve("deepseek-ai--DeepSeek-R1/LICENSE"), List.of("mit.license"), 0);
         expect(m, repos.resolve("openai--gpt-oss-20b/LICENSE"), List.of("apache-2.0.license"), 0);
         Path card31 = repos.resolve("meta-llama--Llama-3.1-8B-Instruct/README.md");
-        if (Files.exists(card31)) {
-            String readme = Files.readString(card31);
-            int end = readme.indexOf("\n---\n", 4);
-            JsonNode front = new ObjectMapper(new YAMLFactory()).readTree(readme.substring(4, end + 1));
-            List<FingerprintMatch> found = m.match(front.get("extra_gated_prompt").asText() + "\n\n" + readme.substring(end + 5));
-            assertThat(found).extracting(FingerprintMatch::key).containsExactlyInAnyOrder("llama3.1.license", "llama3.1.use-policy");
-            FingerprintMatch lic = found.stream().filter(f -> f.kind().equals("license")).findFirst().orElseThrow();
-            assertThat(lic.alterations()).singleElement().satisfies(a -> assertThat(a.kind()).isEqualTo(Alteration.Kind.DELETED));
-            FingerprintMatch aup = found.stream().filter(f -> f.kind().equals("use-policy")).findFirst().orElseThrow();
-            assertThat(aup.alterations()).singleElement().satisfies(a -> assertThat(a.found()).contains("Meta Llama 3"));
-        }
+        assertThat(card31).as("corpus file").isRegularFile();
+        String readme = Files.readString(card31);
+        int end = readme.indexOf("\n---\n", 4);
+        JsonNode front = new ObjectMapper(new YAMLFactory()).readTree(readme.substring(4, end + 1));
+        List<FingerprintMatch> found = m.match(front.get("extra_gated_prompt").asText() + "\n\n" + readme.substring(end + 5));
+        assertThat(found).extracting(FingerprintMatch::key).containsExactlyInAnyOrder("llama3.1.license", "llama3.1.use-policy");
+        FingerprintMatch lic = found.stream().filter(f -> f.kind().equals("license")).findFirst().orElseThrow();
+        assertThat(lic.alterations()).singleElement().satisfies(a -> assertThat(a.kind()).isEqualTo(Alteration.Kind.DELETED));
+        FingerprintMatch aup = found.stream().filter(f -> f.kind().equals("use-policy")).findFirst().orElseThrow();
+        assertThat(aup.alterations()).singleElement().satisfies(a -> assertThat(a.found()).contains("Meta Llama 3"));
+
         for (String plain : List.of("google--gemma-2b-it/README.md", "mistralai--Mixtral-8x7B-Instruct-v0.1/README.md",
                 "deepseek-ai--DeepSeek-R1/README.md", "openai--gpt-oss-20b/USAGE_POLICY")) {
             Path p = repos.resolve(plain);
-            if (Files.exists(p)) {
-                assertThat(m.match(Files.readString(p))).as(plain).isEmpty();
-            }
+            assertThat(p).as("corpus file").isRegularFile();
+            assertThat(m.match(Files.readString(p))).as(plain).isEmpty();
         }
     }
 
     private static void expect(FingerprintMatcher m, Path file, List<String> keys, int alterations) throws IOException {
-        if (!Files.exists(file)) {
-            return;
-        }
+        // A corpus file that went missing is a failure, not a silent pass: the corpus is pinned (INDEX.tsv).
+        assertThat(file).as("corpus file").isRegularFile();
         List<FingerprintMatch> found = m.match(Files.readString(file));
         assertThat(found).as(file.toString()).extracting(FingerprintMatch::key).containsExactlyInAnyOrderElementsOf(keys);
         assertThat(found.stream().mapToInt(f -> f.alterations().size()).sum()).as(file + " alterations").isEqualTo(alterations);
