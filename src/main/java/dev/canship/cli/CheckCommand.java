@@ -1,16 +1,14 @@
 package dev.canship.cli;
 
+import dev.canship.app.Canship;
+import dev.canship.app.CheckRequest;
+import dev.canship.app.Gate;
+import dev.canship.app.Trace;
 import dev.canship.deployment.Deployment;
-import dev.canship.deployment.DeploymentReader;
-import dev.canship.finding.Finding;
 import dev.canship.finding.Policy;
-import dev.canship.finding.PolicyReader;
-import dev.canship.rules.RuleCatalog;
 import dev.canship.finding.Severity;
-import dev.canship.identify.KnowledgeBase;
 import dev.canship.report.Reporter;
 import dev.canship.report.RepositoryReport;
-import dev.canship.rules.RuleEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -56,30 +54,22 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Trace.mark("command line parsed");
-        Severity threshold = "never".equalsIgnoreCase(failOn) ? null : parseLevel(failOn);
-        Deployment deployment = new DeploymentReader(KnowledgeBase.bundled().uses().keySet()).read(deploymentFile);
+        Gate gate = new Gate("never".equalsIgnoreCase(failOn) ? null : parseLevel(failOn));
+        Canship canship = Canship.builder()
+                .limits(limitOptions.limits())
+                .userRules(userRules)
+                .clock(OutputOptions.reportClock())
+                .progress(ProgressBar.on(spec.commandLine().getErr()))
+                .build();
+        Deployment deployment = canship.readDeployment(deploymentFile);
         Trace.mark("deployment read");
-        RuleEngine engine = userRules == null ? RuleEngine.bundled() : RuleEngine.withUserRules(userRules);
-        Policy policy = policyFile == null ? Policy.NONE
-                : new PolicyReader(knownRuleIds(engine), KnowledgeBase.bundled().licenseIds()).read(policyFile);
-        Pipeline pipeline = Loaded.pipeline(limitOptions.limits());
-        FitStage fit = new FitStage();
-        List<Path> repos = repositories.repositories();
-        List<RepositoryReport> reports = Batch.run(repos, p -> pipeline.check(p, deployment, deploymentFile.toString(), engine, fit, policy),
-                spec.commandLine().getErr(), Batch.terminal());
+        Policy policy = policyFile == null ? Policy.NONE : canship.readPolicy(policyFile);
+        List<RepositoryReport> reports = canship.check(new CheckRequest(repositories.repositories(), deployment, deploymentFile.toString(), policy));
         Reporter reporter = output.reporter(spec.commandLine(), true);
         String rendered = reporter.render(reports);
         Trace.mark("report rendered");
         output.emit(rendered, spec.commandLine().getOut());
-        return exitCode(reports, threshold);
-    }
-
-    /** Waivers and overrides may name bundled rules and the user's own rules. */
-    private static java.util.Set<String> knownRuleIds(RuleEngine engine) {
-        java.util.Set<String> ids = new java.util.TreeSet<>();
-        RuleCatalog.bundled().entries().forEach(e -> ids.add(e.id()));
-        ids.addAll(engine.userRuleNames());
-        return ids;
+        return gate.fails(reports) ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
     }
 
     private Severity parseLevel(String level) {
@@ -89,16 +79,5 @@ final class CheckCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--fail-on: unknown level '" + level + "' (expected error, warning, info or never)");
         }
-    }
-
-    static int exitCode(List<RepositoryReport> reports, Severity threshold) {
-        if (threshold == null) {
-            return ExitCodes.CLEAN;
-        }
-        boolean failing = reports.stream().flatMap(r -> r.findings().stream())
-                .filter(f -> !f.waived())
-                .map(Finding::severity)
-                .anyMatch(s -> s.atLeast(threshold));
-        return failing ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
     }
 }

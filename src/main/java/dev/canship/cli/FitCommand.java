@@ -1,5 +1,6 @@
 package dev.canship.cli;
 
+import dev.canship.app.Canship;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.canship.BadInputException;
 import dev.canship.fit.Accelerator;
@@ -82,8 +83,9 @@ final class FitCommand implements Callable<Integer> {
         if (count < 1 || context < 1 || sequences < 1) {
             throw new BadInputException("--count, --context and --sequences must be at least 1");
         }
-        RepositoryReport scan = Loaded.pipeline(limitOptions.limits()).scan(path);
-        if (!(scan.model().details() instanceof ModelFacts facts) || facts.totalParams() <= 0) {
+        RepositoryReport scan = Canship.builder().limits(limitOptions.limits()).build().scan(path);
+        ModelFacts facts = scan.model().details();
+        if (facts == null || facts.totalParams() <= 0) {
             throw new BadInputException(path + ": no model facts: the repository has no readable config.json or weight headers");
         }
         HardwareFit fit = new HardwareFit();

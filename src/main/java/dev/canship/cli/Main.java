@@ -1,5 +1,7 @@
 package dev.canship.cli;
 
+import dev.canship.app.Canship;
+import dev.canship.app.Trace;
 import dev.canship.BadInputException;
 import dev.canship.inventory.OneLine;
 import picocli.CommandLine;
@@ -45,7 +47,11 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         Trace.mark("main entered");
-        Loaded.preload(args);
+        String command = java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
+        if (command.equals("check") || command.equals("scan") || command.equals("fit")) {
+            // The loads depend on nothing the user typed: they overlap picocli's start on the second core.
+            Canship.preload(command.equals("check"));
+        }
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

@@ -1,5 +1,6 @@
 package dev.canship.cli;
 
+import dev.canship.app.Canship;
 import dev.canship.report.Reporter;
 import dev.canship.report.RepositoryReport;
 import picocli.CommandLine.Command;
@@ -31,8 +32,8 @@ final class ScanCommand implements Callable<Integer> {
     public Integer call() {
         // Choose the reporter first, so a wrong --format fails before any work.
         Reporter reporter = output.reporter(spec.commandLine(), false);
-        Pipeline pipeline = Loaded.pipeline(limitOptions.limits());
-        List<RepositoryReport> reports = Batch.run(repositories.repositories(), pipeline::scan, spec.commandLine().getErr(), Batch.terminal());
+        Canship canship = Canship.builder().limits(limitOptions.limits()).progress(ProgressBar.on(spec.commandLine().getErr())).build();
+        List<RepositoryReport> reports = canship.scan(repositories.repositories());
 
         output.emit(reporter.render(reports), spec.commandLine().getOut());
         return ExitCodes.CLEAN;

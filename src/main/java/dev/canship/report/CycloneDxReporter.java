@@ -193,7 +193,7 @@ public final class CycloneDxReporter implements Reporter {
     private org.cyclonedx.model.component.ModelCard modelCard(RepositoryReport r) {
         org.cyclonedx.model.component.ModelCard card = new org.cyclonedx.model.component.ModelCard();
         ModelParameters params = new ModelParameters();
-        ModelFacts facts = r.model() != null && r.model().details() instanceof ModelFacts f ? f : null;
+        ModelFacts facts = r.model() == null ? null : r.model().details();
         if (r.model() != null && r.model().architecture() != null) {
             params.setArchitectureFamily(r.model().architecture());
         }
@@ -320,7 +320,7 @@ public final class CycloneDxReporter implements Reporter {
         List<Property> p = new ArrayList<>();
         add(p, "repository", r.path());
         ModelSummary m = r.model();
-        ModelFacts f = m != null && m.details() instanceof ModelFacts mf ? mf : null;
+        ModelFacts f = m == null ? null : m.details();
         if (m != null) {
             add(p, "total_params", m.totalParams());
             add(p, "active_params", m.activeParams());

@@ -403,7 +403,7 @@ public final class HtmlReporter implements Reporter {
         }
         Element s = section(parent, "model", "Model facts");
         Element dl = s.appendElement("dl").addClass("facts");
-        ModelFacts f = m.details() instanceof ModelFacts mf ? mf : null;
+        ModelFacts f = m.details();
         dd(dl, "Name", m.name());
         if (m.architecture() != null) {
             dd(dl, "Architecture", m.architecture() + (f != null && f.architectures() != null ? " (" + f.architectures() + ")" : ""));

@@ -156,7 +156,7 @@ public final class MarkdownReporter implements Reporter {
         }
         sb.append("<details><summary><b>Model").append(b == null ? "" : " and memory").append("</b></summary>\n\n| | |\n|---|---|\n");
         if (m != null) {
-            ModelFacts f = m.details() instanceof ModelFacts mf ? mf : null;
+            ModelFacts f = m.details();
             row(sb, "architecture", m.architecture() == null ? "unknown" : esc(m.architecture()));
             if (m.totalParams() != null) {
                 row(sb, "parameters", TextReporter.billions(m.totalParams()) + " total"

@@ -32,7 +32,8 @@ public record MemoryBudget(long weightsBytes, long kvCacheBytes, long overheadBy
 
     /** The budget of a check that declared hardware and could estimate the fit. */
     public static Optional<MemoryBudget> of(RepositoryReport r) {
-        if (!(r.fit() instanceof FitReport fit) || r.deployment() == null || r.deployment().hardware() == null) {
+        FitReport fit = r.fit();
+        if (fit == null || r.deployment() == null || r.deployment().hardware() == null) {
             return Optional.empty();
         }
         Deployment.Hardware h = r.deployment().hardware();

@@ -1,5 +1,7 @@
 package dev.canship.report;
 
+import dev.canship.model.ModelFacts;
+
 import java.util.List;
 
 /**
@@ -13,10 +15,10 @@ import java.util.List;
  * @param expertsPerToken experts used per token
  * @param modalities      input modalities the model supports
  * @param baseModels      base models named by the card
- * @param details         further facts (layers, context length, dtype...) for the detailed views
+ * @param details         the full model facts (layers, context length, dtype...) for the detailed views, or null
  */
 public record ModelSummary(String name, String architecture, Long totalParams, Long activeParams, Integer experts,
-                           Integer expertsPerToken, List<String> modalities, List<String> baseModels, Object details) {
+                           Integer expertsPerToken, List<String> modalities, List<String> baseModels, ModelFacts details) {
 
     public ModelSummary {
         modalities = modalities == null ? List.of() : List.copyOf(modalities);

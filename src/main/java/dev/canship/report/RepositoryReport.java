@@ -4,6 +4,7 @@ import dev.canship.deployment.Deployment;
 import dev.canship.extract.ModelCard;
 import dev.canship.extract.pickle.SerializationScan;
 import dev.canship.finding.Finding;
+import dev.canship.fit.FitReport;
 import dev.canship.identify.Identification;
 import dev.canship.inventory.Diagnostic;
 import dev.canship.inventory.RepoFile;
@@ -18,7 +19,7 @@ import java.util.List;
  * @param files       the files found
  * @param identification the license evidence and conclusion
  * @param model       the model facts, or null
- * @param fit         the hardware fit result (a reporter-friendly object), or null
+ * @param fit         the hardware fit for the deployment's hardware section, or null
  * @param deployment  the deployment checked, or null for a scan
  * @param findings    findings in report order (empty for a scan)
  * @param diagnostics files that could not be read as expected
@@ -32,7 +33,7 @@ public record RepositoryReport(
         List<RepoFile> files,
         Identification identification,
         ModelSummary model,
-        Object fit,
+        FitReport fit,
         Deployment deployment,
         List<Finding> findings,
         List<Diagnostic> diagnostics,
@@ -48,13 +49,13 @@ public record RepositoryReport(
 
     /** A report without serialized files. */
     public RepositoryReport(String path, String name, List<RepoFile> files, Identification identification, ModelSummary model,
-                            Object fit, Deployment deployment, List<Finding> findings, List<Diagnostic> diagnostics, ModelCard card) {
+                            FitReport fit, Deployment deployment, List<Finding> findings, List<Diagnostic> diagnostics, ModelCard card) {
         this(path, name, files, identification, model, fit, deployment, findings, diagnostics, card, List.of());
     }
 
     /** A report without the model card (reports that need no card fields) and without serialized files. */
     public RepositoryReport(String path, String name, List<RepoFile> files, Identification identification, ModelSummary model,
-                            Object fit, Deployment deployment, List<Finding> findings, List<Diagnostic> diagnostics) {
+                            FitReport fit, Deployment deployment, List<Finding> findings, List<Diagnostic> diagnostics) {
         this(path, name, files, identification, model, fit, deployment, findings, diagnostics, null, List.of());
     }
 

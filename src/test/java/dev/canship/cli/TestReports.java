@@ -1,30 +1,32 @@
 package dev.canship.cli;
 
+import dev.canship.app.Canship;
+import dev.canship.app.CheckRequest;
 import dev.canship.deployment.Deployment;
-import dev.canship.deployment.DeploymentReader;
 import dev.canship.finding.Policy;
-import dev.canship.finding.PolicyReader;
-import dev.canship.identify.KnowledgeBase;
-import dev.canship.inventory.ScanLimits;
 import dev.canship.report.RepositoryReport;
-import dev.canship.rules.RuleCatalog;
-import dev.canship.rules.RuleEngine;
 
 import java.nio.file.Path;
-import java.util.Set;
-import java.util.TreeSet;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
 
 /**
- * Reports as the CLI builds them, for reporter tests that render with their own clock: the same pipeline,
- * rules and fit stage as {@code canship scan} and {@code canship check}.
+ * Reports as the CLI builds them, through the same application core ({@link Canship}) as {@code canship scan} and
+ * {@code canship check}, with the clock fixed (waiver expiry must not depend on the day the tests run).
  */
 public final class TestReports {
+
+    /** The day the tests live in: 14 March 2026. */
+    public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-14T09:30:00Z"), ZoneOffset.UTC);
+    private static final Canship CANSHIP = Canship.builder().clock(CLOCK).build();
 
     private TestReports() {
     }
 
     public static RepositoryReport scan(Path repo) {
-        return Loaded.pipeline(ScanLimits.DEFAULTS).scan(repo);
+        return CANSHIP.scan(repo);
     }
 
     public static RepositoryReport check(Path repo, Path deploymentFile) {
@@ -33,13 +35,8 @@ public final class TestReports {
 
     /** A check with an optional policy file (waivers, overrides). */
     public static RepositoryReport check(Path repo, Path deploymentFile, Path policyFile) {
-        Deployment d = new DeploymentReader(KnowledgeBase.bundled().uses().keySet()).read(deploymentFile);
-        Policy policy = Policy.NONE;
-        if (policyFile != null) {
-            Set<String> rules = new TreeSet<>();
-            RuleCatalog.bundled().entries().forEach(e -> rules.add(e.id()));
-            policy = new PolicyReader(rules, KnowledgeBase.bundled().licenses().keySet()).read(policyFile);
-        }
-        return Loaded.pipeline(ScanLimits.DEFAULTS).check(repo, d, deploymentFile.toString(), RuleEngine.bundled(), new FitStage(), policy);
+        Deployment d = CANSHIP.readDeployment(deploymentFile);
+        Policy policy = policyFile == null ? Policy.NONE : CANSHIP.readPolicy(policyFile);
+        return CANSHIP.check(new CheckRequest(List.of(repo), d, deploymentFile.toString(), policy)).get(0);
     }
 }

@@ -1,9 +1,8 @@
-package dev.canship.cli;
+package dev.canship.app;
 
 import dev.canship.BadInputException;
 import dev.canship.report.RepositoryReport;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,15 +15,15 @@ import java.util.function.Function;
 
 /**
  * Runs the pipeline over many repositories in parallel across cores, returning reports in the order the
- * repositories were given (output stays deterministic). A progress line goes to the terminal only when
- * standard error is one; pipelines and redirected output never see it.
+ * repositories were given (output stays deterministic). Progress goes to the caller's listener, which decides
+ * whether anyone sees it (the CLI draws a bar only on a terminal).
  */
 final class Batch {
 
     private Batch() {
     }
 
-    static List<RepositoryReport> run(List<Path> repos, Function<Path, RepositoryReport> job, PrintWriter err, boolean progress) {
+    static List<RepositoryReport> run(List<Path> repos, Function<Path, RepositoryReport> job, Progress progress) {
         if (repos.size() == 1) {
             return List.of(job.apply(repos.get(0)));
         }
@@ -40,13 +39,7 @@ final class Batch {
             for (Path p : repos) {
                 futures.add(pool.submit(() -> {
                     RepositoryReport r = job.apply(p);
-                    int n = done.incrementAndGet();
-                    if (progress) {
-                        synchronized (err) {
-                            err.print("\r" + bar(n, repos.size()));
-                            err.flush();
-                        }
-                    }
+                    progress.done(done.incrementAndGet(), repos.size());
                     return r;
                 }));
             }
@@ -54,10 +47,7 @@ final class Batch {
             for (Future<RepositoryReport> f : futures) {
                 out.add(f.get());
             }
-            if (progress) {
-                err.print("\r" + " ".repeat(60) + "\r");
-                err.flush();
-            }
+            progress.finished();
             return out;
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException re) {
@@ -70,16 +60,5 @@ final class Batch {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    static String bar(int done, int total) {
-        int width = 30;
-        int filled = (int) ((long) done * width / total);
-        return "[" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + done + "/" + total + " repositories";
-    }
-
-    /** True when standard error is an interactive terminal (not a pipe, file or CI log). */
-    static boolean terminal() {
-        return System.console() != null && System.getenv("CI") == null;
     }
 }

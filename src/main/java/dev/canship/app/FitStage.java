@@ -1,4 +1,4 @@
-package dev.canship.cli;
+package dev.canship.app;
 
 import dev.canship.BadInputException;
 import dev.canship.deployment.Deployment;
@@ -22,7 +22,7 @@ final class FitStage {
     }
 
     /** The deployment's hardware section as a fit request; an unknown accelerator or precision is bad input. */
-    static FitRequest request(Deployment d) {
+    public static FitRequest request(Deployment d) {
         Deployment.Hardware h = d.hardware();
         Precision precision;
         try {
@@ -70,7 +70,7 @@ final class FitStage {
         return f;
     }
 
-    static Object report(ModelStage.Result model, Outcome outcome) {
+    static FitReport report(ModelStage.Result model, Outcome outcome) {
         return outcome.estimate() == null ? null : FitReport.of(model.facts(), outcome.estimate());
     }
 }

@@ -1,4 +1,4 @@
-package dev.canship.cli;
+package dev.canship.app;
 
 import java.io.PrintStream;
 
@@ -8,7 +8,7 @@ import java.io.PrintStream;
  * JVM's own start-up before it (about 0.1 s) is not counted, since reading the JVM's uptime would load the
  * management beans, which cost more than the stages traced; {@code -Xlog:class+load} shows that part.
  */
-final class Trace {
+public final class Trace {
 
     private static final boolean ON = System.getenv("CANSHIP_TRACE") != null;
     private static final PrintStream ERR = System.err;
@@ -18,7 +18,7 @@ final class Trace {
     }
 
     /** Marks the end of a stage: milliseconds since {@code main} was entered. */
-    static void mark(String stage) {
+    public static void mark(String stage) {
         if (ON) {
             long ms = (System.nanoTime() - START) / 1_000_000;
             ERR.printf("canship-trace %5d ms  %s [%s]%n", ms, stage, Thread.currentThread().getName());

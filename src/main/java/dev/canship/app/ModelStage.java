@@ -1,4 +1,4 @@
-package dev.canship.cli;
+package dev.canship.app;
 
 import dev.canship.extract.Extraction;
 import dev.canship.identify.Identification;

@@ -1,4 +1,4 @@
-package dev.canship.cli;
+package dev.canship.app;
 
 import dev.canship.deployment.Deployment;
 import dev.canship.extract.Extraction;
@@ -22,8 +22,8 @@ import dev.canship.rules.RuleInput;
 import dev.canship.rules.facts.Model;
 import dev.canship.rules.facts.OrgPolicy;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -39,8 +39,10 @@ final class Pipeline {
     private final LicenseIdentifier identifier;
     private final FactAssembler assembler;
     private final ModelStage models;
+    private final Clock clock;
 
-    Pipeline(ScanLimits limits, KnowledgeBase kb, TextMatcher matcher, TermReader terms) {
+    Pipeline(ScanLimits limits, KnowledgeBase kb, TextMatcher matcher, TermReader terms, Clock clock) {
+        this.clock = clock;
         this.scanner = new InventoryScanner(limits);
         this.extractor = new Extractor(limits);
         this.identifier = new LicenseIdentifier(kb, matcher, terms);
@@ -79,7 +81,7 @@ final class Pipeline {
         Trace.mark("identification");
         ModelStage.Result model = models.read(inventory, extraction, identification);
         Trace.mark("model facts");
-        Object fitResult = null;
+        dev.canship.fit.FitReport fitResult = null;
         List<Finding> findings = List.of();
         if (deployment != null) {
             FitStage.Outcome outcome = fit == null ? FitStage.Outcome.NONE : fit.assess(model, deployment);
@@ -89,7 +91,7 @@ final class Pipeline {
                     inventory.has(FileRole.LICENSE), inventory.has(FileRole.NOTICE),
                     modelFact, outcome.fact(), deployment, deploymentFile, new OrgPolicy(policy.allow(), policy.deny()));
             input = input.withFacts(assembler.serializedFiles(extraction.serialization(), extraction.hasSafetensors()));
-            findings = policy.apply(engine.evaluate(input), inventory.name(), repo.toString(), LocalDate.now(ZoneOffset.UTC));
+            findings = policy.apply(engine.evaluate(input), inventory.name(), repo.toString(), LocalDate.now(clock));
             Trace.mark("rules");
         }
         ModelSummary summary = model.summary();

@@ -1,0 +1,175 @@
+package dev.canship.app;
+
+import dev.canship.deployment.Deployment;
+import dev.canship.deployment.DeploymentReader;
+import dev.canship.finding.Policy;
+import dev.canship.finding.PolicyReader;
+import dev.canship.identify.FingerprintTextMatcher;
+import dev.canship.identify.KnowledgeBase;
+import dev.canship.identify.TextTermReader;
+import dev.canship.inventory.ScanLimits;
+import dev.canship.report.RepositoryReport;
+import dev.canship.rules.RuleCatalog;
+import dev.canship.rules.RuleEngine;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * canship as a library: the one entry point that scans or checks model repositories and returns typed reports.
+ * The CLI parses its arguments into these calls and renders what they return; a server, a build plugin or a
+ * distributed job calls the same methods.
+ *
+ * <pre>{@code
+ * Canship canship = Canship.builder().build();
+ * Deployment d = canship.readDeployment(Path.of("deploy.yaml"));
+ * List<RepositoryReport> reports = canship.check(CheckRequest.of(Path.of("models/llama4"), d, "deploy.yaml"));
+ * boolean blocked = Gate.ERRORS.fails(reports);
+ * String json = new JsonReporter().render(reports);
+ * }</pre>
+ *
+ * <p>An instance is immutable and safe to share between threads; the knowledge base, fingerprints and bundled rules
+ * are loaded once per process and shared by every instance. Bad input (a missing folder, an invalid deployment or
+ * policy, user rules that do not compile) throws {@link dev.canship.BadInputException} with a one-line message;
+ * anything a repository holds becomes a finding or a diagnostic in its report, never an exception.
+ */
+public final class Canship {
+
+    private final ScanLimits limits;
+    private final RuleEngine rules;
+    private final Clock clock;
+    private final Progress progress;
+    private final Pipeline pipeline;
+
+    private Canship(Builder b) {
+        this.limits = b.limits;
+        this.rules = b.userRules == null ? null : RuleEngine.withUserRules(b.userRules);
+        this.clock = b.clock;
+        this.progress = b.progress;
+        KnowledgeBase kb = KnowledgeBase.bundled();
+        this.pipeline = new Pipeline(limits, kb, FingerprintTextMatcher.bundled(kb), new TextTermReader(), clock);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Loads the knowledge base, the fingerprints and (when {@code rules}) the bundled rule base on another thread,
+     * so that a short run overlaps them with its own start. Failures are left for the first real use to report.
+     */
+    public static void preload(boolean rules) {
+        Thread t = new Thread(() -> {
+            try {
+                KnowledgeBase kb = KnowledgeBase.bundled();
+                Trace.mark("knowledge base loaded");
+                FingerprintTextMatcher.bundled(kb);
+                Trace.mark("fingerprints loaded");
+                if (rules) {
+                    RuleEngine.loadBundled();
+                    Trace.mark("rules loaded");
+                }
+            } catch (RuntimeException | Error e) {
+                // Reported by the caller's thread, which loads again.
+            }
+        }, "canship-preload");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** What each repository is: files, license evidence and conclusion, model facts. Reports come in the order given. */
+    public List<RepositoryReport> scan(List<Path> repositories) {
+        return Batch.run(List.copyOf(repositories), pipeline::scan, progress);
+    }
+
+    /** One repository's scan. */
+    public RepositoryReport scan(Path repository) {
+        return pipeline.scan(repository);
+    }
+
+    /** The findings and verdict of each repository for the request's deployment and policy, in the order given. */
+    public List<RepositoryReport> check(CheckRequest request) {
+        RuleEngine engine = engine();
+        FitStage fit = new FitStage();
+        return Batch.run(request.repositories(),
+                p -> pipeline.check(p, request.deployment(), request.deploymentSource(), engine, fit, request.policy()), progress);
+    }
+
+    /** A deployment description (YAML or JSON, schema version 1), validated against the uses canship knows. */
+    public Deployment readDeployment(Path file) {
+        return new DeploymentReader(KnowledgeBase.bundled().uses().keySet()).read(file);
+    }
+
+    /** An organization's policy file, whose waivers and overrides may name bundled and user rules. */
+    public Policy readPolicy(Path file) {
+        return new PolicyReader(ruleIds(), KnowledgeBase.bundled().licenseIds()).read(file);
+    }
+
+    /** The ids of every rule a check can report: the bundled catalogue and the user's own rules. */
+    public Set<String> ruleIds() {
+        Set<String> ids = new TreeSet<>();
+        RuleCatalog.bundled().entries().forEach(e -> ids.add(e.id()));
+        ids.addAll(engine().userRuleNames());
+        return ids;
+    }
+
+    /** The limits every read of a repository is held to. */
+    public ScanLimits limits() {
+        return limits;
+    }
+
+    /** The clock that decides whether a waiver has expired. */
+    public Clock clock() {
+        return clock;
+    }
+
+    private RuleEngine engine() {
+        return rules == null ? RuleEngine.bundled() : rules;
+    }
+
+    /** Options of a {@link Canship}; every one has a default. */
+    public static final class Builder {
+        private ScanLimits limits = ScanLimits.DEFAULTS;
+        private Path userRules;
+        private Clock clock = Clock.systemUTC();
+        private Progress progress = Progress.NONE;
+
+        private Builder() {
+        }
+
+        /** Bounds on every read of a repository (default {@link ScanLimits#DEFAULTS}). */
+        public Builder limits(ScanLimits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /**
+         * A folder of the organization's own {@code .drl} rules, compiled now and run beside the bundled ones.
+         * Rules are code: load only rules you trust.
+         */
+        public Builder userRules(Path folder) {
+            this.userRules = folder;
+            return this;
+        }
+
+        /** The clock for waiver expiry (default: the system clock in UTC); tests and reproducible runs fix it. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Told as each repository of a batch finishes (default: nothing). */
+        public Builder progress(Progress progress) {
+            this.progress = Objects.requireNonNull(progress, "progress");
+            return this;
+        }
+
+        public Canship build() {
+            return new Canship(this);
+        }
+    }
+}

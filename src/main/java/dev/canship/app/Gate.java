@@ -1,0 +1,31 @@
+package dev.canship.app;
+
+import dev.canship.finding.Severity;
+import dev.canship.report.RepositoryReport;
+
+import java.util.List;
+
+/**
+ * The pipeline gate: whether reports hold an unwaived finding at or above a severity. A front end maps the answer
+ * to its own signal (the CLI's exit code 1, a build plugin's failed step).
+ *
+ * @param threshold the lowest severity that fails, or null for a gate that never fails
+ */
+public record Gate(Severity threshold) {
+
+    /** The default gate: errors fail. */
+    public static final Gate ERRORS = new Gate(Severity.ERROR);
+
+    /** A gate that never fails (report only). */
+    public static final Gate NEVER = new Gate(null);
+
+    /** True when any report has an unwaived finding at or above the threshold. */
+    public boolean fails(List<RepositoryReport> reports) {
+        if (threshold == null) {
+            return false;
+        }
+        return reports.stream().flatMap(r -> r.findings().stream())
+                .filter(f -> !f.waived())
+                .anyMatch(f -> f.severity().atLeast(threshold));
+    }
+}
