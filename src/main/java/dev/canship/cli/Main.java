@@ -123,8 +123,9 @@ public final class Main implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"canship " + (v == null ? "development build" : v)};
+            dev.canship.BuildInfo b = dev.canship.BuildInfo.current();
+            return new String[] {"canship " + b.version(), "knowledge base " + b.knowledgeBase()
+                    + " (licenses/ and rules/, " + b.rules().size() + " bundled rules)", "Java " + System.getProperty("java.version")};
         }
     }
 }

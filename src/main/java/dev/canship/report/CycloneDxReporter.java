@@ -91,8 +91,9 @@ public final class CycloneDxReporter implements Reporter {
         Component tool = new Component();
         tool.setType(Component.Type.APPLICATION);
         tool.setName("canship");
-        String v = CycloneDxReporter.class.getPackage().getImplementationVersion();
-        tool.setVersion(v == null ? "development" : v);
+        tool.setVersion(dev.canship.BuildInfo.current().version());
+        // The knowledge base the verdicts came from, so an archived BOM can be tied to it.
+        tool.addProperty(new org.cyclonedx.model.Property("canship:knowledge-base", dev.canship.BuildInfo.current().knowledgeBase()));
         tools.setComponents(List.of(tool));
         metadata.setToolChoice(tools);
         bom.setMetadata(metadata);

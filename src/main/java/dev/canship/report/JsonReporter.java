@@ -51,6 +51,7 @@ public final class JsonReporter implements Reporter {
         root.put("schema", r.isCheck() ? "canship-check/1" : "canship-scan/1");
         root.put("repository", r.path());
         root.put("name", r.name());
+        root.set("tool", tool(r));
         if (r.isCheck()) {
             root.put("verdict", r.verdict().machine());
             root.put("summary", r.verdict().plain());
@@ -110,6 +111,18 @@ public final class JsonReporter implements Reporter {
             o.put("message", d.message());
         }
         return root;
+    }
+
+    /** What made this report: canship's version, the knowledge base's, and the version of each rule that fired. */
+    static ObjectNode tool(RepositoryReport r) {
+        dev.canship.BuildInfo build = dev.canship.BuildInfo.current();
+        ObjectNode t = F.objectNode();
+        t.put("name", "canship");
+        t.put("version", build.version());
+        t.put("knowledge_base", build.knowledgeBase());
+        ObjectNode rules = t.putObject("rules");
+        r.findings().stream().map(Finding::rule).distinct().sorted().forEach(id -> rules.put(id, build.ruleVersion(id)));
+        return t;
     }
 
     private static long count(List<Finding> findings, String severity) {

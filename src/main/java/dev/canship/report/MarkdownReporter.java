@@ -51,6 +51,8 @@ public final class MarkdownReporter implements Reporter {
         for (RepositoryReport r : reports) {
             repository(r, sb);
         }
+        dev.canship.BuildInfo build = dev.canship.BuildInfo.current();
+        sb.append("\n<sub>canship ").append(esc(build.version())).append(", knowledge base ").append(esc(build.knowledgeBase())).append("</sub>\n");
         return sb.toString();
     }
 

@@ -54,7 +54,10 @@ public final class SarifReporter implements Reporter {
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", "canship");
         driver.put("informationUri", "https://github.com/canship/canship");
-        driver.put("semanticVersion", "0.1.0");
+        dev.canship.BuildInfo build = dev.canship.BuildInfo.current();
+        driver.put("version", build.version());
+        driver.put("semanticVersion", build.version());
+        driver.putObject("properties").put("knowledgeBase", build.knowledgeBase());
         Map<String, Integer> index = new TreeMap<>();
         r.findings().forEach(f -> index.putIfAbsent(f.rule(), 0));
         List<String> ids = new ArrayList<>(index.keySet());

@@ -31,6 +31,8 @@ public final class TextReporter implements Reporter {
         if (reports.size() > 1 && reports.size() <= MAX_COMPARED && reports.stream().allMatch(RepositoryReport::isCheck)) {
             compare(reports, sb);
         }
+        dev.canship.BuildInfo build = dev.canship.BuildInfo.current();
+        sb.append("\ncanship ").append(build.version()).append(", knowledge base ").append(build.knowledgeBase()).append('\n');
         return sb.toString();
     }
 
