@@ -6,31 +6,65 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.canship.BuildInfo;
 import dev.canship.finding.Evidence;
 import dev.canship.finding.Finding;
 import dev.canship.finding.Severity;
 import dev.canship.rules.RuleCatalog;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * SARIF 2.1.0 for code-scanning dashboards: one run per repository, one reporting descriptor per rule
- * (with the catalogue's help text), results located at the file and line of their evidence, and waived
- * findings as accepted suppressions.
+ * SARIF 2.1.0 as GitHub code scanning takes it: one run for all repositories, one reporting descriptor per rule that
+ * fired (with the catalogue's help), and every result with exactly one primary location, a repository-relative file
+ * of the checked-out tree with a region, plus stable partial fingerprints so an alert follows its finding from run to
+ * run.
+ *
+ * <p>Locations are relative to the folder canship runs in (the checkout, in a pipeline), named through the
+ * {@code %SRCROOT%} base. The primary location is the first piece of evidence that is a regular file inside that
+ * folder; else the deployment file; else the model folder's card; evidence that is not a file of the tree (the
+ * repository as a whole, a Hugging Face cache outside the checkout) goes to {@code relatedLocations} or the result's
+ * properties.
+ *
+ * <p>Waived findings: GitHub code scanning does not read SARIF {@code suppressions} (an uploaded result with one is
+ * still an open alert). So a waived finding is not a result: it is listed under the run's
+ * {@code properties.waived} with its rule, fingerprint, reason and expiry, and the alert it was closes as fixed on
+ * the next upload. A waiver that has expired waives nothing and its finding is a result again.
  */
 public final class SarifReporter implements Reporter {
+
+    /** GitHub's limits for one upload that this reporter could reach (runs are one; rules and tags are few). */
+    static final int MAX_RESULTS = 25_000;
+    static final int MAX_RELATED = 1_000;
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final RuleCatalog catalog;
+    private final Path base;
 
+    /** Locations relative to the current working directory. */
     public SarifReporter(RuleCatalog catalog) {
+        this(catalog, Path.of(""));
+    }
+
+    /** Locations relative to {@code base} (the checkout's root). */
+    public SarifReporter(RuleCatalog catalog, Path base) {
         this.catalog = catalog;
+        this.base = base.toAbsolutePath().normalize();
     }
 
     @Override
@@ -38,10 +72,7 @@ public final class SarifReporter implements Reporter {
         ObjectNode root = F.objectNode();
         root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
         root.put("version", "2.1.0");
-        ArrayNode runs = root.putArray("runs");
-        for (RepositoryReport r : reports) {
-            runs.add(run(r));
-        }
+        root.putArray("runs").add(run(reports));
         try {
             return MAPPER.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
@@ -49,61 +80,116 @@ public final class SarifReporter implements Reporter {
         }
     }
 
-    private ObjectNode run(RepositoryReport r) {
+    private ObjectNode run(List<RepositoryReport> reports) {
         ObjectNode run = F.objectNode();
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", "canship");
         driver.put("informationUri", "https://github.com/canship/canship");
-        dev.canship.BuildInfo build = dev.canship.BuildInfo.current();
+        BuildInfo build = BuildInfo.current();
         driver.put("version", build.version());
         driver.put("semanticVersion", build.version());
         driver.putObject("properties").put("knowledgeBase", build.knowledgeBase());
-        Map<String, Integer> index = new TreeMap<>();
-        r.findings().forEach(f -> index.putIfAbsent(f.rule(), 0));
-        List<String> ids = new ArrayList<>(index.keySet());
+        run.putObject("originalUriBaseIds").putObject("%SRCROOT%").put("uri", base.toUri().toString());
+        // One category per canship configuration: a later upload replaces this one's alerts, not other tools'.
+        run.putObject("automationDetails").put("id", "canship/");
+
+        Map<String, Finding> firstByRule = new TreeMap<>();
+        reports.forEach(r -> r.findings().forEach(f -> firstByRule.putIfAbsent(f.rule(), f)));
+        Map<String, Integer> index = new LinkedHashMap<>();
         ArrayNode rules = driver.putArray("rules");
-        for (int i = 0; i < ids.size(); i++) {
-            index.put(ids.get(i), i);
-            rules.add(descriptor(ids.get(i), r.findings()));
+        for (Map.Entry<String, Finding> e : firstByRule.entrySet()) {
+            index.put(e.getKey(), index.size());
+            rules.add(descriptor(e.getKey(), e.getValue(), build));
         }
-        ObjectNode auto = run.putObject("automationDetails");
-        auto.put("id", "canship/" + r.name() + "/");
+
         ArrayNode results = run.putArray("results");
-        for (Finding f : r.findings()) {
-            ObjectNode res = results.addObject();
-            res.put("ruleId", f.rule());
-            res.put("ruleIndex", index.get(f.rule()));
-            res.put("level", level(f.severity()));
-            res.putObject("message").put("text", f.message() + (f.remediation().isEmpty() ? "" : " Fix: " + f.remediation()));
-            ArrayNode locations = res.putArray("locations");
-            List<Evidence> evidence = f.evidence().isEmpty() ? List.of(Evidence.of(".")) : f.evidence();
-            for (Evidence e : evidence) {
-                ObjectNode phys = locations.addObject().putObject("physicalLocation");
-                phys.putObject("artifactLocation").put("uri", uri(r, e.file()));
-                if (e.line() > 0) {
-                    phys.putObject("region").put("startLine", e.line());
+        ArrayNode waived = F.arrayNode();
+        int written = 0;
+        int left = 0;
+        for (RepositoryReport r : reports) {
+            for (Finding f : r.findings()) {
+                Located loc = locate(r, f);
+                String key = canshipKey(r, f);
+                if (f.waived()) {
+                    ObjectNode w = waived.addObject();
+                    w.put("ruleId", f.rule());
+                    w.put("repository", r.name());
+                    w.put("fingerprint", key);
+                    w.put("reason", f.waiver().reason().label());
+                    w.put("comment", f.waiver().comment());
+                    w.put("expires", f.waiver().expires() == null ? null : f.waiver().expires().toString());
+                    continue;
                 }
+                if (written == MAX_RESULTS) {
+                    left++;
+                    continue;
+                }
+                results.add(result(r, f, index.get(f.rule()), loc, key));
+                written++;
             }
-            if (f.waiver() != null && f.waiver().active()) {
-                ObjectNode s = res.putArray("suppressions").addObject();
-                s.put("kind", "external");
-                s.put("status", "accepted");
-                s.put("justification", f.waiver().reason().label() + (f.waiver().comment() == null ? "" : ": " + f.waiver().comment()));
-            }
-            ObjectNode props = res.putObject("properties");
-            props.put("kind", f.kind().name());
-            props.put("license", f.license());
-            props.put("clause", f.clause());
-            props.put("remediation", f.remediation());
-            props.put("repository", r.path());
+        }
+        ObjectNode props = run.putObject("properties");
+        props.set("waived", waived);
+        if (left > 0) {
+            props.put("resultsLeftOut", left);
+        }
+        ArrayNode repos = props.putArray("repositories");
+        for (RepositoryReport r : reports) {
+            ObjectNode o = repos.addObject();
+            o.put("name", r.name());
+            o.put("path", r.path());
+            o.put("verdict", r.verdict().name().toLowerCase(java.util.Locale.ROOT));
+            o.put("license", r.identification().license() == null ? null : r.identification().license().id());
         }
         return run;
     }
 
-    private ObjectNode descriptor(String id, List<Finding> findings) {
+    private ObjectNode result(RepositoryReport r, Finding f, int ruleIndex, Located loc, String key) {
+        ObjectNode res = F.objectNode();
+        res.put("ruleId", f.rule());
+        res.put("ruleIndex", ruleIndex);
+        res.put("level", level(f.severity()));
+        String where = f.license() == null ? "" : " [" + f.license() + (f.clause() == null ? "" : " " + f.clause()) + "]";
+        res.putObject("message").put("text", r.name() + ": " + f.message() + where + (f.remediation().isEmpty() ? "" : " Fix: " + f.remediation()));
+        ObjectNode phys = res.putArray("locations").addObject().putObject("physicalLocation");
+        ObjectNode artifact = phys.putObject("artifactLocation");
+        artifact.put("uri", loc.uri());
+        artifact.put("uriBaseId", "%SRCROOT%");
+        phys.putObject("region").put("startLine", loc.line());
+        if (!loc.related().isEmpty()) {
+            ArrayNode related = res.putArray("relatedLocations");
+            int id = 1;
+            for (Located.Related rel : loc.related()) {
+                if (id > MAX_RELATED) {
+                    break;
+                }
+                ObjectNode o = related.addObject();
+                o.put("id", id++);
+                ObjectNode p = o.putObject("physicalLocation");
+                p.putObject("artifactLocation").put("uri", rel.uri()).put("uriBaseId", "%SRCROOT%");
+                p.putObject("region").put("startLine", rel.line());
+            }
+        }
+        ObjectNode fp = res.putObject("partialFingerprints");
+        fp.put("primaryLocationLineHash", lineHash(loc));
+        fp.put("canship/v1", key);
+        ObjectNode props = res.putObject("properties");
+        props.put("repository", r.name());
+        props.put("repositoryPath", r.path());
+        props.put("kind", f.kind().name());
+        props.put("license", f.license());
+        props.put("clause", f.clause());
+        props.put("remediation", f.remediation());
+        if (!loc.elsewhere().isEmpty()) {
+            ArrayNode e = props.putArray("evidenceOutsideTree");
+            loc.elsewhere().forEach(e::add);
+        }
+        return res;
+    }
+
+    private ObjectNode descriptor(String id, Finding sample, BuildInfo build) {
         ObjectNode d = F.objectNode();
         d.put("id", id);
-        Finding sample = findings.stream().filter(f -> f.rule().equals(id)).findFirst().orElseThrow();
         RuleCatalog.Entry e = catalog.entry(id).orElse(null);
         d.put("name", toPascal(id));
         String checks = e == null ? "Organization rule " + id : e.checks();
@@ -115,25 +201,122 @@ public final class SarifReporter implements Reporter {
             help.put("markdown", "**Checks:** " + e.checks() + "\n\n**Why:** " + e.why() + "\n\n**Fix:** " + e.fix() + "\n\n`canship explain " + id + "`");
         } else {
             help.put("text", sample.remediation());
+            help.put("markdown", sample.remediation());
         }
-        d.putObject("defaultConfiguration").put("level", level(e == null ? sample.severity() : Severity.parse(e.severity())));
+        Severity severity = e == null ? sample.severity() : Severity.parse(e.severity());
+        d.putObject("defaultConfiguration").put("level", level(severity));
         ObjectNode props = d.putObject("properties");
-        props.putArray("tags").add("license-compliance").add(sample.kind().name());
+        ArrayNode tags = props.putArray("tags").add("license-compliance").add(sample.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        props.put("version", build.ruleVersion(id));
+        // GitHub ranks alerts by problem.severity; security-severity (0-10) only for findings that are security
+        // problems (a checkpoint that runs code when loaded), tagged so GitHub shows them as such.
+        props.put("problem.severity", severity == Severity.ERROR ? "error" : severity == Severity.WARNING ? "warning" : "recommendation");
+        if (sample.kind().name().equals("UNSAFE_SERIALIZATION")) {
+            tags.add("security");
+            props.put("security-severity", severity == Severity.ERROR ? "8.8" : "5.0");
+        }
         return d;
     }
 
-    private static String uri(RepositoryReport r, String file) {
-        String f = file.replace('\\', '/');
-        if (f.endsWith(".yaml") || f.endsWith(".yml") || f.endsWith(".json")) {
-            // Deployment and policy files are named as given on the command line, not inside the repository.
-            if (r.deployment() != null && r.deployment().source() != null && f.equals(r.deployment().source().toString().replace('\\', '/'))) {
-                return f;
+    /** Where a finding is shown: one file of the tree and a line, and the rest of its evidence. */
+    record Located(String uri, int line, Path file, List<Related> related, List<String> elsewhere) {
+        record Related(String uri, int line) {
+        }
+    }
+
+    private Located locate(RepositoryReport r, Finding f) {
+        List<Located.Related> inTree = new ArrayList<>();
+        List<Path> inTreeFiles = new ArrayList<>();
+        List<String> elsewhere = new ArrayList<>();
+        for (Evidence e : f.evidence()) {
+            Optional<String> rel = relative(resolve(r, e.file()));
+            if (rel.isPresent()) {
+                inTree.add(new Located.Related(rel.get(), Math.max(1, e.line())));
+                inTreeFiles.add(resolve(r, e.file()));
+            } else {
+                elsewhere.add(e.file() + (e.line() > 0 ? ":" + e.line() : ""));
             }
         }
-        if (f.equals(".")) {
-            return r.path().replace('\\', '/');
+        if (!inTree.isEmpty()) {
+            return new Located(inTree.get(0).uri(), inTree.get(0).line(), inTreeFiles.get(0), inTree.subList(1, inTree.size()), elsewhere);
         }
-        return Path.of(r.path()).resolve(f).normalize().toString().replace('\\', '/');
+        // No evidence is a file of the tree: the deployment file (committed beside the pipeline), else the card.
+        List<Path> fallbacks = new ArrayList<>();
+        if (r.deployment() != null && r.deployment().source() != null) {
+            fallbacks.add(r.deployment().source());
+        }
+        fallbacks.add(Path.of(r.path()).resolve("README.md"));
+        for (Path p : fallbacks) {
+            Optional<String> rel = relative(p);
+            if (rel.isPresent()) {
+                return new Located(rel.get(), 1, p, List.of(), elsewhere);
+            }
+        }
+        // Nothing of this run lies in the tree (a model outside the checkout and a deployment from elsewhere): the
+        // deployment as named, so the alert still has a location GitHub accepts as a path.
+        String named = r.deployment() != null && r.deployment().source() != null ? r.deployment().source().toString() : r.path();
+        return new Located(named.replace('\\', '/'), 1, null, List.of(), elsewhere);
+    }
+
+    /** An evidence file as a path: deployment and policy evidence names the file as given, the rest lies in the repository. */
+    private static Path resolve(RepositoryReport r, String file) {
+        if (r.deployment() != null && r.deployment().source() != null
+                && file.replace('\\', '/').equals(r.deployment().source().toString().replace('\\', '/'))) {
+            return r.deployment().source();
+        }
+        return file.equals(".") ? Path.of(r.path()) : Path.of(r.path()).resolve(file);
+    }
+
+    /** The path relative to the base when it is a regular file inside it (symlinks resolved on both sides). */
+    private Optional<String> relative(Path p) {
+        try {
+            Path real = p.toAbsolutePath().toRealPath();
+            Path realBase = base.toRealPath();
+            if (!real.startsWith(realBase) || !Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS)) {
+                return Optional.empty();
+            }
+            return Optional.of(realBase.relativize(real).toString().replace('\\', '/'));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A stable key of a finding that does not move with line numbers: the rule, the repository's name, the license
+     * and clause, and the evidence files. The same finding on the next run has the same key.
+     */
+    static String canshipKey(RepositoryReport r, Finding f) {
+        StringBuilder sb = new StringBuilder(f.rule()).append('\0').append(r.name()).append('\0')
+                .append(f.license()).append('\0').append(f.clause());
+        f.evidence().stream().map(Evidence::file).distinct().sorted().forEach(file -> sb.append('\0').append(file));
+        return sha256(sb.toString()).substring(0, 32);
+    }
+
+    /**
+     * A hash of the primary location's line text (whitespace ignored) and its place: unchanged while that line is,
+     * wherever it moves in the file.
+     */
+    private static String lineHash(Located loc) {
+        String text = "";
+        if (loc.file() != null) {
+            // Bounded: the evidence may be a multi-gigabyte checkpoint with no line breaks at all.
+            try (var in = Files.newInputStream(loc.file())) {
+                String head = new String(in.readNBytes(1 << 20), StandardCharsets.UTF_8);
+                String[] lines = head.split("\n", loc.line() + 1);
+                text = lines.length >= loc.line() ? lines[loc.line() - 1].replaceAll("\\s+", "") : "";
+            } catch (IOException e) {
+                text = "";
+            }
+        }
+        return sha256(loc.uri() + "\0" + text).substring(0, 16) + ":1";
+    }
+
+    private static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String level(Severity s) {
