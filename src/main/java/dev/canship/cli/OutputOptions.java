@@ -16,13 +16,13 @@ import java.time.ZoneOffset;
 final class OutputOptions {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "Output format: text, json (every command); markdown, html, cyclonedx (scan and check); sarif (check) (default: ${DEFAULT-VALUE}).")
+            description = "Output format: text, json (every command); markdown, html, cyclonedx (scan and check); sarif, codequality (check) (default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
     Path output;
 
-    enum Format { text, json, sarif, markdown, html, cyclonedx }
+    enum Format { text, json, sarif, codequality, markdown, html, cyclonedx }
 
     /** Listing commands write JSON for json and text for everything else. */
     boolean json() {
@@ -70,6 +70,12 @@ final class OutputOptions {
             case markdown -> new dev.canship.report.MarkdownReporter();
             case html -> new dev.canship.report.HtmlReporter(dev.canship.rules.RuleCatalog.bundled(), dev.canship.identify.KnowledgeBase.bundled(), reportClock());
             case cyclonedx -> new dev.canship.report.CycloneDxReporter(dev.canship.identify.KnowledgeBase.bundled(), reportClock());
+            case codequality -> {
+                if (!check) {
+                    throw new picocli.CommandLine.ParameterException(commandLine, "--format codequality is for check; scan writes text, json, markdown, html or cyclonedx");
+                }
+                yield new dev.canship.report.CodeQualityReporter();
+            }
             case sarif -> {
                 if (!check) {
                     throw new picocli.CommandLine.ParameterException(commandLine, "--format sarif is for check; scan writes text, json, markdown, html or cyclonedx");

@@ -55,6 +55,7 @@ public final class SarifReporter implements Reporter {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final RuleCatalog catalog;
     private final Path base;
+    private final TreeLocations locations;
 
     /** Locations relative to the current working directory. */
     public SarifReporter(RuleCatalog catalog) {
@@ -65,6 +66,7 @@ public final class SarifReporter implements Reporter {
     public SarifReporter(RuleCatalog catalog, Path base) {
         this.catalog = catalog;
         this.base = base.toAbsolutePath().normalize();
+        this.locations = new TreeLocations(this.base);
     }
 
     @Override
@@ -108,8 +110,8 @@ public final class SarifReporter implements Reporter {
         int left = 0;
         for (RepositoryReport r : reports) {
             for (Finding f : r.findings()) {
-                Located loc = locate(r, f);
-                String key = canshipKey(r, f);
+                TreeLocations.Located loc = locations.locate(r, f);
+                String key = TreeLocations.key(r, f);
                 if (f.waived()) {
                     ObjectNode w = waived.addObject();
                     w.put("ruleId", f.rule());
@@ -144,7 +146,7 @@ public final class SarifReporter implements Reporter {
         return run;
     }
 
-    private ObjectNode result(RepositoryReport r, Finding f, int ruleIndex, Located loc, String key) {
+    private ObjectNode result(RepositoryReport r, Finding f, int ruleIndex, TreeLocations.Located loc, String key) {
         ObjectNode res = F.objectNode();
         res.put("ruleId", f.rule());
         res.put("ruleIndex", ruleIndex);
@@ -159,7 +161,7 @@ public final class SarifReporter implements Reporter {
         if (!loc.related().isEmpty()) {
             ArrayNode related = res.putArray("relatedLocations");
             int id = 1;
-            for (Located.Related rel : loc.related()) {
+            for (TreeLocations.Located.Related rel : loc.related()) {
                 if (id > MAX_RELATED) {
                     break;
                 }
@@ -218,85 +220,11 @@ public final class SarifReporter implements Reporter {
         return d;
     }
 
-    /** Where a finding is shown: one file of the tree and a line, and the rest of its evidence. */
-    record Located(String uri, int line, Path file, List<Related> related, List<String> elsewhere) {
-        record Related(String uri, int line) {
-        }
-    }
-
-    private Located locate(RepositoryReport r, Finding f) {
-        List<Located.Related> inTree = new ArrayList<>();
-        List<Path> inTreeFiles = new ArrayList<>();
-        List<String> elsewhere = new ArrayList<>();
-        for (Evidence e : f.evidence()) {
-            Optional<String> rel = relative(resolve(r, e.file()));
-            if (rel.isPresent()) {
-                inTree.add(new Located.Related(rel.get(), Math.max(1, e.line())));
-                inTreeFiles.add(resolve(r, e.file()));
-            } else {
-                elsewhere.add(e.file() + (e.line() > 0 ? ":" + e.line() : ""));
-            }
-        }
-        if (!inTree.isEmpty()) {
-            return new Located(inTree.get(0).uri(), inTree.get(0).line(), inTreeFiles.get(0), inTree.subList(1, inTree.size()), elsewhere);
-        }
-        // No evidence is a file of the tree: the deployment file (committed beside the pipeline), else the card.
-        List<Path> fallbacks = new ArrayList<>();
-        if (r.deployment() != null && r.deployment().source() != null) {
-            fallbacks.add(r.deployment().source());
-        }
-        fallbacks.add(Path.of(r.path()).resolve("README.md"));
-        for (Path p : fallbacks) {
-            Optional<String> rel = relative(p);
-            if (rel.isPresent()) {
-                return new Located(rel.get(), 1, p, List.of(), elsewhere);
-            }
-        }
-        // Nothing of this run lies in the tree (a model outside the checkout and a deployment from elsewhere): the
-        // deployment as named, so the alert still has a location GitHub accepts as a path.
-        String named = r.deployment() != null && r.deployment().source() != null ? r.deployment().source().toString() : r.path();
-        return new Located(named.replace('\\', '/'), 1, null, List.of(), elsewhere);
-    }
-
-    /** An evidence file as a path: deployment and policy evidence names the file as given, the rest lies in the repository. */
-    private static Path resolve(RepositoryReport r, String file) {
-        if (r.deployment() != null && r.deployment().source() != null
-                && file.replace('\\', '/').equals(r.deployment().source().toString().replace('\\', '/'))) {
-            return r.deployment().source();
-        }
-        return file.equals(".") ? Path.of(r.path()) : Path.of(r.path()).resolve(file);
-    }
-
-    /** The path relative to the base when it is a regular file inside it (symlinks resolved on both sides). */
-    private Optional<String> relative(Path p) {
-        try {
-            Path real = p.toAbsolutePath().toRealPath();
-            Path realBase = base.toRealPath();
-            if (!real.startsWith(realBase) || !Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS)) {
-                return Optional.empty();
-            }
-            return Optional.of(realBase.relativize(real).toString().replace('\\', '/'));
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-    }
-
-    /**
-     * A stable key of a finding that does not move with line numbers: the rule, the repository's name, the license
-     * and clause, and the evidence files. The same finding on the next run has the same key.
-     */
-    static String canshipKey(RepositoryReport r, Finding f) {
-        StringBuilder sb = new StringBuilder(f.rule()).append('\0').append(r.name()).append('\0')
-                .append(f.license()).append('\0').append(f.clause());
-        f.evidence().stream().map(Evidence::file).distinct().sorted().forEach(file -> sb.append('\0').append(file));
-        return sha256(sb.toString()).substring(0, 32);
-    }
-
     /**
      * A hash of the primary location's line text (whitespace ignored) and its place: unchanged while that line is,
      * wherever it moves in the file.
      */
-    private static String lineHash(Located loc) {
+    private static String lineHash(TreeLocations.Located loc) {
         String text = "";
         if (loc.file() != null) {
             // Bounded: the evidence may be a multi-gigabyte checkpoint with no line breaks at all.
@@ -311,7 +239,7 @@ public final class SarifReporter implements Reporter {
         return sha256(loc.uri() + "\0" + text).substring(0, 16) + ":1";
     }
 
-    private static String sha256(String s) {
+    static String sha256(String s) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
