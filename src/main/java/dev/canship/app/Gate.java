@@ -10,22 +10,28 @@ import java.util.List;
  * to its own signal (the CLI's exit code 1, a build plugin's failed step).
  *
  * @param threshold the lowest severity that fails, or null for a gate that never fails
+ * @param newOnly   count only findings that are new since the baseline the reports were compared with
  */
-public record Gate(Severity threshold) {
+public record Gate(Severity threshold, boolean newOnly) {
 
     /** The default gate: errors fail. */
-    public static final Gate ERRORS = new Gate(Severity.ERROR);
+    public static final Gate ERRORS = new Gate(Severity.ERROR, false);
 
     /** A gate that never fails (report only). */
-    public static final Gate NEVER = new Gate(null);
+    public static final Gate NEVER = new Gate(null, false);
+
+    public Gate(Severity threshold) {
+        this(threshold, false);
+    }
 
     /** True when any report has an unwaived finding at or above the threshold. */
     public boolean fails(List<RepositoryReport> reports) {
         if (threshold == null) {
             return false;
         }
-        return reports.stream().flatMap(r -> r.findings().stream())
+        return reports.stream().anyMatch(r -> r.findings().stream()
                 .filter(f -> !f.waived())
-                .anyMatch(f -> f.severity().atLeast(threshold));
+                .filter(f -> !newOnly || r.isNew(f))
+                .anyMatch(f -> f.severity().atLeast(threshold)));
     }
 }

@@ -1,5 +1,6 @@
 package dev.canship.cli;
 
+import dev.canship.app.Baseline;
 import dev.canship.app.Canship;
 import dev.canship.app.CheckRequest;
 import dev.canship.app.Gate;
@@ -48,13 +49,24 @@ final class CheckCommand implements Callable<Integer> {
             description = "Your organization's policy (YAML): accepted and refused licenses, severity overrides, waivers. See README.")
     Path policyFile;
 
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "An earlier 'check --format json' report: say what changed since (new and resolved findings, a changed license or verdict).")
+    Path baselineFile;
+
+    @Option(names = "--fail-on-new", description = "With --baseline: exit 1 only for new findings at or above --fail-on.")
+    boolean failOnNew;
+
     @Option(names = "--rules", paramLabel = "DIR", description = "A folder of your organization's own .drl rules, checked beside the bundled ones.")
     Path userRules;
 
     @Override
     public Integer call() {
         Trace.mark("command line parsed");
-        Gate gate = new Gate("never".equalsIgnoreCase(failOn) ? null : parseLevel(failOn));
+        if (failOnNew && baselineFile == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--fail-on-new needs --baseline FILE");
+        }
+        Gate gate = new Gate("never".equalsIgnoreCase(failOn) ? null : parseLevel(failOn), failOnNew);
+        Baseline baseline = baselineFile == null ? null : Baseline.read(baselineFile);
         Canship canship = Canship.builder()
                 .limits(limitOptions.limits())
                 .userRules(userRules)
@@ -65,6 +77,9 @@ final class CheckCommand implements Callable<Integer> {
         Trace.mark("deployment read");
         Policy policy = policyFile == null ? Policy.NONE : canship.readPolicy(policyFile);
         List<RepositoryReport> reports = canship.check(new CheckRequest(repositories.repositories(), deployment, deploymentFile.toString(), policy));
+        if (baseline != null) {
+            reports = reports.stream().map(baseline::compare).toList();
+        }
         Reporter reporter = output.reporter(spec.commandLine(), true);
         String rendered = reporter.render(reports);
         Trace.mark("report rendered");

@@ -88,7 +88,17 @@ public final class JsonReporter implements Reporter {
         }
         if (r.isCheck()) {
             ArrayNode findings = root.putArray("findings");
-            r.findings().forEach(f -> findings.add(finding(f)));
+            for (Finding f : r.findings()) {
+                ObjectNode o = finding(f);
+                o.put("fingerprint", FindingKeys.key(r.name(), f));
+                if (r.drift() != null) {
+                    o.put("new", r.isNew(f));
+                }
+                findings.add(o);
+            }
+            if (r.drift() != null) {
+                root.set("baseline", drift(r.drift(), r));
+            }
             ObjectNode counts = root.putObject("counts");
             counts.put("error", count(r.findings(), "error"));
             counts.put("warning", count(r.findings(), "warning"));
@@ -123,6 +133,23 @@ public final class JsonReporter implements Reporter {
         ObjectNode rules = t.putObject("rules");
         r.findings().stream().map(Finding::rule).distinct().sorted().forEach(id -> rules.put(id, build.ruleVersion(id)));
         return t;
+    }
+
+    /** What changed since the baseline report. */
+    static ObjectNode drift(Drift d, RepositoryReport r) {
+        ObjectNode o = F.objectNode();
+        o.put("file", d.baseline());
+        o.put("known", d.known());
+        ArrayNode added = o.putArray("new_findings");
+        d.newFindings().forEach(added::add);
+        ArrayNode resolved = o.putArray("resolved_findings");
+        d.resolved().forEach(resolved::add);
+        String now = r.identification().license() == null ? null : r.identification().license().id();
+        o.put("license_before", d.licenseBefore());
+        o.put("license_changed", d.known() && !java.util.Objects.equals(d.licenseBefore(), now));
+        o.put("verdict_before", d.verdictBefore());
+        o.put("verdict_changed", d.known() && !java.util.Objects.equals(d.verdictBefore(), r.verdict().machine()));
+        return o;
     }
 
     private static long count(List<Finding> findings, String severity) {

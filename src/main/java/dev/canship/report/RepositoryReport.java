@@ -26,6 +26,7 @@ import java.util.List;
  * @param card        the model card as read (front matter fields such as {@code pipeline_tag} and {@code datasets}
  *                    for the CycloneDX model card), or null; untrusted text
  * @param serialization the pickle scan of each file a pickle loader may open
+ * @param drift       what changed since a baseline report ({@code check --baseline}), or null
  */
 public record RepositoryReport(
         String path,
@@ -38,7 +39,8 @@ public record RepositoryReport(
         List<Finding> findings,
         List<Diagnostic> diagnostics,
         ModelCard card,
-        List<SerializationScan> serialization) {
+        List<SerializationScan> serialization,
+        Drift drift) {
 
     public RepositoryReport {
         files = List.copyOf(files);
@@ -47,16 +49,33 @@ public record RepositoryReport(
         serialization = serialization == null ? List.of() : List.copyOf(serialization);
     }
 
+    /** A report without a baseline comparison. */
+    public RepositoryReport(String path, String name, List<RepoFile> files, Identification identification, ModelSummary model,
+                            FitReport fit, Deployment deployment, List<Finding> findings, List<Diagnostic> diagnostics, ModelCard card,
+                            List<SerializationScan> serialization) {
+        this(path, name, files, identification, model, fit, deployment, findings, diagnostics, card, serialization, null);
+    }
+
+    /** This report compared with a baseline. */
+    public RepositoryReport withDrift(Drift drift) {
+        return new RepositoryReport(path, name, files, identification, model, fit, deployment, findings, diagnostics, card, serialization, drift);
+    }
+
+    /** Whether the finding is new since the baseline (every finding is, without one). */
+    public boolean isNew(Finding f) {
+        return drift == null || drift.newFindings().contains(FindingKeys.key(name, f));
+    }
+
     /** A report without serialized files. */
     public RepositoryReport(String path, String name, List<RepoFile> files, Identification identification, ModelSummary model,
                             FitReport fit, Deployment deployment, List<Finding> findings, List<Diagnostic> diagnostics, ModelCard card) {
-        this(path, name, files, identification, model, fit, deployment, findings, diagnostics, card, List.of());
+        this(path, name, files, identification, model, fit, deployment, findings, diagnostics, card, List.of(), null);
     }
 
     /** A report without the model card (reports that need no card fields) and without serialized files. */
     public RepositoryReport(String path, String name, List<RepoFile> files, Identification identification, ModelSummary model,
                             FitReport fit, Deployment deployment, List<Finding> findings, List<Diagnostic> diagnostics) {
-        this(path, name, files, identification, model, fit, deployment, findings, diagnostics, null, List.of());
+        this(path, name, files, identification, model, fit, deployment, findings, diagnostics, null, List.of(), null);
     }
 
     public boolean isCheck() {

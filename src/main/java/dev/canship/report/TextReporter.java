@@ -79,6 +79,24 @@ public final class TextReporter implements Reporter {
         return r.findings().stream().anyMatch(f -> !f.waived() && f.rule().equals(rule));
     }
 
+    /** What changed since the baseline, in one line. */
+    static String drift(RepositoryReport r) {
+        Drift d = r.drift();
+        if (!d.known()) {
+            return "not in " + d.baseline() + "; every finding is new";
+        }
+        StringBuilder sb = new StringBuilder("since ").append(d.baseline()).append(": ")
+                .append(d.newFindings().size()).append(" new, ").append(d.resolved().size()).append(" resolved");
+        String now = r.identification().license() == null ? null : r.identification().license().id();
+        if (!java.util.Objects.equals(d.licenseBefore(), now)) {
+            sb.append("; governing license ").append(d.licenseBefore() == null ? "none" : d.licenseBefore()).append(" -> ").append(now == null ? "none" : now);
+        }
+        if (!java.util.Objects.equals(d.verdictBefore(), r.verdict().machine())) {
+            sb.append("; verdict ").append(d.verdictBefore()).append(" -> ").append(r.verdict().machine());
+        }
+        return sb.toString();
+    }
+
     private void render(RepositoryReport r, StringBuilder sb) {
         if (r.isCheck()) {
             Verdict v = r.verdict();
@@ -98,6 +116,9 @@ public final class TextReporter implements Reporter {
         sb.append("  repository: ").append(r.path()).append('\n');
         if (r.isCheck() && r.deployment().source() != null) {
             sb.append("  deployment: ").append(r.deployment().source()).append('\n');
+        }
+        if (r.drift() != null) {
+            sb.append("  baseline:   ").append(drift(r)).append('\n');
         }
         LicenseMatch l = r.identification().license();
         sb.append("  license:    ").append(l == null ? "none concluded" : describe(l)).append('\n');

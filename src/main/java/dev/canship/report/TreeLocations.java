@@ -88,15 +88,9 @@ final class TreeLocations {
         }
     }
 
-    /**
-     * A stable key of a finding that does not move with line numbers: the rule, the repository's name, the license
-     * and clause, and the evidence files. The same finding on the next run has the same key.
-     */
+    /** The finding's stable fingerprint (see {@link FindingKeys}). */
     static String key(RepositoryReport r, Finding f) {
-        StringBuilder sb = new StringBuilder(f.rule()).append('\0').append(r.name()).append('\0')
-                .append(f.license()).append('\0').append(f.clause());
-        f.evidence().stream().map(Evidence::file).distinct().sorted().forEach(file -> sb.append('\0').append(file));
-        return SarifReporter.sha256(sb.toString()).substring(0, 32);
+        return FindingKeys.key(r.name(), f);
     }
 
 }
