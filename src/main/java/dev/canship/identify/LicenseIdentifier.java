@@ -79,7 +79,10 @@ public final class LicenseIdentifier {
         matches.sort(Comparator.comparing(LicenseMatch::file).thenComparing(LicenseMatch::document).thenComparing(LicenseMatch::id));
 
         List<Lineage.Base> bases = lineage.bases(ex);
-        List<String> baseModels = bases.stream().map(Lineage.Base::name).distinct().sorted().toList();
+        // config.json's _name_or_path is where the weights were loaded from before saving: an original release names
+        // itself there. It is lineage evidence for the license, but does not by itself make the repository a derivative.
+        List<String> baseModels = bases.stream().filter(b -> !b.source().startsWith("config.json"))
+                .map(Lineage.Base::name).distinct().sorted().toList();
         LicenseMatch claimed = conclude(matches);
         // Prose only counts where nothing structured names a base, and only when it points away from the claimed license
         // (an official card saying "based on Gemma" under the Gemma terms is no news).

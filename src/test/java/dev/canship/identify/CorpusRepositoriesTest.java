@@ -94,6 +94,9 @@ class CorpusRepositoriesTest {
         Identification med = identify(Corpus.repo("google--medgemma-27b-it"));
         assertThat(med.alsoBinding()).containsExactly("gemma");
 
+        Identification llama2 = identify(Corpus.repo("meta-llama--Llama-2-7b-hf"));
+        assertThat(llama2.baseModels()).as("config.json naming the release itself does not make it a derivative").isEmpty();
+
         Identification r1 = identify(Corpus.repo("deepseek-ai--DeepSeek-R1"));
         assertThat(kinds(r1)).as("an official card naming its own family in prose is no news").isEmpty();
     }
