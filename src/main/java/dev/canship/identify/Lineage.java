@@ -26,6 +26,8 @@ public final class Lineage {
     private static final int MAX_PROSE_CHARS = 64 * 1024;
     /** Bases gathered per repository (a merge names a few; a card listing thousands is not believed further). */
     private static final int MAX_BASES = 32;
+    /** Derivation phrases looked at in the prose; a card repeating "based on" thousands of times costs no more. */
+    private static final int MAX_PROSE_CUES = 100;
     private static final Pattern GGUF_BASE = Pattern.compile("general\\.base_model\\.(\\d{1,3})\\.(name|organization|repo_url)");
     private static final Pattern TAG_BASE = Pattern.compile("base_model:(?:(?:finetune|adapter|quantized|merge):)?(.+)");
     /** Words that say a model was made from another; what follows them is searched for a known base name. */
@@ -185,7 +187,7 @@ public final class Lineage {
         }
         String body = card.body().length() > MAX_PROSE_CHARS ? card.body().substring(0, MAX_PROSE_CHARS) : card.body();
         Matcher cue = PROSE_CUE.matcher(body);
-        while (cue.find()) {
+        for (int seen = 0; seen < MAX_PROSE_CUES && cue.find(); seen++) {
             String after = body.substring(cue.end(), Math.min(body.length(), cue.end() + 80));
             String[] tokens = after.replaceAll("[*\\[\\]()`:|,;\"]", " ").strip().split("\\s+");
             for (int i = 0; i < Math.min(tokens.length, 6); i++) {

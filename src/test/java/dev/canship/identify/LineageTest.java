@@ -200,4 +200,17 @@ class LineageTest {
         assertThat(id.baseModels()).isEmpty();
         assertThat(id.license().id()).isEqualTo("mit");
     }
+
+    @Test
+    void aHostileCardCannotMakeLineageUnbounded(@TempDir Path repo) throws IOException {
+        StringBuilder fm = new StringBuilder("license: mit\nbase_model:\n");
+        for (int i = 0; i < 5000; i++) {
+            fm.append("- acme/model-").append(i).append('\n');
+        }
+        Files.writeString(repo.resolve("README.md"), "---\n" + fm + "---\n" + "based on nothing ".repeat(20_000) + "fine-tuned from Llama 3.1 8B\n");
+        Identification id = identify(repo);
+        assertThat(id.baseModels()).as("bases kept per repository are bounded").hasSize(32);
+        assertThat(id.license().id()).isEqualTo("mit");
+        assertThat(kinds(id)).as("prose beyond the first derivation phrases read is not scanned").isEmpty();
+    }
 }
