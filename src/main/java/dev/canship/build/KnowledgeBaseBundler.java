@@ -35,6 +35,7 @@ public final class KnowledgeBaseBundler {
         root.set("policies", trees(yaml, licenses.resolve("policies")));
         root.set("uses", yaml.readTree(licenses.resolve("uses.yaml").toFile()));
         root.set("lexicon", yaml.readTree(licenses.resolve("lexicon.yaml").toFile()));
+        root.set("lineage", yaml.readTree(licenses.resolve("lineage.yaml").toFile()).path("lineage"));
         Path out = classes.resolve(BUNDLE);
         Files.createDirectories(out.getParent());
         new ObjectMapper().writeValue(out.toFile(), root);

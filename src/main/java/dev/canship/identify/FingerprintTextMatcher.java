@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Recognizes license and use-policy texts by their fingerprints ({@code licenses/fingerprints/*.fp}, the
@@ -64,29 +65,55 @@ public final class FingerprintTextMatcher implements TextMatcher {
 
     /** Words of a changed passage above which a change is substantive even without a known term in it. */
     private static final int MINOR_WORDS = 6;
+    /** Longest passage (reference words, give or take a shingle) read as the license's click-through sentence. */
+    private static final int CLICK_THROUGH_WORDS = 40;
+    /** Words that carry a grant or a duty: a passage that reads any of them changed cannot be waved through. */
+    private static final Pattern TERM_WORDS = Pattern.compile(
+            "(?i)\\b(not|no|never|nor|may|might|must|shall|will|can|cannot|only|except|unless|without|prohibited|permitted|allowed)\\b");
+    private static final Pattern LINKS = Pattern.compile("\\S*(https?://|www\\.|@)\\S*");
+    private static final Pattern PRODUCT_VERSION = Pattern.compile("\\d+(\\.\\d+)?");
+    private static final Pattern PRODUCT_NAME = Pattern.compile("(?i)\\b(llama|gemma)\\b");
 
     /**
-     * Numbers and key terms always matter; otherwise a change is minor when it spans a few words of the
-     * reference and what the file says there, links aside, is a few words too.
+     * Whether a changed passage can change the terms. It is minor (a warning) only where the edit provably changes
+     * no term: a link, an article or a word or two that carry no grant or duty; the Hub's access gate dropping the
+     * license's click-through sentence before the numbered clauses; a use policy naming its product by another
+     * version in a contact line. Anything else, a changed number or key term above all, is substantive.
      */
-    static boolean substantive(Alteration a) {
+    static boolean substantive(Alteration a, String document, boolean accessGate) {
+        String found = a.found() == null ? "" : a.found();
         if (a.expected() != null) {
-            return true;
+            // Use policies hold no numeric terms; a version number there names the product ("Meta Llama 3" in
+            // Meta's own Llama 3.1 gate), provided the passage names the product and adds no term word.
+            return !("use-policy".equals(document) && a.kind() == Alteration.Kind.CHANGED
+                    && PRODUCT_VERSION.matcher(a.expected()).matches() && PRODUCT_NAME.matcher(found).find()
+                    && !TERM_WORDS.matcher(found).find());
         }
         int refWords = Math.max(0, a.refEnd() - a.refStart());
-        String found = a.found() == null ? "" : a.found().replaceAll("\\S*(https?://|www\\.)\\S*", " ").strip();
-        int foundWords = found.isEmpty() ? 0 : found.split("\\s+").length;
+        if (a.kind() == Alteration.Kind.DELETED && found.isBlank() && accessGate && a.clause() == null && refWords <= CLICK_THROUGH_WORDS) {
+            return false;
+        }
+        if (TERM_WORDS.matcher(found).find()) {
+            return true;
+        }
+        String words = LINKS.matcher(found).replaceAll(" ").strip();
+        int foundWords = words.isEmpty() ? 0 : words.split("\\s+").length;
         // The reference range is only known to the nearest kept shingle (about five words either side).
         return refWords > MINOR_WORDS + 10 || foundWords > MINOR_WORDS + 4;
     }
 
     @Override
     public List<TextHit> match(String text) {
+        return match(text, false);
+    }
+
+    @Override
+    public List<TextHit> match(String text, boolean accessGate) {
         List<TextHit> hits = new ArrayList<>();
         for (FingerprintMatch m : matcher.match(text)) {
             List<LicenseMatch.Alteration> alterations = m.alterations().stream()
                     .map(a -> new LicenseMatch.Alteration(a.kind().name().toLowerCase(Locale.ROOT), a.clause() == null ? null : "§" + a.clause(),
-                            a.before(), a.found(), a.expected(), substantive(a)))
+                            a.before(), a.found(), a.expected(), substantive(a, m.kind(), accessGate)))
                     .toList();
             hits.add(new TextHit(m.id(), m.kind(), m.version(), m.containment(), alterations));
         }

@@ -8,9 +8,10 @@ import java.util.List;
  * @param matches     every match found, sorted by file and id
  * @param license     the concluded governing license, or null when none can be concluded
  * @param usePolicy   the match of the governing use policy text, or null
- * @param terms       the governing license's terms, as the repository's own text states them where it can be read
- * @param baseModels  the base models the card names
+ * @param terms       the governing license's terms as its publisher states them (never a repository copy's values)
+ * @param baseModels  the base models the card, configuration or weights name
  * @param issues      missing, unknown, conflicting or altered evidence
+ * @param alsoBinding other known licenses whose terms bind too: further bases of a merge, or bases that sources disagree on
  */
 public record Identification(
         List<LicenseMatch> matches,
@@ -18,9 +19,17 @@ public record Identification(
         LicenseMatch usePolicy,
         LicenseTerms terms,
         List<String> baseModels,
-        List<IdentificationIssue> issues) {
+        List<IdentificationIssue> issues,
+        List<String> alsoBinding) {
+
+    /** An identification without lineage licenses beside the governing one. */
+    public Identification(List<LicenseMatch> matches, LicenseMatch license, LicenseMatch usePolicy, LicenseTerms terms,
+                          List<String> baseModels, List<IdentificationIssue> issues) {
+        this(matches, license, usePolicy, terms, baseModels, issues, List.of());
+    }
 
     public Identification {
+        alsoBinding = alsoBinding == null ? List.of() : List.copyOf(alsoBinding);
         matches = List.copyOf(matches);
         baseModels = List.copyOf(baseModels);
         issues = List.copyOf(issues);

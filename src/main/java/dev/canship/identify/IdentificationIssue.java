@@ -6,18 +6,23 @@ import java.util.List;
  * A problem with the evidence about which license governs: none found, an unknown license-like text,
  * sources that disagree, a known text that was changed. The rules decide what it means for a deployment.
  *
- * @param kind       MISSING, UNKNOWN, CONFLICT, LAUNDERING, ALTERED or ALTERED_MINOR
- * @param licenseIds the license ids involved, sorted
+ * @param kind       MISSING, UNKNOWN, CONFLICT, LAUNDERING, LINEAGE_CONFLICT, LINEAGE_UNDECLARED, ALTERED or ALTERED_MINOR
+ * @param licenseIds the license ids involved, the one that governs first (a conflict lists them sorted)
  * @param message    what was found, in one or two sentences
  * @param files      the files involved, with lines
  */
 public record IdentificationIssue(Kind kind, List<String> licenseIds, String message, List<FileLine> files) {
 
-    /** ALTERED_MINOR: only links or a word or two differ from the reference. */
-    public enum Kind { MISSING, UNKNOWN, CONFLICT, LAUNDERING, ALTERED, ALTERED_MINOR }
+    /**
+     * LAUNDERING: the base model's license differs from the one the repository claims (the base's governs).
+     * LINEAGE_CONFLICT: the card, configuration or weights name bases under different licenses.
+     * LINEAGE_UNDECLARED: the lineage rests on weaker evidence (prose only, or no license of the repository's own).
+     * ALTERED_MINOR: only links or a word or two that carry no term differ from the reference.
+     */
+    public enum Kind { MISSING, UNKNOWN, CONFLICT, LAUNDERING, LINEAGE_CONFLICT, LINEAGE_UNDECLARED, ALTERED, ALTERED_MINOR }
 
     public IdentificationIssue {
-        licenseIds = licenseIds.stream().distinct().sorted().toList();
+        licenseIds = licenseIds.stream().distinct().toList();
         files = files.stream().distinct().toList();
     }
 

@@ -45,9 +45,11 @@ public final class KnowledgeBase {
     private final Map<String, UsePolicy> policyCache = new ConcurrentHashMap<>();
     private final Map<String, String> uses;
     private final Map<String, List<String>> lexicon;
+    private final List<Lineage.Rule> lineage;
 
     private KnowledgeBase(Map<String, JsonNode> rawLicenses, Map<String, JsonNode> rawPolicies, Map<String, String> uses,
-                          Map<String, List<String>> lexicon) {
+                          Map<String, List<String>> lexicon, List<Lineage.Rule> lineage) {
+        this.lineage = List.copyOf(lineage);
         this.rawLicenses = Collections.unmodifiableMap(new TreeMap<>(rawLicenses));
         this.rawPolicies = Collections.unmodifiableMap(new TreeMap<>(rawPolicies));
         this.uses = Collections.unmodifiableMap(new TreeMap<>(uses));
@@ -115,7 +117,10 @@ public final class KnowledgeBase {
             v.forEach(w -> words.add(w.asText().toLowerCase(Locale.ROOT)));
             lexicon.put(e.getKey(), List.copyOf(words));
         });
-        return new KnowledgeBase(licenses, policies, uses, lexicon);
+        List<Lineage.Rule> lineage = new ArrayList<>();
+        root.path("lineage").forEach(n -> lineage.add(new Lineage.Rule(n.path("pattern").asText(),
+                n.path("license").isTextual() ? n.path("license").asText().toLowerCase(Locale.ROOT) : null, n.path("why").asText(""))));
+        return new KnowledgeBase(licenses, policies, uses, lexicon, lineage);
     }
 
     private static <T> T convert(JsonNode n, Class<T> type) {
@@ -167,6 +172,11 @@ public final class KnowledgeBase {
     /** Screening words per use id, lower case. */
     public Map<String, List<String>> lexicon() {
         return lexicon;
+    }
+
+    /** Base-model name patterns and the license each implies, in the order they are tried (licenses/lineage.yaml). */
+    public List<Lineage.Rule> lineage() {
+        return lineage;
     }
 
     /** The license a card's {@code license:} tag or {@code license_name:} names, if canship knows it. */

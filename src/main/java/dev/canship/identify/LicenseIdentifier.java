@@ -1,6 +1,5 @@
 package dev.canship.identify;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.canship.extract.Extraction;
 import dev.canship.extract.ModelCard;
 import dev.canship.extract.TextDocument;
@@ -11,7 +10,6 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -30,11 +28,13 @@ public final class LicenseIdentifier {
     private final KnowledgeBase kb;
     private final TextMatcher matcher;
     private final TermReader termReader;
+    private final Lineage lineage;
 
     public LicenseIdentifier(KnowledgeBase kb, TextMatcher matcher, TermReader termReader) {
         this.kb = kb;
         this.matcher = matcher;
         this.termReader = termReader;
+        this.lineage = new Lineage(kb.lineage());
     }
 
     public Identification identify(Extraction ex) {
@@ -52,12 +52,20 @@ public final class LicenseIdentifier {
             }
         }
         List<TextDocument> unknown = new ArrayList<>();
-        TextDocument governingText = null;
         for (TextDocument doc : ex.documents()) {
-            List<TextMatcher.TextHit> hits = doc.text().isBlank() ? List.of() : matcher.match(doc.text());
+            boolean gate = doc.where().endsWith("(extra_gated_prompt)");
+            List<TextMatcher.TextHit> hits = doc.text().isBlank() ? List.of() : matcher.match(doc.text(), gate);
             for (TextMatcher.TextHit h : hits) {
+                List<LicenseMatch.Alteration> alterations = new ArrayList<>(h.alterations());
+                if ("license".equals(h.document()) && termReader != null) {
+                    // The copy is evidence of which license; its own threshold, prefix or phrase never becomes a duty.
+                    // A term the fingerprint already reported changed (a threshold anchor) is not reported twice.
+                    kb.license(h.id()).ifPresent(l -> termReader.differences(l.terms(), doc.text()).stream()
+                            .filter(d -> h.alterations().stream().noneMatch(a -> a.substantive() && java.util.Objects.equals(a.clause(), d.clause())))
+                            .forEach(alterations::add));
+                }
                 matches.add(new LicenseMatch(h.id(), h.version(), h.document(), "text", doc.where(), doc.firstLine(),
-                        h.confidence(), !h.alterations().isEmpty(), h.alterations()));
+                        h.confidence(), !alterations.isEmpty(), alterations));
             }
             if (hits.isEmpty() && (doc.role() == FileRole.LICENSE || doc.role() == FileRole.USE_POLICY) && !doc.text().isBlank()) {
                 Optional<LicenseMatch> ref = reference(doc);
@@ -70,15 +78,16 @@ public final class LicenseIdentifier {
         }
         matches.sort(Comparator.comparing(LicenseMatch::file).thenComparing(LicenseMatch::document).thenComparing(LicenseMatch::id));
 
-        List<String> baseModels = baseModels(ex);
-        LicenseMatch concluded = conclude(matches);
-        LicenseMatch usePolicy = matches.stream()
-                .filter(m -> "use-policy".equals(m.document()) && !CARD_META.equals(m.source()))
-                .filter(m -> concluded == null || m.id().equals(concluded.id()))
-                .max(Comparator.comparingDouble(LicenseMatch::confidence)).orElse(null);
-        if (concluded != null && "text".equals(concluded.source())) {
-            governingText = ex.documents().stream().filter(d -> d.where().equals(concluded.file())).findFirst().orElse(null);
-        }
+        List<Lineage.Base> bases = lineage.bases(ex);
+        // config.json's _name_or_path is where the weights were loaded from before saving: an original release names
+        // itself there. It is lineage evidence for the license, but does not by itself make the repository a derivative.
+        List<String> baseModels = bases.stream().filter(b -> !b.source().startsWith("config.json"))
+                .map(Lineage.Base::name).distinct().sorted().toList();
+        LicenseMatch claimed = conclude(matches);
+        // Prose only counts where nothing structured names a base, and only when it points away from the claimed license
+        // (an official card saying "based on Gemma" under the Gemma terms is no news).
+        Lineage.ProseMention prose = bases.stream().anyMatch(b -> b.rule() != null) ? null : lineage.prose(card)
+                .filter(p -> p.rule().license() != null && (claimed == null || !p.rule().license().equals(claimed.id()))).orElse(null);
 
         for (TextDocument d : unknown) {
             issues.add(new IdentificationIssue(IdentificationIssue.Kind.UNKNOWN, List.of(),
@@ -86,19 +95,33 @@ public final class LicenseIdentifier {
                             + " but matches none canship knows; it begins: \"" + firstLines(d.text()) + "\"",
                     List.of(new IdentificationIssue.FileLine(d.file(), d.firstLine()))));
         }
-        if (concluded != null && kb.license(concluded.id()).isEmpty()) {
-            issues.add(new IdentificationIssue(IdentificationIssue.Kind.UNKNOWN, List.of(concluded.id()),
-                    concluded.file() + " names the license \"" + concluded.id() + "\", which canship does not know"
+        if (claimed != null && kb.license(claimed.id()).isEmpty() && !isUnknownTag(claimed)) {
+            issues.add(new IdentificationIssue(IdentificationIssue.Kind.UNKNOWN, List.of(claimed.id()),
+                    claimed.file() + " names the license \"" + claimed.id() + "\", which canship does not know"
                             + (baseModels.isEmpty() ? "" : " (base model: " + String.join(", ", baseModels) + ")") + "; its terms cannot be checked",
-                    List.of(new IdentificationIssue.FileLine(fileOnly(concluded.file()), concluded.line()))));
+                    List.of(new IdentificationIssue.FileLine(fileOnly(claimed.file()), claimed.line()))));
         }
+        LineageVerdict lv = lineage(claimed, bases, card, issues);
+        LicenseMatch concluded = lv.governing();
         if (concluded == null && unknown.isEmpty()) {
             issues.add(new IdentificationIssue(IdentificationIssue.Kind.MISSING, List.of(),
                     "no license was found: no license file, no license text in the card, and no license tag canship knows",
                     List.of(new IdentificationIssue.FileLine(card == null ? "." : card.file(), card == null ? 0 : card.lineOf("license")))));
         }
+        if (prose != null) {
+            String implied = prose.rule().license();
+            issues.add(new IdentificationIssue(IdentificationIssue.Kind.LINEAGE_UNDECLARED, implied == null ? List.of() : List.of(implied),
+                    "the card's text says \"" + prose.phrase() + "\", which points to a base model under "
+                            + (implied == null ? "a license canship cannot tell from the name" : title(implied) + " (" + implied + ")")
+                            + ", but no base_model, config or weights metadata declares a base; the governing license was not switched on prose alone",
+                    List.of(new IdentificationIssue.FileLine(prose.file(), prose.line()))));
+        }
+        LicenseMatch usePolicy = matches.stream()
+                .filter(m -> "use-policy".equals(m.document()) && !CARD_META.equals(m.source()))
+                .filter(m -> concluded == null || m.id().equals(concluded.id()))
+                .max(Comparator.comparingDouble(LicenseMatch::confidence)).orElse(null);
+
         conflicts(matches, issues);
-        laundering(concluded, baseModels, card, ex, issues);
         for (LicenseMatch m : matches) {
             if (m.altered()) {
                 issues.add(new IdentificationIssue(m.substantivelyAltered() ? IdentificationIssue.Kind.ALTERED : IdentificationIssue.Kind.ALTERED_MINOR, List.of(m.id()),
@@ -107,12 +130,94 @@ public final class LicenseIdentifier {
                         List.of(new IdentificationIssue.FileLine(fileOnly(m.file()), m.line()))));
             }
         }
+        // The publisher's terms, always: a repository's copy is evidence of which license, never of its duties.
         LicenseTerms terms = concluded == null ? LicenseTerms.NONE
                 : kb.license(concluded.id()).map(LicenseInfo::terms).orElse(LicenseTerms.NONE);
-        if (governingText != null && termReader != null) {
-            terms = termReader.overlay(terms, governingText.text());
+        return new Identification(matches, concluded, usePolicy, terms, baseModels, issues, lv.alsoBinding());
+    }
+
+    /** The governing license after lineage, and the other base licenses whose terms bind as well (merges, conflicting sources). */
+    private record LineageVerdict(LicenseMatch governing, List<String> alsoBinding) {
+    }
+
+    /**
+     * Lineage governs: a model made from a base stays under the base's license whatever the card or LICENSE file
+     * says. Every base's known license binds (a merge owes the duties of each); the first base the card declares
+     * (else the first other source) governs unless the repository's own claim is one of the base licenses.
+     */
+    private LineageVerdict lineage(LicenseMatch claimed, List<Lineage.Base> bases, ModelCard card, List<IdentificationIssue> issues) {
+        Set<String> cardLicenses = new LinkedHashSet<>();
+        Set<String> otherLicenses = new LinkedHashSet<>();
+        for (Lineage.Base b : bases) {
+            if (b.undetermined()) {
+                issues.add(new IdentificationIssue(IdentificationIssue.Kind.UNKNOWN, List.of(),
+                        b.source() + " names the base model " + b.name() + ", whose license canship cannot tell from the name (" + b.rule().why()
+                                + "); check the base's license by hand",
+                        List.of(new IdentificationIssue.FileLine(b.file(), b.line()))));
+                continue;
+            }
+            Optional<String> l = b.license();
+            if (l.isEmpty()) {
+                continue;
+            }
+            if (kb.license(l.get()).isEmpty()) {
+                issues.add(new IdentificationIssue(IdentificationIssue.Kind.UNKNOWN, List.of(l.get()),
+                        b.source() + " names the base model " + b.name() + ", which is under the license \"" + l.get()
+                                + "\" that canship does not know; its terms bind this model but cannot be checked",
+                        List.of(new IdentificationIssue.FileLine(b.file(), b.line()))));
+                continue;
+            }
+            (b.fromCard() ? cardLicenses : otherLicenses).add(l.get());
         }
-        return new Identification(matches, concluded, usePolicy, terms, baseModels, issues);
+        Set<String> binding = new LinkedHashSet<>(cardLicenses);
+        binding.addAll(otherLicenses);
+        if (binding.isEmpty()) {
+            return new LineageVerdict(claimed, List.of());
+        }
+        // Sources that disagree (the card names a Llama 3.1 base, config.json a Llama 3 one): both bind, and it is reported.
+        Set<String> disagreeing = new LinkedHashSet<>(otherLicenses);
+        disagreeing.removeAll(cardLicenses.isEmpty() ? Set.of(otherLicenses.iterator().next()) : cardLicenses);
+        if (!disagreeing.isEmpty()) {
+            List<IdentificationIssue.FileLine> files = bases.stream().filter(b -> b.license().isPresent())
+                    .map(b -> new IdentificationIssue.FileLine(b.file(), b.line())).distinct().toList();
+            issues.add(new IdentificationIssue(IdentificationIssue.Kind.LINEAGE_CONFLICT, List.copyOf(binding),
+                    "the repository's sources disagree about its base model: " + bases.stream().filter(b -> b.license().isPresent() && kb.license(b.license().get()).isPresent())
+                            .map(b -> b.source() + " names " + b.name() + " (" + b.license().get() + ")").collect(Collectors.joining(", "))
+                            + "; the terms of every one of them are checked", files));
+        }
+        boolean noClaim = claimed == null || isUnknownTag(claimed);
+        boolean claimUnknown = !noClaim && kb.license(claimed.id()).isEmpty();
+        if (claimUnknown) {
+            // A license canship does not know stays governing (reviewed as unknown); the bases' terms bind beside it.
+            return new LineageVerdict(claimed, List.copyOf(binding));
+        }
+        if (!noClaim && binding.contains(claimed.id())) {
+            binding.remove(claimed.id());
+            return new LineageVerdict(claimed, List.copyOf(binding));
+        }
+        String governing = binding.iterator().next();
+        binding.remove(governing);
+        Lineage.Base from = bases.stream().filter(b -> b.license().filter(governing::equals).isPresent()).findFirst().orElseThrow();
+        LicenseMatch byLineage = new LicenseMatch(governing, kb.license(governing).map(LicenseInfo::version).orElse(null), "license", "lineage",
+                from.file() + " (" + from.source() + ")", from.line(), 1.0, false, List.of());
+        if (noClaim) {
+            issues.add(new IdentificationIssue(IdentificationIssue.Kind.LINEAGE_UNDECLARED, List.of(governing),
+                    "the repository states no license of its own, but " + from.source() + " names the base model " + from.name() + ", which is under "
+                            + title(governing) + " (" + governing + "); that license governs",
+                    List.of(new IdentificationIssue.FileLine(from.file(), from.line()))));
+        } else {
+            issues.add(new IdentificationIssue(IdentificationIssue.Kind.LAUNDERING, List.of(governing, claimed.id()),
+                    "the base model " + from.name() + " (" + from.source() + ") is under " + title(governing) + " (" + governing
+                            + "), but " + claimed.file() + " claims " + claimed.id() + "; " + governing + " governs and " + claimed.id() + " is reported as the conflict",
+                    List.of(new IdentificationIssue.FileLine(from.file(), from.line()),
+                            new IdentificationIssue.FileLine(fileOnly(claimed.file()), claimed.line()))));
+        }
+        return new LineageVerdict(byLineage, List.copyOf(binding));
+    }
+
+    /** A card tag {@code license: unknown}: the uploader does not know; no claim, and no conflict with anything. */
+    private static boolean isUnknownTag(LicenseMatch m) {
+        return "unknown".equals(m.id()) && CARD_META.equals(m.source());
     }
 
     private void cardMatches(ModelCard card, List<LicenseMatch> matches, List<IdentificationIssue> issues) {
@@ -180,7 +285,7 @@ public final class LicenseIdentifier {
     private void conflicts(List<LicenseMatch> matches, List<IdentificationIssue> issues) {
         Set<String> textIds = matches.stream().filter(m -> m.isLicense() && ("text".equals(m.source()) || "reference".equals(m.source())) && !isCodeFile(m.file()))
                 .map(LicenseMatch::id).collect(Collectors.toCollection(TreeSet::new));
-        Set<String> metaIds = matches.stream().filter(m -> m.isLicense() && (CARD_META.equals(m.source()) || "weights".equals(m.source())))
+        Set<String> metaIds = matches.stream().filter(m -> m.isLicense() && (CARD_META.equals(m.source()) || "weights".equals(m.source())) && !isUnknownTag(m))
                 .map(LicenseMatch::id).collect(Collectors.toCollection(TreeSet::new));
         Set<String> all = new LinkedHashSet<>(textIds);
         all.addAll(metaIds);
@@ -194,50 +299,13 @@ public final class LicenseIdentifier {
         }
     }
 
-    private void laundering(LicenseMatch concluded, List<String> baseModels, ModelCard card, Extraction ex, List<IdentificationIssue> issues) {
-        for (String base : baseModels) {
-            Optional<String> implied = Lineage.licenseOf(base);
-            if (implied.isEmpty()) {
-                continue;
-            }
-            String impliedFamily = kb.license(implied.get()).map(LicenseInfo::family).orElse(implied.get());
-            if (concluded != null && kb.license(concluded.id()).isEmpty()) {
-                // An unknown license is reported as unknown, with the base model named; its family cannot be judged.
-                continue;
-            }
-            String claimedFamily = concluded == null ? null : kb.license(concluded.id()).map(LicenseInfo::family).orElse(concluded.id());
-            if (concluded != null && Objects.equals(impliedFamily, claimedFamily)) {
-                continue;
-            }
-            String claim = concluded == null ? "no license" : concluded.id();
-            issues.add(new IdentificationIssue(IdentificationIssue.Kind.LAUNDERING, concluded == null ? List.of(implied.get()) : List.of(implied.get(), concluded.id()),
-                    "the base model " + base + " is under " + title(implied.get()) + " (" + implied.get() + "), but the repository claims " + claim,
-                    List.of(new IdentificationIssue.FileLine(card == null ? "." : card.file(), card == null ? 0 : card.lineOf("base_model")))));
-            return;
-        }
-    }
-
-    private static List<String> baseModels(Extraction ex) {
-        Set<String> out = new TreeSet<>();
-        if (ex.card() != null) {
-            out.addAll(ex.card().texts("base_model"));
-        }
-        JsonNode adapter = ex.adapterConfig();
-        if (adapter != null && adapter.path("base_model_name_or_path").isTextual()) {
-            out.add(adapter.path("base_model_name_or_path").asText());
-        }
-        return List.copyOf(out);
-    }
-
     private String title(String id) {
         return kb.license(id).map(LicenseInfo::title).orElse(id);
     }
 
     static String describe(LicenseMatch.Alteration a) {
         StringBuilder sb = new StringBuilder(a.kind());
-        if (a.clause() != null) {
-            sb.append(" in ").append(a.clause());
-        }
+        sb.append(a.clause() != null ? " in " + a.clause() : " (no clause number there)");
         if (a.expected() != null) {
             sb.append(": expected \"").append(a.expected()).append("\"");
         }

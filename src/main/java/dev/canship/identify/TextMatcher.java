@@ -11,6 +11,14 @@ public interface TextMatcher {
     List<TextHit> match(String text);
 
     /**
+     * As {@link #match(String)}, for a text shown in the Hub's access gate (a card's {@code extra_gated_prompt}),
+     * where the Hub's own accept button replaces the license's click-through sentence.
+     */
+    default List<TextHit> match(String text, boolean accessGate) {
+        return match(text);
+    }
+
+    /**
      * A known text found inside a document.
      *
      * @param id          the license id

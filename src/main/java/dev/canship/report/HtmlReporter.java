@@ -216,7 +216,8 @@ public final class HtmlReporter implements Reporter {
                 dd(dl, "Commercial use", info.commercialUse());
                 dd(dl, "Governing law", info.governingLaw());
             }
-            dd(dl, "Concluded from", at(l.file(), l.line()) + " (" + l.source() + ", " + percent(l.confidence()) + " of the reference)");
+            dd(dl, "Concluded from", at(l.file(), l.line()) + " (" + l.source()
+                    + ("lineage".equals(l.source()) ? ": the base model's license)" : ", " + percent(l.confidence()) + " of the reference)"));
             LicenseMatch p = r.identification().usePolicy();
             if (p != null) {
                 String title = kb.policy(ObligationChecklist.usePolicyId(r)).map(UsePolicy::title).orElse(p.id());

@@ -259,7 +259,9 @@ public final class TextReporter implements Reporter {
             sb.append(" (").append(m.version()).append(')');
         }
         sb.append(' ').append(m.document()).append(", from ").append(m.file()).append(" [").append(m.source());
-        if (!"metadata".equals(m.source())) {
+        if ("lineage".equals(m.source())) {
+            sb.append(": the base model's license");
+        } else if (!"metadata".equals(m.source())) {
             sb.append(String.format(Locale.ROOT, ", %.0f%% of the reference", m.confidence() * 100));
         }
         sb.append(']');

@@ -89,6 +89,15 @@ public final class FactAssembler {
                 addPolicy(info, facts);
             }
         }
+        // Every further base license binds as well (a merge, or sources naming different bases): its publisher's
+        // terms and use policy go to the rules, each fact naming its own license, so the strictest result per duty shows.
+        for (String other : id.alsoBinding()) {
+            LicenseInfo info = kb.license(other).orElse(null);
+            if (info != null) {
+                addTerms(other, info.terms(), facts);
+                addPolicy(info, facts);
+            }
+        }
         if (deployment != null) {
             addDeployment(deployment, facts);
         }

@@ -69,7 +69,12 @@ class RepositoryIdentificationTest {
 
         assertThat(identify(Corpus.repo("google--gemma-2b-it")).license().id()).isEqualTo("gemma");
         assertThat(identify(Corpus.repo("mistralai--Mixtral-8x7B-Instruct-v0.1")).license().id()).isEqualTo("apache-2.0");
-        assertThat(kinds(identify(Corpus.repo("lizpreciatior--lzlv_70b_fp16_hf")))).containsExactly(IdentificationIssue.Kind.UNKNOWN);
+        // cc-by-nc-2.0 is unknown to canship; "a multi-model merge of several LLaMA2 70B finetunes" in the prose is
+        // lineage evidence for a warning only (no base_model, and config.json's _name_or_path is a local folder).
+        Identification lzlv = identify(Corpus.repo("lizpreciatior--lzlv_70b_fp16_hf"));
+        assertThat(kinds(lzlv)).containsExactly(IdentificationIssue.Kind.UNKNOWN, IdentificationIssue.Kind.LINEAGE_UNDECLARED);
+        assertThat(lzlv.license().id()).isEqualTo("cc-by-nc-2.0");
+        assertThat(lzlv.baseModels()).isEmpty();
     }
 
     @Test
@@ -90,7 +95,7 @@ class RepositoryIdentificationTest {
     }
 
     @Test
-    void anAlteredThresholdIsCaughtAndDrivesTheTerms(@TempDir Path repo) throws IOException {
+    void anAlteredThresholdIsAnErrorAndThePublishersThresholdStillApplies(@TempDir Path repo) throws IOException {
         Files.writeString(repo.resolve("LICENSE"), Files.readString(Corpus.license("llama4", "LICENSE")).replace("700 million", "7 billion"));
         Identification id = identify(repo);
         assertThat(id.license().id()).isEqualTo("llama4");
@@ -101,7 +106,34 @@ class RepositoryIdentificationTest {
             assertThat(a.found()).contains("7 billion");
             assertThat(a.substantive()).isTrue();
         });
-        assertThat(id.terms().mau().threshold()).isEqualTo(7_000_000_000L);
+        assertThat(id.terms().mau().threshold()).as("the publisher's threshold, not the copy's").isEqualTo(700_000_000L);
+    }
+
+    /** Substantive edits of a Llama 3.1 copy: each is an error, and the publisher's terms stay in force. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "negation flipped   | will not apply     | may apply          | may apply",
+            "name prefix        | “Llama” at the     | “Acme” at the      | Acme",
+            "attribution phrase | “Built with Llama” | “Powered by Acme”  | Powered by Acme",
+    })
+    void aSubstantiveEditIsAnErrorAndThePublishersTermsApply(String what, String from, String to, String quoted, @TempDir Path repo) throws IOException {
+        String text = Files.readString(Corpus.license("llama3.1", "LICENSE"));
+        assertThat(text).as("premise: the reference text has the passage").contains(from);
+        Files.writeString(repo.resolve("LICENSE"), text.replace(from, to));
+        Identification id = identify(repo);
+        assertThat(id.license().id()).isEqualTo("llama3.1");
+        assertThat(kinds(id)).containsExactly(IdentificationIssue.Kind.ALTERED);
+        assertThat(id.issues().get(0).message()).as("the finding quotes the copy's passage").contains(quoted);
+        assertThat(id.terms().namePrefix().prefix()).isEqualTo("Llama");
+        assertThat(id.terms().attribution().phrases()).containsExactly("Built with Llama");
+    }
+
+    @Test
+    void aChangedLinkIsOnlyAWarning(@TempDir Path repo) throws IOException {
+        String text = Files.readString(Corpus.license("llama3.1", "LICENSE"));
+        assertThat(text).contains("https://llama.meta.com/doc/overview");
+        Files.writeString(repo.resolve("LICENSE"), text.replace("https://llama.meta.com/doc/overview", "https://www.llama.com/docs/overview"));
+        assertThat(kinds(identify(repo))).containsExactly(IdentificationIssue.Kind.ALTERED_MINOR);
     }
 
     @Test

@@ -3,7 +3,8 @@ package dev.canship.rules.facts;
 import java.util.List;
 
 /**
- * A problem with the license evidence found by identification: MISSING, UNKNOWN, CONFLICT, LAUNDERING or ALTERED.
+ * A problem with the license evidence found by identification: MISSING, UNKNOWN, CONFLICT, LAUNDERING,
+ * LINEAGE_CONFLICT, LINEAGE_UNDECLARED, ALTERED or ALTERED_MINOR; the governing license comes first in {@code licenses}.
  * {@code files} are {@code path:line} strings.
  */
 public record EvidenceIssue(String kind, List<String> licenses, String message, List<String> files) {

@@ -1,0 +1,216 @@
+package dev.canship.identify;
+
+import dev.canship.extract.Extractor;
+import dev.canship.extract.weights.TestWeights;
+import dev.canship.inventory.InventoryScanner;
+import dev.canship.inventory.ScanLimits;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Lineage governs: base-model names from every source a repository has, mapped to licenses by
+ * {@code licenses/lineage.yaml}, decide the governing license whatever the card or LICENSE file claims.
+ */
+class LineageTest {
+
+    private static final KnowledgeBase KB = KnowledgeBase.bundled();
+    private static final Lineage LINEAGE = new Lineage(KB.lineage());
+    private final LicenseIdentifier identifier = new LicenseIdentifier(KB, FingerprintTextMatcher.bundled(KB), new TextTermReader());
+
+    private Identification identify(Path repo) {
+        var limits = ScanLimits.DEFAULTS;
+        return identifier.identify(new Extractor(limits).extract(new InventoryScanner(limits).scan(repo)));
+    }
+
+    private static List<IdentificationIssue.Kind> kinds(Identification id) {
+        return id.issues().stream().map(IdentificationIssue::kind).toList();
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(nullValues = "NONE", value = {
+            "meta-llama/CodeLlama-7b-hf, llama2",
+            "meta-llama/Llama-2-7b-chat-hf, llama2",
+            "meta-llama/Meta-Llama-3-8B, llama3",
+            "meta-llama/Meta-Llama-3-70B-Instruct, llama3",
+            "meta-llama/Meta-Llama-3.1-8B, llama3.1",
+            "unsloth/meta-llama-3.1-8b-bnb-4bit, llama3.1",
+            "meta-llama/Llama-3.2-11B-Vision-Instruct, llama3.2",
+            "meta-llama/Llama-3.3-70B-Instruct, llama3.3",
+            "meta-llama/Llama-4-Scout-17B-16E-Instruct, llama4",
+            "google/gemma-2b-it, gemma",
+            "google/gemma-3-27b-pt, gemma",
+            "google/gemma-4-9b-it, apache-2.0",
+            "google/medgemma-27b-it, health-ai-developer-foundations",
+            "mistralai/Mixtral-8x7B-Instruct-v0.1, apache-2.0",
+            "mistralai/Mistral-7B-v0.1, apache-2.0",
+            "mistralai/Mistral-Large-Instruct-2411, mrl",
+            "mistralai/Codestral-22B-v0.1, mnpl",
+            "Qwen/Qwen-7B-Chat, tongyi-qianwen",
+            "Qwen/Qwen-1_8B, tongyi-qianwen-research",
+            "Qwen/Qwen2.5-3B-Instruct, qwen-research",
+            "Qwen/Qwen2.5-72B-Instruct, qwen",
+            "Qwen/Qwen2.5-7B-Instruct, apache-2.0",
+            "Qwen/Qwen3-30B-A3B, apache-2.0",
+            "deepseek-ai/DeepSeek-V3, deepseek",
+            "deepseek-ai/DeepSeek-R1, mit",
+            "deepseek-ai/DeepSeek-R1-Distill-Llama-8B, llama3.1",
+            "deepseek-ai/DeepSeek-R1-Distill-Llama-70B, llama3.3",
+            // The namespace is not part of the name; a URL is reduced to its model name.
+            "llama3-fans/tiny-model-7b, NONE",
+            "https://huggingface.co/meta-llama/Llama-3.1-8B/, llama3.1",
+            "TinyLlama/TinyLlama-1.1B-Chat-v1.0, NONE",
+    })
+    void baseNamesMapToLicenses(String name, String license) {
+        assertThat(LINEAGE.licenseOf(name).orElse(null)).isEqualTo(license);
+    }
+
+    @ParameterizedTest(name = "{0} is a known family with an undetermined license")
+    @CsvSource({"mistralai/Mistral-Small-24B-Instruct-2501", "Qwen/Qwen2-7B-Instruct", "deepseek-ai/DeepSeek-V3-0324", "meta-llama/Llama-3.5-8B"})
+    void familiesWhoseLicenseTheNameDoesNotSettle(String name) {
+        assertThat(LINEAGE.match(name)).isPresent();
+        assertThat(LINEAGE.licenseOf(name)).isEmpty();
+    }
+
+    @Test
+    void aCardBaseUnderLlamaMakesLlamaGoverningAndTheClaimTheConflict(@TempDir Path repo) throws IOException {
+        Files.writeString(repo.resolve("README.md"), "---\nlicense: apache-2.0\nbase_model: meta-llama/Llama-3.1-8B\n---\n# Acme chat\n");
+        Identification id = identify(repo);
+        assertThat(id.license().id()).isEqualTo("llama3.1");
+        assertThat(id.license().source()).isEqualTo("lineage");
+        assertThat(id.terms().namePrefix().prefix()).isEqualTo("Llama");
+        assertThat(id.issues()).filteredOn(i -> i.kind() == IdentificationIssue.Kind.LAUNDERING).singleElement()
+                .satisfies(i -> assertThat(i.licenseIds()).containsExactly("llama3.1", "apache-2.0"));
+    }
+
+    @Test
+    void configNameOrPathIsLineageAndVersionExact(@TempDir Path repo) throws IOException {
+        Files.writeString(repo.resolve("README.md"), "---\nlicense: llama3.1\n---\n# A fine-tune\n");
+        Files.writeString(repo.resolve("config.json"), "{\"_name_or_path\": \"meta-llama/Meta-Llama-3-8B-Instruct\", \"model_type\": \"llama\"}");
+        Identification id = identify(repo);
+        assertThat(id.license().id()).as("a Llama 3 base under a Llama 3.1 tag: Llama 3's terms").isEqualTo("llama3");
+        assertThat(id.terms().namePrefix().prefix()).isEqualTo("Llama 3");
+        assertThat(id.issues()).filteredOn(i -> i.kind() == IdentificationIssue.Kind.LAUNDERING).singleElement()
+                .satisfies(i -> assertThat(i.licenseIds()).containsExactly("llama3", "llama3.1"));
+    }
+
+    @Test
+    void adapterConfigBaseIsLineage(@TempDir Path repo) throws IOException {
+        Files.writeString(repo.resolve("README.md"), "---\nlicense: mit\n---\n# LoRA\n");
+        Files.writeString(repo.resolve("adapter_config.json"), "{\"base_model_name_or_path\": \"unsloth/Llama-3.2-3B-Instruct-bnb-4bit\", \"peft_type\": \"LORA\"}");
+        Identification id = identify(repo);
+        assertThat(id.license().id()).isEqualTo("llama3.2");
+        assertThat(kinds(id)).contains(IdentificationIssue.Kind.LAUNDERING);
+    }
+
+    @Test
+    void ggufBaseModelMetadataIsLineage(@TempDir Path repo) throws IOException {
+        Files.writeString(repo.resolve("README.md"), "---\nlicense: mit\n---\n# Quantized\n");
+        new TestWeights.Gguf().string("general.architecture", "gemma3").string("general.name", "Acme 4B")
+                .u32("general.base_model.count", 1)
+                .string("general.base_model.0.name", "Gemma 3 4b It")
+                .string("general.base_model.0.organization", "Google")
+                .string("general.base_model.0.repo_url", "https://huggingface.co/google/gemma-3-4b-it")
+                .write(repo.resolve("acme-4b-Q4_K_M.gguf"), 0);
+        Identification id = identify(repo);
+        assertThat(id.baseModels()).containsExactly("https://huggingface.co/google/gemma-3-4b-it");
+        assertThat(id.license().id()).isEqualTo("gemma");
+        assertThat(kinds(id)).contains(IdentificationIssue.Kind.LAUNDERING);
+    }
+
+    @Test
+    void cardTagsNameTheBase(@TempDir Path repo) throws IOException {
+        Files.writeString(repo.resolve("README.md"), "---\nlicense: apache-2.0\ntags:\n- base_model:finetune:Qwen/Qwen2.5-3B-Instruct\n---\n# Tuned\n");
+        Identification id = identify(repo);
+        assertThat(id.license().id()).isEqualTo("qwen-research");
+        assertThat(id.terms().nonCommercial()).isNotNull();
+    }
+
+    @Test
+    void aMergeBindsEveryBaseLicense(@TempDir Path repo) throws IOException {
+        Files.writeString(repo.resolve("README.md"), "---\nlicense: apache-2.0\nbase_model:\n- meta-llama/Llama-3.1-8B\n- google/gemma-2-9b\n---\n# Merge\n");
+        Identification id = identify(repo);
+        assertThat(id.license().id()).as("the first base the card names governs").isEqualTo("llama3.1");
+        assertThat(id.alsoBinding()).containsExactly("gemma");
+    }
+
+    @Test
+    void sourcesThatDisagreeAboutTheBaseAreAConflictAndBothBind(@TempDir Path repo) throws IOException {
+        Files.writeString(repo.resolve("README.md"), "---\nlicense: llama3.1\nbase_model: meta-llama/Meta-Llama-3.1-70B-Instruct\n---\n# Reflect\n");
+        Files.writeString(repo.resolve("config.json"), "{\"_name_or_path\": \"meta-llama/Meta-Llama-3-70B-Instruct\", \"model_type\": \"llama\"}");
+        Identification id = identify(repo);
+        assertThat(id.license().id()).isEqualTo("llama3.1");
+        assertThat(id.alsoBinding()).containsExactly("llama3");
+        assertThat(kinds(id)).containsExactly(IdentificationIssue.Kind.LINEAGE_CONFLICT);
+    }
+
+    @Test
+    void aGemma4BaseIsApacheAndNoConflict(@TempDir Path repo) throws IOException {
+        Files.writeString(repo.resolve("README.md"), "---\nlicense: apache-2.0\nbase_model: google/gemma-4-9b-it\n---\n# Tuned\n");
+        Identification id = identify(repo);
+        assertThat(id.license().id()).isEqualTo("apache-2.0");
+        assertThat(id.alsoBinding()).isEmpty();
+        assertThat(kinds(id)).isEmpty();
+    }
+
+    @Test
+    void proseIsEvidenceForAWarningNotProof(@TempDir Path repo) throws IOException {
+        Files.writeString(repo.resolve("README.md"), "---\nlicense: apache-2.0\n---\n# Helper\n\nThis model was fine-tuned from Llama 3.1 8B on support tickets.\n");
+        Identification id = identify(repo);
+        assertThat(id.license().id()).as("not switched on prose alone").isEqualTo("apache-2.0");
+        assertThat(id.issues()).singleElement().satisfies(i -> {
+            assertThat(i.kind()).isEqualTo(IdentificationIssue.Kind.LINEAGE_UNDECLARED);
+            assertThat(i.licenseIds()).containsExactly("llama3.1");
+            assertThat(i.message()).contains("fine-tuned from Llama 3.1");
+        });
+    }
+
+    @Test
+    void unknownOnTheCardIsNoConflictAndTheBaseGoverns(@TempDir Path repo) throws IOException {
+        Files.writeString(repo.resolve("README.md"), "---\nlicense: unknown\nbase_model: meta-llama/Llama-3.1-8B-Instruct\n---\n# Tuned\n");
+        Identification id = identify(repo);
+        assertThat(id.license().id()).isEqualTo("llama3.1");
+        assertThat(kinds(id)).containsExactly(IdentificationIssue.Kind.LINEAGE_UNDECLARED);
+    }
+
+    @Test
+    void aBaseUnderALicenseCanshipDoesNotHoldIsReviewedNotSwitched(@TempDir Path repo) throws IOException {
+        Files.writeString(repo.resolve("README.md"), "---\nlicense: apache-2.0\nbase_model: Qwen/Qwen2.5-72B-Instruct\n---\n# Tuned\n");
+        Identification id = identify(repo);
+        assertThat(id.license().id()).isEqualTo("apache-2.0");
+        assertThat(id.issues()).singleElement().satisfies(i -> {
+            assertThat(i.kind()).isEqualTo(IdentificationIssue.Kind.UNKNOWN);
+            assertThat(i.licenseIds()).containsExactly("qwen");
+        });
+    }
+
+    @Test
+    void aLocalTrainingFolderIsNoBase(@TempDir Path repo) throws IOException {
+        Files.writeString(repo.resolve("README.md"), "---\nlicense: mit\n---\n# Mine\n");
+        Files.writeString(repo.resolve("config.json"), "{\"_name_or_path\": \"output_llama-3.1_run/\", \"model_type\": \"llama\"}");
+        Identification id = identify(repo);
+        assertThat(id.baseModels()).isEmpty();
+        assertThat(id.license().id()).isEqualTo("mit");
+    }
+
+    @Test
+    void aHostileCardCannotMakeLineageUnbounded(@TempDir Path repo) throws IOException {
+        StringBuilder fm = new StringBuilder("license: mit\nbase_model:\n");
+        for (int i = 0; i < 5000; i++) {
+            fm.append("- acme/model-").append(i).append('\n');
+        }
+        Files.writeString(repo.resolve("README.md"), "---\n" + fm + "---\n" + "based on nothing ".repeat(20_000) + "fine-tuned from Llama 3.1 8B\n");
+        Identification id = identify(repo);
+        assertThat(id.baseModels()).as("bases kept per repository are bounded").hasSize(32);
+        assertThat(id.license().id()).isEqualTo("mit");
+        assertThat(kinds(id)).as("prose beyond the first derivation phrases read is not scanned").isEmpty();
+    }
+}
