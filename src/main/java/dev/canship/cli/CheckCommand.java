@@ -65,6 +65,7 @@ final class CheckCommand implements Callable<Integer> {
         Pipeline pipeline = Loaded.pipeline(limitOptions.limits());
         FitStage fit = new FitStage();
         List<Path> repos = repositories.repositories();
+        output.refuseInside(repos);
         List<RepositoryReport> reports = Batch.run(repos, p -> pipeline.check(p, deployment, deploymentFile.toString(), engine, fit, policy),
                 spec.commandLine().getErr(), Batch.terminal());
         Reporter reporter = output.reporter(spec.commandLine(), true);

@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -84,6 +85,7 @@ final class FitCommand implements Callable<Integer> {
         if (count < 1 || context < 1 || sequences < 1) {
             throw new BadInputException("--count, --context and --sequences must be at least 1");
         }
+        output.refuseInside(List.of(path));
         RepositoryReport scan = Loaded.pipeline(limitOptions.limits()).scan(path);
         if (!(scan.model().details() instanceof ModelFacts facts) || facts.totalParams() <= 0) {
             throw new BadInputException(path + ": no model facts: the repository has no readable config.json or weight headers");

@@ -31,8 +31,10 @@ final class ScanCommand implements Callable<Integer> {
     public Integer call() {
         // Choose the reporter first, so a wrong --format fails before any work.
         Reporter reporter = output.reporter(spec.commandLine(), false);
+        List<java.nio.file.Path> repos = repositories.repositories();
+        output.refuseInside(repos);
         Pipeline pipeline = Loaded.pipeline(limitOptions.limits());
-        List<RepositoryReport> reports = Batch.run(repositories.repositories(), pipeline::scan, spec.commandLine().getErr(), Batch.terminal());
+        List<RepositoryReport> reports = Batch.run(repos, pipeline::scan, spec.commandLine().getErr(), Batch.terminal());
 
         output.emit(reporter.render(reports), spec.commandLine().getOut());
         return ExitCodes.CLEAN;
