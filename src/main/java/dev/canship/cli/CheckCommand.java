@@ -50,7 +50,9 @@ final class CheckCommand implements Callable<Integer> {
             description = "Your organization's policy (YAML): accepted and refused licenses, severity overrides, waivers. See README.")
     Path policyFile;
 
-    @Option(names = "--rules", paramLabel = "DIR", description = "A folder of your organization's own .drl rules, checked beside the bundled ones.")
+    @Option(names = "--rules", paramLabel = "DIR", description = {"A folder of your organization's own .drl rules, checked beside the bundled ones.",
+                    "Rules are code: they run inside canship with your permissions (a rule can call any Java), so pass only a folder you trust as you would a build script. "
+                            + "Only regular .drl files are read (no symlinks; at most 200 files, 1 MiB each, 8 MiB together); a rule that fails or loops at run time is exit 2 naming it."})
     Path userRules;
 
     @Override
