@@ -143,6 +143,13 @@ final class OutputOptions {
                 }
                 ch.force(false);
             }
+            // A temporary file is created owner-only; the report gets the permissions of the file it replaces, or
+            // the usual rw-r--r-- of a new file.
+            if (Files.getFileStore(tmp).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+                Files.setPosixFilePermissions(tmp, Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+                        ? Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS)
+                        : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            }
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             tmp = null;
         } catch (IOException | UnsupportedOperationException e) {

@@ -83,6 +83,8 @@ class HostileOutputFileTest {
         Hostile.Run r = Hostile.run("scan", repo.toString(), "--format", "json", "--output", out.toString());
         assertThat(r.exit()).isZero();
         assertThat(Files.readString(out)).startsWith("{").contains("\"schema\"");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(out)))
+                .as("the replaced file's permissions, not the temporary file's owner-only ones").isEqualTo("rw-r--r--");
         try (Stream<Path> s = Files.list(outDir)) {
             assertThat(s.map(p -> p.getFileName().toString())).containsExactly("report.json");
         }
