@@ -56,7 +56,9 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--fail-on-new", description = "With --baseline: exit 1 only for new findings at or above --fail-on.")
     boolean failOnNew;
 
-    @Option(names = "--rules", paramLabel = "DIR", description = "A folder of your organization's own .drl rules, checked beside the bundled ones.")
+    @Option(names = "--rules", paramLabel = "DIR", description = {"A folder of your organization's own .drl rules, checked beside the bundled ones.",
+                    "Rules are code: they run inside canship with your permissions (a rule can call any Java), so pass only a folder you trust as you would a build script. "
+                            + "Only regular .drl files are read (no symlinks; at most 200 files, 1 MiB each, 8 MiB together); a rule that fails or loops at run time is exit 2 naming it."})
     Path userRules;
 
     @Override
@@ -76,7 +78,9 @@ final class CheckCommand implements Callable<Integer> {
         Deployment deployment = canship.readDeployment(deploymentFile);
         Trace.mark("deployment read");
         Policy policy = policyFile == null ? Policy.NONE : canship.readPolicy(policyFile);
-        List<RepositoryReport> reports = canship.check(new CheckRequest(repositories.repositories(), deployment, deploymentFile.toString(), policy));
+        List<Path> repos = repositories.repositories();
+        output.refuseInside(repos);
+        List<RepositoryReport> reports = canship.check(new CheckRequest(repos, deployment, deploymentFile.toString(), policy));
         if (baseline != null) {
             reports = reports.stream().map(baseline::compare).toList();
         }

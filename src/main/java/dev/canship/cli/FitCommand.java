@@ -1,6 +1,8 @@
 package dev.canship.cli;
 
 import dev.canship.app.Canship;
+import dev.canship.report.Untrusted;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.canship.BadInputException;
 import dev.canship.fit.Accelerator;
@@ -22,6 +24,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -83,6 +86,7 @@ final class FitCommand implements Callable<Integer> {
         if (count < 1 || context < 1 || sequences < 1) {
             throw new BadInputException("--count, --context and --sequences must be at least 1");
         }
+        output.refuseInside(List.of(path));
         RepositoryReport scan = Canship.builder().limits(limitOptions.limits()).build().scan(path);
         ModelFacts facts = scan.model().details();
         if (facts == null || facts.totalParams() <= 0) {
@@ -127,7 +131,7 @@ final class FitCommand implements Callable<Integer> {
 
     static String renderEstimate(String name, ModelFacts f, FitEstimate e) {
         StringBuilder sb = new StringBuilder();
-        sb.append(e.fits() ? "FITS: " : "DOES NOT FIT: ").append(name).append(" at ").append(e.precision()).append(" on ")
+        sb.append(e.fits() ? "FITS: " : "DOES NOT FIT: ").append(Untrusted.text(name)).append(" at ").append(e.precision()).append(" on ")
                 .append(e.count()).append(" x ").append(e.accelerator()).append(String.format(Locale.ROOT, " (%s of %s", gib(e.totalBytes()), gib(e.availableBytes())));
         sb.append(e.fits() ? String.format(Locale.ROOT, ", %.0f%% headroom)%n", e.headroomFraction() * 100) : ")\n");
         sb.append(header(f));
@@ -151,13 +155,13 @@ final class FitCommand implements Callable<Integer> {
         }
         if (!e.notes().isEmpty()) {
             sb.append("\nNOTES\n");
-            e.notes().forEach(n -> sb.append("  - ").append(LicensesCommand.wrap(n, "    ").strip()).append('\n'));
+            e.notes().forEach(n -> sb.append("  - ").append(LicensesCommand.wrap(Untrusted.text(n), "    ").strip()).append('\n'));
         }
-        return sb.toString();
+        return Untrusted.document(sb.toString());
     }
 
     static String renderTable(String name, ModelFacts f, FitTable t) {
-        StringBuilder sb = new StringBuilder(name).append(" at ").append(t.precision()).append(String.format(Locale.ROOT, ", %,d tokens x %d sequence(s)%n", t.contextTokens(), t.concurrentSequences()));
+        StringBuilder sb = new StringBuilder(Untrusted.text(name)).append(" at ").append(t.precision()).append(String.format(Locale.ROOT, ", %,d tokens x %d sequence(s)%n", t.contextTokens(), t.concurrentSequences()));
         sb.append(header(f)).append('\n');
         sb.append(String.format(Locale.ROOT, "%-10s %9s %11s %6s %8s %13s%n", "DEVICE", "MEMORY", "NEEDED", "FITS", "NEEDS", "DECODE TOK/S"));
         for (FitTable.Row r : t.rows()) {
@@ -167,15 +171,15 @@ final class FitCommand implements Callable<Integer> {
                     s.fits() ? "yes" : "no", s.acceleratorsNeeded() > 0 ? s.acceleratorsNeeded() + " x" : "-",
                     at.decodeTokensPerSecondMax() == null ? "-" : String.format(Locale.ROOT, "%.0f", at.decodeTokensPerSecondMax())));
         }
-        return sb.toString();
+        return Untrusted.document(sb.toString());
     }
 
     private static String header(ModelFacts f) {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "  model:     %s, %.1fB total / %.1fB active", f.architecture(), f.totalParams() / 1e9, f.activeParams() / 1e9));
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "  model:     %s, %.1fB total / %.1fB active", Untrusted.text(f.architecture()), f.totalParams() / 1e9, f.activeParams() / 1e9));
         if (f.experts() != null && f.experts() > 0) {
             sb.append(", ").append(f.experts()).append(" experts (").append(f.expertsPerToken()).append(" per token)");
         }
-        sb.append(", native ").append(f.nativeDtype()).append('\n');
+        sb.append(", native ").append(Untrusted.text(f.nativeDtype())).append('\n');
         return sb.toString();
     }
 

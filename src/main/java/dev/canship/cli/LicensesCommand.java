@@ -164,13 +164,17 @@ final class LicensesCommand implements Callable<Integer> {
                 throw new BadInputException(file + ": no text could be extracted");
             }
             var fp = dev.canship.identify.fingerprint.FingerprintBuilder.build(id, kind, version, file.getFileName().toString(), text);
+            java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+            dev.canship.identify.fingerprint.FingerprintBuilder.write(fp, buf);
             if (output == null) {
-                java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
-                dev.canship.identify.fingerprint.FingerprintBuilder.write(fp, buf);
                 spec.commandLine().getOut().print(buf.toString(java.nio.charset.StandardCharsets.UTF_8));
                 spec.commandLine().getOut().flush();
+                if (spec.commandLine().getOut().checkError()) {
+                    throw new BadInputException("standard output: cannot write the fingerprint (closed, or the disk is full)");
+                }
             } else {
-                dev.canship.identify.fingerprint.FingerprintBuilder.write(fp, output);
+                // The same rules as a report's --output: an existing folder, no symlink, an atomic rename.
+                OutputOptions.writeAtomically(OutputOptions.checkedTarget(output, java.util.List.of()), buf.toByteArray(), output.toString());
                 spec.commandLine().getErr().println("canship: wrote " + output + " (" + fp.tokenCount() + " words, " + fp.shingles().size() + " shingles)");
             }
             return ExitCodes.CLEAN;

@@ -5,12 +5,19 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Options every subcommand shares: output format and destination. */
 final class OutputOptions {
@@ -19,7 +26,7 @@ final class OutputOptions {
             description = "Output format: text, json (every command); markdown, html, cyclonedx (scan and check); sarif, codequality (check) (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output (its folder must exist; never a symlink, never inside a scanned repository; replaced atomically).")
     Path output;
 
     enum Format { text, json, sarif, codequality, markdown, html, cyclonedx }
@@ -41,21 +48,120 @@ final class OutputOptions {
         return Clock.systemUTC();
     }
 
-    /** Writes {@code text} to the output file, or to {@code out}. */
+    /** The scanned repositories' folders (real paths), which the report must never be written into. */
+    private final List<Path> fences = new ArrayList<>();
+
+    /**
+     * Checks {@code --output} before any work, against the repositories the run will read: its folder must exist
+     * (it is never created), it must not be a symlink or anything but a regular file, and it must not lie inside a
+     * scanned repository (a report written there would become part of what the next scan reads). A bad target is a
+     * usage error (exit 2).
+     */
+    void refuseInside(List<Path> repositories) {
+        for (Path repo : repositories) {
+            try {
+                Path real = repo.toRealPath();
+                fences.add(real);
+                // A Hugging Face snapshot belongs to its cache entry, whose blobs the scan reads too.
+                for (Path p = real; p != null; p = p.getParent()) {
+                    if (p.getFileName() != null && p.getFileName().toString().startsWith("models--")) {
+                        fences.add(p);
+                        break;
+                    }
+                }
+            } catch (IOException e) {
+                // A repository that does not exist is reported by the scan itself.
+            }
+        }
+        if (output != null) {
+            target();
+        }
+    }
+
+    /** The checked output file's real folder and name; throws {@link BadInputException} when it may not be written. */
+    private Path target() {
+        return checkedTarget(output, fences);
+    }
+
+    /** {@code output}'s real folder and name, checked as {@link #refuseInside} says. */
+    static Path checkedTarget(Path output, List<Path> fences) {
+        Path abs = output.toAbsolutePath().normalize();
+        Path parent = abs.getParent();
+        if (parent == null || abs.getFileName() == null) {
+            throw new BadInputException(output + ": --output needs a file name");
+        }
+        if (!Files.isDirectory(parent)) {
+            throw new BadInputException(output + ": --output folder " + parent + " does not exist (canship does not create folders)");
+        }
+        if (Files.isSymbolicLink(abs)) {
+            throw new BadInputException(output + ": --output is a symlink; canship does not write through symlinks");
+        }
+        if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(abs, LinkOption.NOFOLLOW_LINKS)) {
+            throw new BadInputException(output + ": --output exists and is not a regular file");
+        }
+        Path realParent;
+        try {
+            realParent = parent.toRealPath();
+        } catch (IOException e) {
+            throw new BadInputException(output + ": --output folder cannot be opened (" + e.getMessage() + ")");
+        }
+        for (Path fence : fences) {
+            if (realParent.startsWith(fence)) {
+                throw new BadInputException(output + ": --output is inside the scanned repository " + fence + "; write the report elsewhere");
+            }
+        }
+        return realParent.resolve(abs.getFileName());
+    }
+
+    /**
+     * Writes {@code text} to the output file, or to {@code out}. The file is written as a temporary file in the same
+     * folder and renamed into place (atomically: a reader sees the old report or the new one, never half of one, and
+     * a symlink swapped in meanwhile is replaced, not followed). A write that fails, to the file or to standard
+     * output (closed, or a full disk), is one line and exit 2.
+     */
     void emit(String text, PrintWriter out) {
         if (output == null) {
             out.print(text);
             out.flush();
+            if (out.checkError()) {
+                throw new BadInputException("standard output: cannot write the report (closed, or the disk is full)");
+            }
             return;
         }
+        writeAtomically(target(), text.getBytes(StandardCharsets.UTF_8), output.toString());
+    }
+
+    /** {@code bytes} into {@code file} through a temporary file in its folder and an atomic rename. */
+    static void writeAtomically(Path file, byte[] bytes, String shownAs) {
+        Path tmp = null;
         try {
-            Path parent = output.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
+            tmp = Files.createTempFile(file.getParent(), "." + file.getFileName() + ".", ".canship-tmp");
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+                ByteBuffer buf = ByteBuffer.wrap(bytes);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(false);
             }
-            Files.writeString(output, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new BadInputException(output + ": cannot write the report (" + e.getMessage() + ")");
+            // A temporary file is created owner-only; the report gets the permissions of the file it replaces, or
+            // the usual rw-r--r-- of a new file.
+            if (Files.getFileStore(tmp).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+                Files.setPosixFilePermissions(tmp, Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+                        ? Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS)
+                        : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            }
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            tmp = null;
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new BadInputException(shownAs + ": cannot write the report (" + e.getMessage() + ")");
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // The write already failed and says so; a leftover temporary file is named for what it was.
+                }
+            }
         }
     }
 

@@ -32,8 +32,10 @@ final class ScanCommand implements Callable<Integer> {
     public Integer call() {
         // Choose the reporter first, so a wrong --format fails before any work.
         Reporter reporter = output.reporter(spec.commandLine(), false);
+        List<java.nio.file.Path> repos = repositories.repositories();
+        output.refuseInside(repos);
         Canship canship = Canship.builder().limits(limitOptions.limits()).progress(ProgressBar.on(spec.commandLine().getErr())).build();
-        List<RepositoryReport> reports = canship.scan(repositories.repositories());
+        List<RepositoryReport> reports = canship.scan(repos);
 
         output.emit(reporter.render(reports), spec.commandLine().getOut());
         return ExitCodes.CLEAN;

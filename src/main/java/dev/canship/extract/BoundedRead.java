@@ -1,5 +1,7 @@
 package dev.canship.extract;
 
+import dev.canship.inventory.RepoFile;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -14,12 +16,23 @@ import java.nio.file.Path;
 record BoundedRead(byte[] bytes, boolean truncated) {
 
     static BoundedRead of(Path file, long limit) throws IOException {
-        int max = (int) Math.min(limit, Integer.MAX_VALUE - 16);
         try (InputStream in = Files.newInputStream(file)) {
-            byte[] data = in.readNBytes(max);
-            boolean more = in.read() >= 0;
-            return new BoundedRead(data, more);
+            return of(in, limit);
         }
+    }
+
+    /** A repository file, opened where it is checked against the scanned folder ({@link RepoFile#open()}). */
+    static BoundedRead of(RepoFile file, long limit) throws IOException {
+        try (InputStream in = file.openStream()) {
+            return of(in, limit);
+        }
+    }
+
+    private static BoundedRead of(InputStream in, long limit) throws IOException {
+        int max = (int) Math.min(limit, Integer.MAX_VALUE - 16);
+        byte[] data = in.readNBytes(max);
+        boolean more = in.read() >= 0;
+        return new BoundedRead(data, more);
     }
 
     /** UTF-8 text; invalid sequences become U+FFFD rather than failing, and {@code malformed} says so. */

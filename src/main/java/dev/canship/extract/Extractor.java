@@ -37,6 +37,10 @@ public final class Extractor {
     /** Documents not named like a license are read by content only when they are this small. */
     private static final long MAX_DOCUMENT_PROBE = 1L << 20;
 
+    /** Roles whose text is license evidence (and may be quoted in a report). */
+    private static final Set<FileRole> TEXT_ROLES = Set.of(FileRole.MODEL_CARD, FileRole.LICENSE, FileRole.USE_POLICY,
+            FileRole.NOTICE, FileRole.DOCUMENT);
+
     private final ScanLimits limits;
     private final SafetensorsHeaderReader safetensors;
     private final SafetensorsIndexReader indexes;
@@ -72,7 +76,7 @@ public final class Extractor {
                 continue;
             }
             try {
-                Long total = indexes.totalSize(f.absolute());
+                Long total = indexes.totalSize(f.name(), f::open);
                 if (indexTotal == null && total != null) {
                     indexTotal = total;
                     sample = ShardSample.of(f.path(), total, weightFiles, limits.maxShardHeaders());
@@ -91,6 +95,13 @@ public final class Extractor {
             // The inventory saw a regular file; if it was swapped for a FIFO since, opening it would block forever.
             if (!java.nio.file.Files.isRegularFile(f.absolute())) {
                 diagnostics.add(new Diagnostic(f.path(), "no longer a regular file; not opened"));
+                continue;
+            }
+            if (f.hardLinked() && TEXT_ROLES.contains(f.role())) {
+                // A hard link can be a second name of any file its owner could link, outside the folder: such a file is
+                // not license evidence (and is never quoted in a report). Model facts (config, weights) are still read.
+                diagnostics.add(new Diagnostic(f.path(), "has " + f.links() + " hard links, so it may be a file outside the folder;"
+                        + " not read as license evidence"));
                 continue;
             }
             try {
@@ -131,7 +142,13 @@ public final class Extractor {
                             diagnostics.add(d);
                         }
                         if (PickleScanner.handles(f.name())) {
-                            serialized.add(pickles.scan(f.absolute(), f.path()));
+                            // The pickle scanner (and java.util.zip) open the file by path: it is checked against the
+                            // folder, without following links, just before (a narrower guarantee than a fenced open).
+                            try (var probe = f.open()) {
+                                serialized.add(pickles.scan(f.absolute(), f.path()));
+                            } catch (IOException e) {
+                                diagnostics.add(new Diagnostic(f.path(), "cannot be read: " + CardReader.firstLine(e.getMessage())));
+                            }
                         }
                     }
                     default -> {
@@ -184,10 +201,10 @@ public final class Extractor {
         }
         try {
             if (f.name().toLowerCase(java.util.Locale.ROOT).endsWith(".safetensors")) {
-                return safetensors.read(f.absolute()).withFile(f.path());
+                return safetensors.read(f.name(), f::open).withFile(f.path());
             }
             return new GgufReader(limits.maxHeaderBytes(), limits.maxGgufTensors(), limits.maxGgufKv(), limits.maxGgufStringBytes())
-                    .read(f.absolute()).withFile(f.path());
+                    .read(f.name(), f::open).withFile(f.path());
         } catch (WeightsFormatException e) {
             return new Diagnostic(f.path(), e.reason());
         } catch (RuntimeException e) {
@@ -209,7 +226,7 @@ public final class Extractor {
 
     private String readText(RepoFile f, List<Diagnostic> diagnostics) {
         try {
-            BoundedRead read = BoundedRead.of(f.absolute(), limits.maxTextBytes());
+            BoundedRead read = BoundedRead.of(f, limits.maxTextBytes());
             if (read.truncated()) {
                 diagnostics.add(new Diagnostic(f.path(), "larger than " + limits.maxTextBytes() + " bytes; only the start was read"));
             }
@@ -230,7 +247,7 @@ public final class Extractor {
             return null;
         }
         try {
-            BoundedRead read = BoundedRead.of(f.absolute(), limits.maxConfigBytes());
+            BoundedRead read = BoundedRead.of(f, limits.maxConfigBytes());
             JsonNode node = json.readTree(read.bytes());
             if (node == null || !node.isObject()) {
                 diagnostics.add(new Diagnostic(f.path(), "not a JSON object; ignored"));

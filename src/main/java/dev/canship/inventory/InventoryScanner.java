@@ -175,8 +175,17 @@ public final class InventoryScanner {
                 }
                 return FileVisitResult.TERMINATE;
             }
-            files.add(new RepoFile(rel, target, FileClassifier.classify(rel, effective.size()), effective.size()));
+            files.add(new RepoFile(rel, target, FileClassifier.classify(rel, effective.size()), effective.size(), fence, links(target)));
             return FileVisitResult.CONTINUE;
+        }
+
+        /** The hard-link count, or 1 where the file system has none to tell. */
+        private int links(Path file) {
+            try {
+                return ((Number) Files.getAttribute(file, "unix:nlink", LinkOption.NOFOLLOW_LINKS)).intValue();
+            } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+                return 1;
+            }
         }
 
         @Override

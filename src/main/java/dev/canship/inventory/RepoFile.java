@@ -1,21 +1,47 @@
 package dev.canship.inventory;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 
 /**
  * A regular file inside the scanned repository.
  *
  * @param path     the path relative to the repository root, with forward slashes
- * @param absolute where to read it (inside the root, or inside the Hugging Face cache entry it belongs to)
+ * @param absolute where to read it (inside the root, or inside the Hugging Face cache entry it belongs to): a real path
  * @param role     what the file is
  * @param size     its size in bytes as the file system reports it (sparse files report their full length)
+ * @param fence    the real path of the folder nothing may be read outside of (the root, or the cache entry); null
+ *                 for a file not found by a scan
+ * @param links    its hard-link count ({@code unix:nlink}); above 1 the same file may also be anywhere else
  */
-public record RepoFile(String path, Path absolute, FileRole role, long size) implements Comparable<RepoFile> {
+public record RepoFile(String path, Path absolute, FileRole role, long size, Path fence, int links) implements Comparable<RepoFile> {
+
+    public RepoFile(String path, Path absolute, FileRole role, long size) {
+        this(path, absolute, role, size, null, 1);
+    }
 
     /** The file name without folders. */
     public String name() {
         int slash = path.lastIndexOf('/');
         return slash < 0 ? path : path.substring(slash + 1);
+    }
+
+    /** A file with more than one hard link: its content may be a file outside the repository (see README). */
+    public boolean hardLinked() {
+        return links > 1;
+    }
+
+    /** Opens the file for reading, checked against the fence at the point of opening ({@link FencedOpen}). */
+    public FileChannel open() throws IOException {
+        return FencedOpen.open(fence, absolute);
+    }
+
+    /** {@link #open()} as a stream. */
+    public InputStream openStream() throws IOException {
+        return Channels.newInputStream(open());
     }
 
     @Override

@@ -34,7 +34,7 @@ final class FileDigests {
         if (!HASHED.contains(f.role()) || f.size() > MAX_BYTES || f.absolute() == null) {
             return Optional.empty();
         }
-        try (InputStream in = Files.newInputStream(f.absolute())) {
+        try (InputStream in = f.openStream()) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             byte[] buf = new byte[64 * 1024];
             long total = 0;

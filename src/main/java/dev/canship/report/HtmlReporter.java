@@ -87,7 +87,33 @@ public final class HtmlReporter implements Reporter {
         Element footer = main.appendElement("footer");
         footer.appendElement("p").text("Produced by canship from the repository's files and the deployment as declared. "
                 + "It supports a legal review and does not replace one: the license text shipped by the publisher governs.");
+        showHidden(doc);
         return doc.outerHtml() + "\n";
+    }
+
+    /**
+     * Jsoup escapes markup, but a bidi override or zero-width character in a card would still reorder or hide what
+     * the page shows: every text node and attribute value shows them as visible escapes ({@link Untrusted#visible}).
+     */
+    private static void showHidden(Document doc) {
+        doc.body().traverse((node, depth) -> {
+            if (node instanceof org.jsoup.nodes.TextNode t) {
+                String v = Untrusted.visible(t.getWholeText());
+                if (!v.equals(t.getWholeText())) {
+                    t.text(v);
+                }
+            }
+            for (org.jsoup.nodes.Attribute a : node.attributes()) {
+                String v = Untrusted.visible(a.getValue());
+                if (v != null && !v.equals(a.getValue())) {
+                    a.setValue(v);
+                }
+            }
+        });
+        Element title = doc.head().selectFirst("title");
+        if (title != null) {
+            title.text(Untrusted.visible(title.text()));
+        }
     }
 
     private static String title(List<RepositoryReport> reports) {

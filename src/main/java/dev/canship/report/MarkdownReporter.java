@@ -23,8 +23,6 @@ import java.util.stream.Collectors;
  */
 public final class MarkdownReporter implements Reporter {
 
-    private static final String ZWSP = "\u200B";
-
     private final RuleCatalog catalog;
     private final KnowledgeBase kb;
 
@@ -53,7 +51,8 @@ public final class MarkdownReporter implements Reporter {
         }
         dev.canship.BuildInfo build = dev.canship.BuildInfo.current();
         sb.append("\n<sub>canship ").append(esc(build.version())).append(", knowledge base ").append(esc(build.knowledgeBase())).append("</sub>\n");
-        return sb.toString();
+        // Safety net: no control or invisible character reaches the comment, whatever a section above missed.
+        return Untrusted.document(sb.toString());
     }
 
     private void repository(RepositoryReport r, StringBuilder sb) {
@@ -110,7 +109,7 @@ public final class MarkdownReporter implements Reporter {
     }
 
     private void finding(Finding f, StringBuilder sb) {
-        sb.append("- **").append(f.rule()).append("** (").append(code(f.kind().name(), false));
+        sb.append("- **").append(esc(f.rule())).append("** (").append(code(f.kind().name(), false));
         if (f.license() != null) {
             sb.append(", ").append(esc(f.license())).append(f.clause() == null ? "" : " " + esc(f.clause()));
         }
@@ -252,39 +251,11 @@ public final class MarkdownReporter implements Reporter {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
-    /**
-     * A code span: its content is shown literally (no markup, links or mentions inside), so only backticks and line
-     * breaks need care; in a table cell a pipe still ends the cell and is escaped as the table syntax allows.
-     */
-    static String code(String s, boolean inTable) {
-        String t = s == null ? "" : s.replace('`', '\'').replace('\n', ' ').replace('\r', ' ');
-        if (inTable) {
-            t = t.replace("|", "\\|");
-        }
-        return "`" + t + "`";
+    private static String code(String s, boolean inTable) {
+        return Untrusted.code(s, inTable);
     }
 
-    /**
-     * Escapes Markdown and HTML metacharacters (a card is untrusted input) and breaks autolinks, mentions and issue
-     * references with a zero-width space.
-     */
-    static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        String t = s.replace("://", ":" + ZWSP + "//").replaceAll("(?i)\\bwww\\.", "www" + ZWSP + ".")
-                .replace("@", "@" + ZWSP).replaceAll("#(?=\\d)", "#" + ZWSP);
-        StringBuilder sb = new StringBuilder();
-        for (char c : t.toCharArray()) {
-            switch (c) {
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '&' -> sb.append("&amp;");
-                case '|', '*', '_', '[', ']', '`', '\\', '#', '!', '~' -> sb.append('\\').append(c);
-                case '\n', '\r' -> sb.append(' ');
-                default -> sb.append(c);
-            }
-        }
-        return sb.toString();
+    private static String esc(String s) {
+        return Untrusted.markdown(s);
     }
 }

@@ -33,18 +33,19 @@ public final class TextReporter implements Reporter {
         }
         dev.canship.BuildInfo build = dev.canship.BuildInfo.current();
         sb.append("\ncanship ").append(build.version()).append(", knowledge base ").append(build.knowledgeBase()).append('\n');
-        return sb.toString();
+        // Safety net: every repository string is escaped where it is appended; nothing invisible gets past this either.
+        return Untrusted.document(sb.toString());
     }
 
     /** Side by side: one row per model, then the rules that fire for some candidates and not for others. */
     private static void compare(List<RepositoryReport> reports, StringBuilder sb) {
         sb.append("\nCOMPARISON\n");
-        int w = Math.max(12, reports.stream().mapToInt(r -> r.name().length()).max().orElse(12));
+        int w = Math.max(12, reports.stream().mapToInt(r -> u(r.name()).length()).max().orElse(12));
         String row = "  %-" + w + "s  %-24s %-7s %6s %8s%n";
         sb.append(String.format(Locale.ROOT, row, "MODEL", "LICENSE", "VERDICT", "ERRORS", "WARNINGS"));
         for (RepositoryReport r : reports) {
             LicenseMatch l = r.identification().license();
-            sb.append(String.format(Locale.ROOT, row, r.name(), l == null ? "none" : l.id(), r.verdict().name(),
+            sb.append(String.format(Locale.ROOT, row, u(r.name()), l == null ? "none" : u(l.id()), r.verdict().name(),
                     count(r, Severity.ERROR), count(r, Severity.WARNING)));
         }
         java.util.Set<String> rules = new java.util.TreeSet<>();
@@ -57,21 +58,21 @@ public final class TextReporter implements Reporter {
             return;
         }
         sb.append("\n  Obligations that differ (x: finding, -: none):\n");
-        int rw = differing.stream().mapToInt(String::length).max().orElse(10);
+        int rw = differing.stream().mapToInt(x -> u(x).length()).max().orElse(10);
         StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "  %-" + rw + "s", "RULE"));
         for (int i = 0; i < reports.size(); i++) {
             head.append("  ").append(String.format(Locale.ROOT, "%-3s", "#" + (i + 1)));
         }
         sb.append(head).append('\n');
         for (String rule : differing) {
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-" + rw + "s", rule));
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-" + rw + "s", u(rule)));
             for (RepositoryReport r : reports) {
                 line.append("  ").append(String.format(Locale.ROOT, "%-3s", fires(r, rule) ? "x" : "-"));
             }
             sb.append(line).append('\n');
         }
         for (int i = 0; i < reports.size(); i++) {
-            sb.append("  #").append(i + 1).append(" ").append(reports.get(i).name()).append('\n');
+            sb.append("  #").append(i + 1).append(" ").append(u(reports.get(i).name())).append('\n');
         }
     }
 
@@ -102,7 +103,7 @@ public final class TextReporter implements Reporter {
             Verdict v = r.verdict();
             long errors = count(r, Severity.ERROR);
             long warnings = count(r, Severity.WARNING);
-            sb.append(v.name()).append(": ").append(r.name()).append(" ").append(v.plain())
+            sb.append(v.name()).append(": ").append(u(r.name())).append(" ").append(v.plain())
                     .append(" (").append(errors).append(errors == 1 ? " error, " : " errors, ")
                     .append(warnings).append(warnings == 1 ? " warning" : " warnings");
             long waived = r.findings().stream().filter(Finding::waived).count();
@@ -111,11 +112,11 @@ public final class TextReporter implements Reporter {
             }
             sb.append(")\n");
         } else {
-            sb.append(r.name()).append('\n');
+            sb.append(u(r.name())).append('\n');
         }
-        sb.append("  repository: ").append(r.path()).append('\n');
+        sb.append("  repository: ").append(u(String.valueOf(r.path()))).append('\n');
         if (r.isCheck() && r.deployment().source() != null) {
-            sb.append("  deployment: ").append(r.deployment().source()).append('\n');
+            sb.append("  deployment: ").append(u(String.valueOf(r.deployment().source()))).append('\n');
         }
         if (r.drift() != null) {
             sb.append("  baseline:   ").append(drift(r)).append('\n');
@@ -128,9 +129,9 @@ public final class TextReporter implements Reporter {
         }
         ModelSummary m = r.model();
         if (m != null) {
-            sb.append("  model:      ").append(m.name() == null ? "?" : m.name());
+            sb.append("  model:      ").append(m.name() == null ? "?" : u(m.name()));
             if (m.architecture() != null) {
-                sb.append(" (").append(m.architecture()).append(')');
+                sb.append(" (").append(u(m.architecture())).append(')');
             }
             if (m.totalParams() != null) {
                 sb.append(", ").append(billions(m.totalParams())).append(" total");
@@ -142,12 +143,12 @@ public final class TextReporter implements Reporter {
                 sb.append(", ").append(m.experts()).append(" experts (").append(m.expertsPerToken()).append(" per token)");
             }
             if (!m.modalities().isEmpty()) {
-                sb.append(", ").append(String.join("+", m.modalities()));
+                sb.append(", ").append(u(String.join("+", m.modalities())));
             }
             sb.append('\n');
         }
         if (!r.identification().baseModels().isEmpty()) {
-            sb.append("  base model: ").append(String.join(", ", r.identification().baseModels())).append('\n');
+            sb.append("  base model: ").append(u(String.join(", ", r.identification().baseModels()))).append('\n');
         }
         if (!r.isCheck()) {
             renderScan(r, sb);
@@ -171,7 +172,7 @@ public final class TextReporter implements Reporter {
         if (!r.diagnostics().isEmpty()) {
             sb.append("\nNOT READ\n");
             for (Diagnostic d : r.diagnostics()) {
-                sb.append("  ").append(d.file()).append(": ").append(d.message()).append('\n');
+                sb.append("  ").append(u(d.file())).append(": ").append(u(d.message())).append('\n');
             }
         }
     }
@@ -179,7 +180,7 @@ public final class TextReporter implements Reporter {
     private void renderScan(RepositoryReport r, StringBuilder sb) {
         sb.append("\nFILES\n");
         for (RepoFile f : r.files()) {
-            sb.append(String.format(Locale.ROOT, "  %-14s %s%n", f.role().name().toLowerCase(Locale.ROOT).replace('_', '-'), f.path()));
+            sb.append(String.format(Locale.ROOT, "  %-14s %s%n", f.role().name().toLowerCase(Locale.ROOT).replace('_', '-'), u(f.path())));
         }
         sb.append("\nLICENSE EVIDENCE\n");
         if (r.identification().matches().isEmpty()) {
@@ -188,9 +189,9 @@ public final class TextReporter implements Reporter {
         for (LicenseMatch m : r.identification().matches()) {
             sb.append("  ").append(describe(m)).append('\n');
             for (LicenseMatch.Alteration a : m.alterations()) {
-                sb.append("      altered: ").append(a.kind()).append(a.clause() == null ? "" : " in " + a.clause())
-                        .append(a.expected() == null ? "" : ", expected \"" + a.expected() + "\"")
-                        .append(a.found() == null || a.found().isEmpty() ? "" : ", found \"" + a.found() + "\"").append('\n');
+                sb.append("      altered: ").append(u(a.kind())).append(a.clause() == null ? "" : " in " + u(a.clause()))
+                        .append(a.expected() == null ? "" : ", expected \"" + u(a.expected()) + "\"")
+                        .append(a.found() == null || a.found().isEmpty() ? "" : ", found \"" + u(a.found()) + "\"").append('\n');
             }
         }
         if (!r.serialization().isEmpty()) {
@@ -202,7 +203,7 @@ public final class TextReporter implements Reporter {
         if (!r.identification().issues().isEmpty()) {
             sb.append("\nLICENSE ISSUES\n");
             for (IdentificationIssue i : r.identification().issues()) {
-                sb.append("  ").append(i.kind()).append(": ").append(i.message()).append('\n');
+                sb.append("  ").append(i.kind()).append(": ").append(u(i.message())).append('\n');
             }
         }
     }
@@ -213,30 +214,30 @@ public final class TextReporter implements Reporter {
                 : !s.unsafe().isEmpty() ? "UNSAFE"
                 : "allowlisted only";
         int count = s.globals().size();
-        sb.append(String.format(Locale.ROOT, "  %-18s %-15s %s (%d %s)%n", verdict, s.format(), s.file(), count, count == 1 ? "global" : "globals"));
-        for (String u : s.unsafe()) {
-            sb.append("      unsafe: ").append(u).append('\n');
+        sb.append(String.format(Locale.ROOT, "  %-18s %-15s %s (%d %s)%n", verdict, u(s.format()), u(s.file()), count, count == 1 ? "global" : "globals"));
+        for (String bad : s.unsafe()) {
+            sb.append("      unsafe: ").append(u(bad)).append('\n');
         }
         if (s.error() != null) {
-            sb.append("      error:  ").append(s.error()).append('\n');
+            sb.append("      error:  ").append(u(s.error())).append('\n');
         }
         for (String n : s.notes()) {
-            sb.append("      note:   ").append(n).append('\n');
+            sb.append("      note:   ").append(u(n)).append('\n');
         }
     }
 
     private static void finding(Finding f, StringBuilder sb) {
-        sb.append("  [").append(f.rule()).append("] ").append(f.kind());
+        sb.append("  [").append(u(f.rule())).append("] ").append(f.kind());
         if (f.license() != null) {
-            sb.append(" · ").append(f.license());
+            sb.append(" · ").append(u(f.license()));
             if (f.clause() != null) {
-                sb.append(' ').append(f.clause());
+                sb.append(' ').append(u(f.clause()));
             }
         }
         sb.append('\n');
-        sb.append("    ").append(f.message()).append('\n');
+        sb.append("    ").append(u(f.message())).append('\n');
         if (!f.remediation().isEmpty()) {
-            sb.append("    fix: ").append(f.remediation()).append('\n');
+            sb.append("    fix: ").append(u(f.remediation())).append('\n');
         }
         if (!f.evidence().isEmpty()) {
             sb.append("    at:  ").append(f.evidence().stream().map(TextReporter::at).collect(Collectors.joining(", "))).append('\n');
@@ -245,20 +246,20 @@ public final class TextReporter implements Reporter {
             sb.append("    waiver: ").append(f.waiver().reason().label())
                     .append(f.waiver().expires() == null ? "" : " until " + f.waiver().expires())
                     .append(f.waiver().active() ? "" : " (EXPIRED: no longer waives)")
-                    .append(f.waiver().comment() == null ? "" : " - " + f.waiver().comment()).append('\n');
+                    .append(f.waiver().comment() == null ? "" : " - " + u(f.waiver().comment())).append('\n');
         }
     }
 
     private static String at(Evidence e) {
-        return e.line() > 0 ? e.file() + ":" + e.line() : e.file();
+        return e.line() > 0 ? u(e.file()) + ":" + e.line() : u(e.file());
     }
 
     static String describe(LicenseMatch m) {
-        StringBuilder sb = new StringBuilder(m.id());
+        StringBuilder sb = new StringBuilder(u(m.id()));
         if (m.version() != null && !m.id().endsWith(m.version())) {
-            sb.append(" (").append(m.version()).append(')');
+            sb.append(" (").append(u(m.version())).append(')');
         }
-        sb.append(' ').append(m.document()).append(", from ").append(m.file()).append(" [").append(m.source());
+        sb.append(' ').append(u(m.document())).append(", from ").append(u(m.file())).append(" [").append(u(m.source()));
         if ("lineage".equals(m.source())) {
             sb.append(": the base model's license");
         } else if (!"metadata".equals(m.source())) {
@@ -269,6 +270,11 @@ public final class TextReporter implements Reporter {
             sb.append(" ALTERED");
         }
         return sb.toString();
+    }
+
+    /** A repository string on one line with nothing hidden (see {@link Untrusted}). */
+    private static String u(String s) {
+        return Untrusted.text(s);
     }
 
     static String billions(long n) {

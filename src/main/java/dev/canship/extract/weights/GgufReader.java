@@ -66,10 +66,14 @@ public final class GgufReader {
 
     /** Reads and validates the header of {@code file}. */
     public WeightsHeader read(Path file) throws WeightsFormatException {
-        String name = String.valueOf(file.getFileName());
-        try {
-            long size = Files.size(file);
-            try (InputStream raw = Files.newInputStream(file)) {
+        return read(String.valueOf(file.getFileName()), () -> java.nio.channels.FileChannel.open(file));
+    }
+
+    /** Reads and validates the header of the file {@code source} opens, reported as {@code name}. */
+    public WeightsHeader read(String name, ChannelSource source) throws WeightsFormatException {
+        try (java.nio.channels.FileChannel ch = source.open()) {
+            long size = ch.size();
+            try (InputStream raw = java.nio.channels.Channels.newInputStream(ch)) {
                 Input in = new Input(new BufferedInputStream(raw, 1 << 16), name, size, Math.min(size, maxHeaderBytes),
                         size > maxHeaderBytes);
                 return parse(in, name, size);

@@ -43,8 +43,12 @@ public final class SafetensorsHeaderReader {
 
     /** Reads and validates the header of {@code file}. */
     public WeightsHeader read(Path file) throws WeightsFormatException {
-        String name = String.valueOf(file.getFileName());
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+        return read(String.valueOf(file.getFileName()), () -> FileChannel.open(file, StandardOpenOption.READ));
+    }
+
+    /** Reads and validates the header of the file {@code source} opens, reported as {@code name}. */
+    public WeightsHeader read(String name, ChannelSource source) throws WeightsFormatException {
+        try (FileChannel ch = source.open()) {
             long size = ch.size();
             if (size < 8) {
                 throw new WeightsFormatException(name, "file is " + size

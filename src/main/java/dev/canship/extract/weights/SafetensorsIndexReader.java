@@ -44,18 +44,27 @@ public final class SafetensorsIndexReader {
         return read(file, true).totalSizeBytes();
     }
 
+    /** {@link #totalSize(Path)} of the file {@code source} opens, reported as {@code name}. */
+    public Long totalSize(String name, ChannelSource source) throws WeightsFormatException {
+        return read(name, source, true).totalSizeBytes();
+    }
+
     private SafetensorsIndex read(Path file, boolean sizeOnly) throws WeightsFormatException {
-        String name = String.valueOf(file.getFileName());
+        return read(String.valueOf(file.getFileName()), () -> java.nio.channels.FileChannel.open(file), sizeOnly);
+    }
+
+    private SafetensorsIndex read(String name, ChannelSource source, boolean sizeOnly) throws WeightsFormatException {
         Map<String, String> weightMap = null;
         Long totalSize = null;
         Long totalParams = null;
         Map<String, String> meta = new LinkedHashMap<>();
         try {
-            long size = Files.size(file);
-            if (size > maxBytes) {
-                throw new WeightsFormatException(name, "index is " + size + " bytes, over the limit of " + maxBytes);
-            }
-            try (InputStream in = Files.newInputStream(file); JsonParser p = factory.createParser(in)) {
+            try (java.nio.channels.FileChannel ch = source.open(); InputStream in = java.nio.channels.Channels.newInputStream(ch);
+                 JsonParser p = factory.createParser(in)) {
+                long size = ch.size();
+                if (size > maxBytes) {
+                    throw new WeightsFormatException(name, "index is " + size + " bytes, over the limit of " + maxBytes);
+                }
                 if (p.nextToken() != JsonToken.START_OBJECT) {
                     throw new WeightsFormatException(name, "index is not a JSON object");
                 }
