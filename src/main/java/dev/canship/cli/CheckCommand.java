@@ -95,10 +95,10 @@ final class CheckCommand implements Callable<Integer> {
         if (threshold == null) {
             return ExitCodes.CLEAN;
         }
+        // A blocking review (unknown evidence) counts as an error for the gate, though the verdict says review.
         boolean failing = reports.stream().flatMap(r -> r.findings().stream())
                 .filter(f -> !f.waived())
-                .map(Finding::severity)
-                .anyMatch(s -> s.atLeast(threshold));
+                .anyMatch(f -> f.severity().atLeast(threshold) || dev.canship.report.Verdict.blockingReview(f));
         return failing ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
     }
 }

@@ -65,6 +65,12 @@ public final class SarifReporter implements Reporter {
         }
         ObjectNode auto = run.putObject("automationDetails");
         auto.put("id", "canship/" + r.name() + "/");
+        if (r.isCheck()) {
+            // The same three-state verdict as JSON and CycloneDX: a review is not a pass.
+            ObjectNode props = run.putObject("properties");
+            props.put("verdict", r.verdict().machine());
+            props.put("summary", r.verdict().plain());
+        }
         ArrayNode results = run.putArray("results");
         for (Finding f : r.findings()) {
             ObjectNode res = results.addObject();
