@@ -2,6 +2,7 @@ package dev.canship.app;
 
 import dev.canship.finding.Severity;
 import dev.canship.report.RepositoryReport;
+import dev.canship.report.Verdict;
 
 import java.util.List;
 
@@ -29,9 +30,11 @@ public record Gate(Severity threshold, boolean newOnly) {
         if (threshold == null) {
             return false;
         }
+        // A blocking review (unknown evidence: a license or policy canship cannot read) counts against any gate but
+        // "never", though the verdict says review: nothing unknown passes until a policy accepts it.
         return reports.stream().anyMatch(r -> r.findings().stream()
                 .filter(f -> !f.waived())
                 .filter(f -> !newOnly || r.isNew(f))
-                .anyMatch(f -> f.severity().atLeast(threshold)));
+                .anyMatch(f -> f.severity().atLeast(threshold) || Verdict.blockingReview(f)));
     }
 }

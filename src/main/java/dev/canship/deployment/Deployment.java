@@ -53,6 +53,8 @@ public record Deployment(
      * @param attribution     where the license's attribution phrase is shown
      * @param passesUsePolicy the product's terms bind its users to the use policy or use restrictions
      * @param regions         where the end users are (ISO codes, or EU)
+     * @param purpose         research, evaluation or production as declared, or null when left out (then read as
+     *                        production, see {@link #purposeOrDefault()})
      */
     public record Product(
             String name,
@@ -64,7 +66,16 @@ public record Deployment(
             boolean passesUsePolicy,
             List<String> uses,
             String useDescription,
-            List<String> regions) {
+            List<String> regions,
+            String purpose) {
+
+        /** The purposes a deployment may declare. */
+        public static final List<String> PURPOSES = List.of("research", "evaluation", "production");
+
+        /** The declared purpose, or production when none was declared: research-only licenses must not pass by default. */
+        public String purposeOrDefault() {
+            return purpose == null ? "production" : purpose;
+        }
     }
 
     /**

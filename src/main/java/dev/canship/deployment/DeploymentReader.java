@@ -235,12 +235,16 @@ public final class DeploymentReader {
                     throw fail("product.regions", "'" + r + "' is not an ISO 3166-1 alpha-2 code, EU, EEA or GLOBAL");
                 }
             }
+            String purpose = rp.purpose == null ? null : rp.purpose.trim().toLowerCase(Locale.ROOT);
+            if (purpose != null && !Deployment.Product.PURPOSES.contains(purpose)) {
+                throw fail("product.purpose", "unknown value '" + rp.purpose + "' (known: " + String.join(", ", Deployment.Product.PURPOSES) + ")");
+            }
             if (rp.monthlyActiveUsers != null && rp.monthlyActiveUsers < 0) {
                 throw fail("product.monthly_active_users", "must not be negative");
             }
             var product = new Deployment.Product(rp.name, rp.commercial == null || rp.commercial, rp.monthlyActiveUsers, List.copyOf(places),
                     Boolean.TRUE.equals(rp.shipsLicenseCopy), Boolean.TRUE.equals(rp.shipsNotice), Boolean.TRUE.equals(rp.passesUsePolicy),
-                    uses, rp.useDescription, regions);
+                    uses, rp.useDescription, regions, purpose);
 
             Deployment.Hardware hardware = null;
             if (raw.hardware != null) {
@@ -296,9 +300,9 @@ public final class DeploymentReader {
     }
 
     record RawProduct(String name, Boolean commercial, Long monthlyActiveUsers, List<String> attribution, Boolean shipsLicenseCopy, Boolean shipsNotice,
-                      Boolean passesUsePolicy, List<String> uses, String useDescription, List<String> regions) {
+                      Boolean passesUsePolicy, List<String> uses, String useDescription, List<String> regions, String purpose) {
         RawProduct() {
-            this(null, null, null, null, null, null, null, null, null, null);
+            this(null, null, null, null, null, null, null, null, null, null, null);
         }
     }
 

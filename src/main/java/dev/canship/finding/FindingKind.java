@@ -22,5 +22,9 @@ public enum FindingKind {
     PASS_THROUGH,
     TRADEMARK,
     HARDWARE_FIT,
-    UNSAFE_SERIALIZATION
+    UNSAFE_SERIALIZATION,
+    /** Changed files must say they were changed (reminder). */
+    MODIFICATION_NOTICE,
+    /** The licensor may update the model or its use restrictions, or restrict use remotely (reminder). */
+    LICENSE_UPDATES
 }

@@ -78,9 +78,19 @@ public final class HardwareFit {
         long routedBytes = Math.round(routedBits / 8);
         long towerBytes = Math.round(towerBits / 8);
         CheckpointSize ck = model.checkpoint();
-        if (req.precision() == Precision.NATIVE && ck != null && ck.totalBytes() > 0) {
+        long planned = weights;
+        long held = ck == null ? 0 : ck.totalBytes() - ck.mtpBytes();
+        // Memory comes from the parameter count and the precision. The checkpoint's own size refines it only when
+        // it holds at least as much as the parameters need (90%, for scales and rounding): smaller files are
+        // stand-ins, a partial download or an adapter, and would make a model "fit" that cannot.
+        boolean checkpointCovers = totalBits <= 0 || held >= 0.9 * planned;
+        if (req.precision() == Precision.NATIVE && ck != null && ck.totalBytes() > 0 && !checkpointCovers) {
+            notes.add("weights: the weight files hold " + gib(held) + ", less than the " + billions(model.totalParams())
+                    + " parameters need at native precision (" + gib(planned) + "); stand-in, partial or adapter files are ignored");
+        }
+        if (req.precision() == Precision.NATIVE && ck != null && ck.totalBytes() > 0 && checkpointCovers) {
             // The checkpoint's own size is exact; the plan only tells how it splits.
-            long exact = ck.totalBytes() - ck.mtpBytes();
+            long exact = held;
             if (ck.routedExpertBytes() != null) {
                 routedBytes = ck.routedExpertBytes();
             } else if (totalBits > 0) {

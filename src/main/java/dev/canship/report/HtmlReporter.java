@@ -170,7 +170,7 @@ public final class HtmlReporter implements Reporter {
         if (waived > 0) {
             badge(counts, "status-waived", waived + " waived");
         }
-        List<String> blocking = r.findings().stream().filter(f -> !f.waived() && f.severity() == Severity.ERROR)
+        List<String> blocking = r.findings().stream().filter(f -> !f.waived() && (f.severity() == Severity.ERROR || Verdict.blockingReview(f)))
                 .map(Finding::rule).distinct().toList();
         if (!blocking.isEmpty()) {
             box.appendElement("div").addClass("blocking").text("Blocking: " + String.join(", ", blocking));

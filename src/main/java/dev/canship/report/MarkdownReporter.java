@@ -137,7 +137,7 @@ public final class MarkdownReporter implements Reporter {
                 .collect(Collectors.groupingBy(ObligationChecklist.Item::status, Collectors.counting()));
         // Most pressing first.
         String tally = List.of(ObligationChecklist.Status.NOT_MET, ObligationChecklist.Status.REVIEW, ObligationChecklist.Status.WAIVED,
-                        ObligationChecklist.Status.MET, ObligationChecklist.Status.NOT_APPLICABLE).stream()
+                        ObligationChecklist.Status.NOT_DECLARED, ObligationChecklist.Status.MET, ObligationChecklist.Status.NOT_APPLICABLE).stream()
                 .filter(counts::containsKey).map(s -> counts.get(s) + " " + s.label()).collect(Collectors.joining(", "));
         boolean open = counts.containsKey(ObligationChecklist.Status.NOT_MET);
         sb.append("<details").append(open ? " open" : "").append("><summary><b>Obligations: ").append(tally).append("</b></summary>\n\n");
@@ -239,6 +239,7 @@ public final class MarkdownReporter implements Reporter {
             case NOT_MET -> ":x:";
             case REVIEW -> ":warning:";
             case WAIVED -> ":information_source:";
+            case NOT_DECLARED -> ":grey_question:";
             case NOT_APPLICABLE -> ":heavy_minus_sign:";
         };
     }

@@ -34,6 +34,8 @@ public final class ObligationChecklist {
         REVIEW("needs review"),
         /** Every finding against it is waived. */
         WAIVED("waived"),
+        /** No finding stands, but the deployment left out a field the term depends on: not shown to be met. */
+        NOT_DECLARED("not declared"),
         /** The deployment does not do what triggers it. */
         NOT_APPLICABLE("not applicable");
 
@@ -100,13 +102,14 @@ public final class ObligationChecklist {
             String term = e.getKey();
             List<Finding> against = r.findings().stream().filter(f -> enforces(term, f)).toList();
             String notApplicable = notApplicable(term, t, d, r.model());
-            items.add(item(term, e.getValue(), describe(term, t), against, notApplicable));
+            items.add(item(term, e.getValue(), describe(term, t), against, notApplicable, undeclared(term, d, notApplicable != null)));
         }
         // The use policy is incorporated by reference rather than a term of its own, but it binds every use.
         if (r.identification().usePolicy() != null) {
             String policy = usePolicyId(r);
             List<Finding> against = r.findings().stream().filter(f -> enforces(USE_POLICY, f)).toList();
-            items.add(item(USE_POLICY, policy, "Declared uses stay within the use policy (" + policy + ")", against, null));
+            items.add(item(USE_POLICY, policy, "Declared uses stay within the use policy (" + policy + ")", against, null,
+                    undeclared(USE_POLICY, r.deployment(), false)));
         }
         return items;
     }
@@ -128,7 +131,39 @@ public final class ObligationChecklist {
         return KIND.get(term) == f.kind();
     }
 
-    private static Item item(String term, String clause, String obligation, List<Finding> against, String notApplicable) {
+    /**
+     * The deployment fields a term's "met" rests on that the deployment left out, or null when all were declared.
+     * Defaults are conservative for the rules, but a default is not evidence: an item resting on one is "not declared".
+     * {@code inapplicable}: the term was judged not to apply; only the output terms can be inapplicable by a default.
+     */
+    static String undeclared(String term, Deployment d, boolean inapplicable) {
+        List<String> fields = inapplicable
+                ? switch (term) {
+                    case "output_training", "output_derivative" -> List.of("model.outputs_train_models");
+                    default -> List.of();
+                }
+                : switch (term) {
+                    case "attribution" -> List.of("product.attribution");
+                    case "notice" -> List.of("product.ships_notice");
+                    case "license_copy" -> List.of("product.ships_license_copy");
+                    case "pass_through" -> List.of("product.passes_use_policy");
+                    case "non_commercial" -> List.of("product.commercial");
+                    case "trademark" -> List.of("product.name");
+                    case "name_prefix" -> List.of("model.release_name");
+                    case "output_training", "output_derivative" -> List.of("model.outputs_train_models");
+                    case USE_POLICY -> List.of("product.uses");
+                    default -> List.of();
+                };
+        List<String> missing = fields.stream().filter(f -> d.lineOf(f) == 0).toList();
+        // A declared use that means training on outputs says it as well as the flag does.
+        if (inapplicable && !missing.isEmpty() && d.lineOf("product.uses") > 0
+                && d.product().uses().stream().anyMatch(u -> dev.canship.rules.DutyCatalog.bundled().trainingUses().contains(u))) {
+            return null;
+        }
+        return missing.isEmpty() ? null : String.join(", ", missing);
+    }
+
+    private static Item item(String term, String clause, String obligation, List<Finding> against, String notApplicable, String undeclared) {
         List<String> rules = against.stream().map(Finding::rule).distinct().toList();
         // A finding outranks the applicability guess: a rule that fired knows the term applied.
         if (!against.isEmpty()) {
@@ -137,6 +172,9 @@ public final class ObligationChecklist {
             Status s = error ? Status.NOT_MET : open ? Status.REVIEW : Status.WAIVED;
             String note = (s == Status.WAIVED ? "waived: " : "finding: ") + String.join(", ", rules);
             return new Item(term, clause, obligation, s, note, rules);
+        }
+        if (undeclared != null) {
+            return new Item(term, clause, obligation, Status.NOT_DECLARED, "not declared: " + undeclared, rules);
         }
         if (notApplicable != null) {
             return new Item(term, clause, obligation, Status.NOT_APPLICABLE, notApplicable, rules);

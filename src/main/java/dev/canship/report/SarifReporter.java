@@ -135,12 +135,18 @@ public final class SarifReporter implements Reporter {
         if (left > 0) {
             props.put("resultsLeftOut", left);
         }
+        // The same three-state verdict as JSON and CycloneDX (a review is not a pass): the worst of the repositories.
+        if (reports.stream().allMatch(RepositoryReport::isCheck)) {
+            Verdict worst = reports.stream().map(RepositoryReport::verdict).max(java.util.Comparator.naturalOrder()).orElse(Verdict.PASS);
+            props.put("verdict", worst.machine());
+            props.put("summary", worst.plain());
+        }
         ArrayNode repos = props.putArray("repositories");
         for (RepositoryReport r : reports) {
             ObjectNode o = repos.addObject();
             o.put("name", r.name());
             o.put("path", r.path());
-            o.put("verdict", r.verdict().name().toLowerCase(java.util.Locale.ROOT));
+            o.put("verdict", r.verdict().machine());
             o.put("license", r.identification().license() == null ? null : r.identification().license().id());
         }
         return run;

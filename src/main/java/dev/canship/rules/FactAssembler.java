@@ -10,6 +10,7 @@ import dev.canship.identify.LicenseInfo;
 import dev.canship.identify.LicenseTerms;
 import dev.canship.identify.UsePolicy;
 import dev.canship.rules.facts.AttributionTerm;
+import dev.canship.rules.facts.AttributionWhere;
 import dev.canship.rules.facts.DeclaredUse;
 import dev.canship.rules.facts.EvidenceIssue;
 import dev.canship.rules.facts.Governing;
@@ -29,7 +30,10 @@ import dev.canship.rules.facts.PassThroughTerm;
 import dev.canship.rules.facts.PolicySection;
 import dev.canship.rules.facts.Product;
 import dev.canship.rules.facts.Repository;
+import dev.canship.rules.facts.ProductPurpose;
 import dev.canship.rules.facts.ScreenedUse;
+import dev.canship.rules.facts.TrainingUse;
+import dev.canship.rules.facts.UnreadTerms;
 import dev.canship.rules.facts.SerializedFile;
 import dev.canship.rules.facts.TerritorialTerm;
 import dev.canship.rules.facts.TrademarkTerm;
@@ -87,6 +91,9 @@ public final class FactAssembler {
                 facts.add(new Governing(licenseId, info.family(), info.title(), info.released(), "text".equals(id.license().source())));
                 addTerms(licenseId, id.terms(), facts);
                 addPolicy(info, facts);
+                addDuties(licenseId, info, facts);
+            } else {
+                facts.add(new UnreadTerms(licenseId, "license", licenseId));
             }
         }
         // Every further base license binds as well (a merge, or sources naming different bases): its publisher's
@@ -161,6 +168,26 @@ public final class FactAssembler {
         }
     }
 
+    /**
+     * The governing license's entries of licenses/duties.yaml, and a fact for a use policy the license
+     * incorporates but canship cannot read (unknown evidence is not clean).
+     */
+    private void addDuties(String licenseId, LicenseInfo info, List<Object> facts) {
+        facts.addAll(DutyCatalog.bundled().facts(licenseId));
+        LicenseTerms.Attribution a = info.terms().attribution();
+        if (a != null) {
+            // Only places a deployment can declare: Falcon's "public statements" is not one, so it is not narrowed.
+            List<String> places = a.where().stream().filter(w -> java.util.Arrays.stream(dev.canship.deployment.AttributionPlace.values())
+                    .anyMatch(p -> p.label().equals(w))).toList();
+            if (!places.isEmpty() && places.size() == a.where().size() && places.size() < dev.canship.deployment.AttributionPlace.values().length) {
+                facts.add(new AttributionWhere(licenseId, places, a.clause()));
+            }
+        }
+        if (info.usePolicy() != null && kb.policy(info.usePolicy()).isEmpty()) {
+            facts.add(new UnreadTerms(licenseId, "use_policy", info.usePolicy()));
+        }
+    }
+
     private void addDeployment(Deployment d, List<Object> facts) {
         facts.add(new Organization(d.organization().name(), d.organization().country(), d.organization().monthlyActiveUsers(),
                 DeploymentReader.isEuMemberState(d.organization().country())));
@@ -170,11 +197,19 @@ public final class FactAssembler {
         facts.add(new Product(p.name(), p.commercial(), p.monthlyActiveUsers() == null ? d.organization().monthlyActiveUsers() : p.monthlyActiveUsers(),
                 p.monthlyActiveUsers() != null, p.attribution().stream().map(a -> a.label()).toList(),
                 p.shipsLicenseCopy(), p.shipsNotice(), p.passesUsePolicy(), p.regions()));
+        facts.add(new ProductPurpose(p.purposeOrDefault(), p.purpose() != null));
+        java.util.Set<String> training = DutyCatalog.bundled().trainingUses();
         for (String use : p.uses()) {
             facts.add(new DeclaredUse(use));
+            if (training.contains(use)) {
+                facts.add(new TrainingUse(use, true, List.of()));
+            }
         }
         if (p.useDescription() != null) {
-            facts.addAll(screen(p.useDescription()));
+            List<ScreenedUse> hits = screen(p.useDescription());
+            facts.addAll(hits);
+            hits.stream().filter(h -> training.contains(h.use()) && !p.uses().contains(h.use()))
+                    .forEach(h -> facts.add(new TrainingUse(h.use(), false, h.words())));
         }
     }
 

@@ -22,9 +22,15 @@ public final class RuleCatalog {
      * @param severity its default severity
      * @param file     the .drl file that holds it
      * @param term     the license term it joins, or null
+     * @param blocking a warning that rests on evidence canship cannot judge: it fails the default gate (see
+     *                 {@code dev.canship.report.Verdict#blockingReview})
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Entry(String id, String kind, String severity, String file, String term, String checks, String why, String fix) {
+    public record Entry(String id, String kind, String severity, String file, String term, String checks, String why, String fix,
+                        Boolean blocking) {
+        public boolean blocksGate() {
+            return Boolean.TRUE.equals(blocking);
+        }
     }
 
     record Document(List<Entry> rules) {

@@ -32,6 +32,17 @@ class CompareAndFitTest {
         assertThat(json.findValuesAsText("verdict")).containsExactly("pass", "pass", "fail", "fail", "pass");
     }
 
+    /** The sample's safetensors file is a 1 KB stand-in: memory must come from the 109B parameters at bf16, not its bytes. */
+    @Test
+    void scoutAtNativePrecisionDoesNotFitOneH100WhateverTheStandInFilesWeigh() throws Exception {
+        CliTest.Run r = run("fit", S + "llama4-scout-instruct", "--accelerator", "h100-sxm", "--format", "json");
+        assertThat(r.exit()).isEqualTo(1);
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.path("fits").asBoolean()).isFalse();
+        assertThat(j.path("memory").path("weights_bytes").asLong()).isBetween(200L << 30, 206L << 30);
+        assertThat(r.out()).contains("stand-in, partial or adapter files are ignored");
+    }
+
     @Test
     void scoutWithInt4ExpertsFitsOneH100ButNotInBf16() throws Exception {
         CliTest.Run int4 = run("fit", S + "llama4-scout-instruct", "--accelerator", "h100-sxm", "--precision", "int4", "--format", "json");

@@ -62,4 +62,24 @@ class ObligationChecklistTest {
         assertThat(statuses(QWEN, "us-assistant-pass.yaml")).doesNotContainKeys("mau", "name_prefix", "territorial");
         assertThat(ObligationChecklist.of(TestReports.scan(SCOUT))).isEmpty();
     }
+
+    /** A term whose fields the deployment left out is "not declared", never "met": a default is not evidence. */
+    @Test
+    void whatWasNotDeclaredIsNotMet(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path d = java.nio.file.Files.writeString(dir.resolve("minimal.yaml"), """
+                canship: 1
+                organization: {name: Acme Inc., country: US, monthly_active_users: 1000}
+                model: {distribution: internal}
+                """);
+        Map<String, ObligationChecklist.Status> s = ObligationChecklist.of(TestReports.check(SCOUT, d)).stream()
+                .collect(Collectors.toMap(ObligationChecklist.Item::term, ObligationChecklist.Item::status));
+        assertThat(s).containsEntry("trademark", ObligationChecklist.Status.NOT_DECLARED)
+                .containsEntry("use_policy", ObligationChecklist.Status.NOT_DECLARED)
+                .containsEntry("output_derivative", ObligationChecklist.Status.NOT_DECLARED)
+                .containsEntry("notice", NOT_APPLICABLE)
+                .containsEntry("mau", MET)
+                .doesNotContainValue(REVIEW);
+        assertThat(ObligationChecklist.of(TestReports.check(SCOUT, d)).stream().filter(i -> i.term().equals("use_policy")).findFirst().orElseThrow().note())
+                .isEqualTo("not declared: product.uses");
+    }
 }

@@ -57,6 +57,25 @@ class LlamaScenarioMatrixTest {
             add(cases, v + ": fine-tune hosted as 'Llama 3 Acme'", Scenario.under(v).set("model.changes", "fine-tune").set("model.release_name", "Llama 3 Acme"));
             add(cases, v + ": fine-tune hosted as 'Llama-Acme'", Scenario.under(v).set("model.changes", "fine-tune").set("model.release_name", "Llama-Acme"),
                     v3 ? "DERIVATIVE-NAMING:error" : null);
+            // The hub namespace is not part of the name; case variants of the prefix are a warning, not an error.
+            String prefix = v3 ? "Llama 3" : "Llama";
+            add(cases, v + ": fine-tune hosted as 'acme/" + prefix + "-Chat'", Scenario.under(v).set("model.changes", "fine-tune").set("model.release_name", "acme/" + prefix + "-Chat"));
+            add(cases, v + ": fine-tune hosted as 'acme/Acme-Chat'", Scenario.under(v).set("model.changes", "fine-tune").set("model.release_name", "acme/Acme-Chat"), naming);
+            add(cases, v + ": fine-tune hosted as '" + prefix.toLowerCase() + "-chat'", Scenario.under(v).set("model.changes", "fine-tune")
+                    .set("model.release_name", prefix.toLowerCase() + "-chat"), v2 ? null : "DERIVATIVE-NAMING-CASE:warning");
+            add(cases, v + ": fine-tune hosted as '" + prefix.toUpperCase() + " Chat'", Scenario.under(v).set("model.changes", "fine-tune")
+                    .set("model.release_name", prefix.toUpperCase() + " Chat"), v2 ? null : "DERIVATIVE-NAMING-CASE:warning");
+            // Uses that are the banned act: a declared distillation use, or words of the description, not only the flag.
+            add(cases, v + ": declared use model_distillation, model offered as Acme-Student",
+                    Scenario.under(v).set("product.uses", "[model_distillation]").set("model.release_name", "Acme-Student"),
+                    from31 ? new String[] {"DERIVATIVE-NAMING:error", "OUTPUT-DERIVATIVE:info"} : new String[] {"OUTPUT-TRAINING:error"});
+            add(cases, v + ": declared use synthetic_data_generation, no model offered under a name",
+                    Scenario.under(v).set("product.uses", "[synthetic_data_generation]"),
+                    from31 ? new String[] {"DERIVATIVE-NAMING-UNDECLARED:warning", "OUTPUT-DERIVATIVE:info"} : new String[] {"OUTPUT-TRAINING:error"});
+            add(cases, v + ": description 'we distill it into our own model'",
+                    Scenario.under(v).set("product.use_description", "We distill it into a smaller model we train on its outputs"), "OUTPUT-TRAINING-SCREENED:warning");
+            add(cases, v + ": description about summaries only (boundary: no training words)",
+                    Scenario.under(v).set("product.use_description", "Summarizes support tickets for agents"));
             add(cases, v + ": fine-tune kept internal as Acme-Chat", Scenario.under(v).set("model.changes", "fine-tune").set("model.release_name", "Acme-Chat")
                     .set("model.distribution", "internal"));
             add(cases, v + ": fine-tune hosted, no release name", Scenario.under(v).set("model.changes", "fine-tune"),
@@ -75,10 +94,22 @@ class LlamaScenarioMatrixTest {
             add(cases, v + ": hosted without license copy or Notice (no copies change hands)",
                     Scenario.under(v).set("product.ships_license_copy", false).set("product.ships_notice", false));
             add(cases, v + ": derivative repository without a Notice file", Scenario.under(v).derivativeRepositoryWithoutNotice(), "NOTICE-FILE-REPOSITORY:warning");
-            // EU exclusion for multimodal models (use policy of 3.2, 3.3 and 4).
-            String eu = EU_MULTIMODAL_VERSIONS.contains(v) ? "EU-MULTIMODAL:error" : null;
+            // EU exclusion for multimodal models (use policy of 3.2, 3.3 and 4). Llama 3.3 has no multimodal models: a
+            // vision model built on it is not one "included in" 3.3 (a note, not an error). Every Llama 4 model is multimodal.
+            boolean v33 = v.equals("llama3.3");
+            boolean v4 = v.equals("llama4");
+            String eu = v33 ? "EU-MULTIMODAL-NOT-INCLUDED:info" : EU_MULTIMODAL_VERSIONS.contains(v) ? "EU-MULTIMODAL:error" : null;
             add(cases, v + ": German company, multimodal model, text inputs only", Scenario.under(v).set("organization.country", "DE").multimodal(), eu);
-            add(cases, v + ": German company, text-only model", Scenario.under(v).set("organization.country", "DE"));
+            add(cases, v + ": German company, text-only config", Scenario.under(v).set("organization.country", "DE"), v4 ? "EU-MULTIMODAL:error" : null);
+            add(cases, v + ": German company, no config or weights", Scenario.under(v).set("organization.country", "DE").noModel(),
+                    v4 ? "EU-MULTIMODAL:error" : v.equals("llama3.2") ? "MULTIMODAL-UNDETERMINED:warning" : null);
+            add(cases, v + ": US company, no config or weights", Scenario.under(v).noModel());
+            add(cases, v + ": German company, copied config of type mllama without vision section",
+                    Scenario.under(v).set("organization.country", "DE").model("acme-model", "mllama"), v.equals("llama3.2") || v4 ? "EU-MULTIMODAL:error" : null);
+            add(cases, v + ": German company, model named Llama-3.2-11B-Vision-Instruct with a text config",
+                    Scenario.under(v).set("organization.country", "DE").model("Llama-3.2-11B-Vision-Instruct", "llama"), v.equals("llama3.2") || v4 ? "EU-MULTIMODAL:error" : null);
+            add(cases, v + ": German company, text model Llama-3.2-1B-Instruct", Scenario.under(v).set("organization.country", "DE").model("Llama-3.2-1B-Instruct", "llama"),
+                    v4 ? "EU-MULTIMODAL:error" : null);
             add(cases, v + ": US company, multimodal model, EU end users", Scenario.under(v).multimodal().set("product.regions", "[US, EU]"));
             add(cases, v + ": Norwegian company (EEA, not EU), multimodal model", Scenario.under(v).set("organization.country", "NO").multimodal());
             add(cases, v + ": Irish company, multimodal model", Scenario.under(v).set("organization.country", "IE").multimodal(), eu);

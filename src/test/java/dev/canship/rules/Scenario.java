@@ -48,6 +48,9 @@ final class Scenario {
     boolean multimodal;
     boolean derivativeRepository;
     boolean noticeFile = true;
+    String modelName = "test-model";
+    String modelType = "test";
+    boolean noModel;
 
     private Scenario(String license) {
         this.license = license;
@@ -65,6 +68,25 @@ final class Scenario {
 
     Scenario multimodal() {
         this.multimodal = true;
+        return this;
+    }
+
+    /** The model's name (card or folder) and config model_type, as the model facts would give them. */
+    Scenario model(String name, String type) {
+        this.modelName = name;
+        this.modelType = type;
+        return this;
+    }
+
+    /** No config.json and no weights: no model facts at all. */
+    Scenario noModel() {
+        this.noModel = true;
+        return this;
+    }
+
+    /** A repository that ships a NOTICE file (or not). */
+    Scenario noticeFile(boolean present) {
+        this.noticeFile = present;
         return this;
     }
 
@@ -104,23 +126,41 @@ final class Scenario {
         LicenseMatch match = new LicenseMatch(license, KB.license(license).orElseThrow().version(), "license", "text", "LICENSE", 1, 1.0, false, List.of());
         Identification id = new Identification(List.of(match), match, null, KB.license(license).orElseThrow().terms(),
                 derivativeRepository ? List.of("org/base-model") : List.of(), List.of());
-        Model model = new Model("test-model", "test", multimodal, 8_000_000_000L, 8_000_000_000L);
+        Model model = noModel ? null : new Model(modelName, modelType, multimodal, 8_000_000_000L, 8_000_000_000L);
         RuleInput input = new FactAssembler(KB).assemble("test-repo", id, true, noticeFile, model, null, deployment(),
                 "deployment.yaml", new OrgPolicy(Set.of(), Set.of()));
         return ENGINE.evaluate(input);
     }
 
-    /** The findings as {@code RULE:severity}, sorted; empty set when the scenario is clean. */
+    /**
+     * The findings as {@code RULE:severity}, sorted; empty set when the scenario is clean. Standing reminders (kind
+     * LICENSE_UPDATES: latest version, use restrictions that may change) fire for every deployment under a license
+     * and are left out here; {@link #reminders()} returns them.
+     */
     Set<String> findings() throws Exception {
         Set<String> out = new TreeSet<>();
         for (Finding f : run()) {
-            out.add(f.rule() + ":" + f.severity().label());
+            if (f.kind() != dev.canship.finding.FindingKind.LICENSE_UPDATES) {
+                out.add(f.rule() + ":" + f.severity().label());
+            }
+        }
+        return out;
+    }
+
+    /** The standing reminders (kind LICENSE_UPDATES) as {@code RULE:severity}. */
+    Set<String> reminders() throws Exception {
+        Set<String> out = new TreeSet<>();
+        for (Finding f : run()) {
+            if (f.kind() == dev.canship.finding.FindingKind.LICENSE_UPDATES) {
+                out.add(f.rule() + ":" + f.severity().label());
+            }
         }
         return out;
     }
 
     @Override
     public String toString() {
-        return license + (multimodal ? " multimodal" : "") + (derivativeRepository ? " derivative-repo" : "") + " " + overrides;
+        return license + (multimodal ? " multimodal" : "") + (noModel ? " no-model" : " " + modelName + "/" + modelType)
+                + (derivativeRepository ? " derivative-repo" : "") + (noticeFile ? "" : " no-NOTICE") + " " + overrides;
     }
 }

@@ -17,17 +17,36 @@ public record ModelOffer(String releaseName, String change, String distribution,
         return releaseName != null && !releaseName.isBlank();
     }
 
-    /** True when the release name starts with {@code prefix}, as the licenses require (case and spacing as written). */
-    public boolean releaseNameStartsWith(String prefix) {
-        return hasReleaseName() && prefix != null && releaseName.strip().startsWith(prefix);
+    /**
+     * The model's name without a hub namespace: {@code acme/Llama-3.1-foo} is offered as {@code Llama-3.1-foo}. The
+     * namespace names the publisher's account, not the model, so it is no part of the name the prefix rule checks.
+     */
+    public String modelName() {
+        if (!hasReleaseName()) {
+            return null;
+        }
+        String n = releaseName.strip();
+        int slash = n.lastIndexOf('/');
+        return slash >= 0 && slash < n.length() - 1 ? n.substring(slash + 1).strip() : n;
     }
 
-    /** True when the release name mentions {@code word} anywhere after its first word. */
+    /** True when the model name starts with {@code prefix}, as the licenses require (case and spacing as written). */
+    public boolean releaseNameStartsWith(String prefix) {
+        return hasReleaseName() && prefix != null && modelName().startsWith(prefix);
+    }
+
+    /** True when the model name starts with {@code prefix} in another case ("llama-", "LLAMA"): a variant, not a miss. */
+    public boolean releaseNameStartsWithIgnoringCase(String prefix) {
+        return hasReleaseName() && prefix != null && modelName().regionMatches(true, 0, prefix, 0, prefix.length());
+    }
+
+    /** True when the release name mentions {@code word} anywhere after its leading prefix. */
     public boolean releaseNameMentionsBeyondPrefix(String word) {
         if (!hasReleaseName() || word == null) {
             return false;
         }
-        String rest = releaseName.strip().startsWith(word) ? releaseName.strip().substring(word.length()) : releaseName;
+        String name = modelName();
+        String rest = name.regionMatches(true, 0, word, 0, word.length()) ? name.substring(word.length()) : name;
         return rest.toLowerCase(java.util.Locale.ROOT).contains(word.toLowerCase(java.util.Locale.ROOT));
     }
 }

@@ -9,6 +9,11 @@ public record OrgPolicy(Set<String> allowed, Set<String> denied) {
         return allowed.isEmpty() || allowed.contains(license);
     }
 
+    /** True when the policy names the license in licenses.allow: it was reviewed and accepted, not merely not refused. */
+    public boolean explicitlyAllows(String license) {
+        return license != null && allowed.contains(license);
+    }
+
     public boolean denies(String license) {
         return denied.contains(license);
     }

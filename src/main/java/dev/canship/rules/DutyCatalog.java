@@ -1,0 +1,100 @@
+package dev.canship.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.canship.rules.facts.DutyTerm;
+import dev.canship.rules.facts.PurposeTerm;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The duties and scopes of {@code licenses/duties.yaml}: what the catalog's {@code terms:} blocks do not carry
+ * (purposes, modification notices, update reminders) or narrow (a Notice owed only if upstream ships one). It
+ * turns each entry into rule facts; the rules in {@code rules/duties.drl} decide what they mean.
+ */
+public final class DutyCatalog {
+
+    private static volatile DutyCatalog bundled;
+
+    private final Set<String> trainingUses;
+    private final Map<String, List<Object>> facts;
+
+    private DutyCatalog(Set<String> trainingUses, Map<String, List<Object>> facts) {
+        this.trainingUses = trainingUses;
+        this.facts = facts;
+    }
+
+    public static DutyCatalog bundled() {
+        DutyCatalog c = bundled;
+        if (c == null) {
+            try (InputStream in = DutyCatalog.class.getClassLoader().getResourceAsStream("licenses/duties.yaml")) {
+                if (in == null) {
+                    throw new IllegalStateException("licenses/duties.yaml is missing from the build");
+                }
+                c = parse(new YAMLMapper().readTree(in));
+                bundled = c;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return c;
+    }
+
+    static DutyCatalog parse(JsonNode root) {
+        Set<String> uses = new TreeSet<>();
+        root.path("training_uses").forEach(u -> uses.add(u.asText()));
+        Map<String, List<Object>> out = new TreeMap<>();
+        root.path("duties").fields().forEachRemaining(e -> {
+            String license = e.getKey();
+            List<Object> list = new ArrayList<>();
+            e.getValue().fields().forEachRemaining(d -> list.add(fact(license, d.getKey(), d.getValue())));
+            out.put(license, List.copyOf(list));
+        });
+        return new DutyCatalog(Set.copyOf(uses), Map.copyOf(out));
+    }
+
+    private static Object fact(String license, String duty, JsonNode v) {
+        if (duty.equals("purposes")) {
+            return new PurposeTerm(license, strings(v.path("allowed")), strings(v.path("review")), v.path("clause").asText());
+        }
+        if (v.isTextual()) {
+            return new DutyTerm(license, duty, v.asText(), true, null, List.of());
+        }
+        List<String> words = new ArrayList<>(strings(v.path("model_types")));
+        words.addAll(strings(v.path("name_words")));
+        String clause = v.hasNonNull("clause") ? v.get("clause").asText() : null;
+        String text = v.hasNonNull("text") ? v.get("text").asText()
+                : v.hasNonNull("derivative_clause") ? v.get("derivative_clause").asText() : null;
+        return new DutyTerm(license, duty, clause, !v.has("certain") || v.get("certain").asBoolean(), text,
+                duty.equals("multimodal_markers") ? List.copyOf(words) : List.of());
+    }
+
+    private static List<String> strings(JsonNode n) {
+        List<String> out = new ArrayList<>();
+        n.forEach(x -> out.add(x.asText()));
+        return List.copyOf(out);
+    }
+
+    /** Uses (uses.yaml ids) that mean the outputs train or distil another model. */
+    public Set<String> trainingUses() {
+        return trainingUses;
+    }
+
+    /** The duty and purpose facts of one license; empty for a license without entries. */
+    public List<Object> facts(String license) {
+        return facts.getOrDefault(license, List.of());
+    }
+
+    /** Licenses with entries, for tests and documentation. */
+    public Set<String> licenses() {
+        return facts.keySet();
+    }
+}

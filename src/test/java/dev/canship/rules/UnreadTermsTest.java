@@ -1,0 +1,42 @@
+package dev.canship.rules;
+
+import dev.canship.finding.Finding;
+import dev.canship.identify.Identification;
+import dev.canship.identify.LicenseMatch;
+import dev.canship.identify.LicenseTerms;
+import dev.canship.report.Verdict;
+import dev.canship.rules.facts.OrgPolicy;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A governing license canship holds no terms for is a blocking review until the policy accepts it by name. */
+class UnreadTermsTest {
+
+    private static List<Finding> run(OrgPolicy policy) throws Exception {
+        LicenseMatch match = new LicenseMatch("odd-license", "1", "license", "text", "LICENSE", 1, 1.0, false, List.of());
+        Identification id = new Identification(List.of(match), match, null, LicenseTerms.NONE, List.of(), List.of());
+        RuleInput input = new FactAssembler(Scenario.KB).assemble("odd-repo", id, true, false, null, null,
+                Scenario.under("mit").deployment(), "deployment.yaml", policy);
+        return Scenario.ENGINE.evaluate(input);
+    }
+
+    @Test
+    void aLicenseWithoutTermsIsABlockingReview() throws Exception {
+        List<Finding> f = run(new OrgPolicy(Set.of(), Set.of()));
+        assertThat(f).extracting(Finding::rule).containsExactly("LICENSE-UNREAD");
+        assertThat(Verdict.of(f)).isEqualTo(Verdict.REVIEW);
+        assertThat(Verdict.of(f).machine()).isEqualTo("review");
+        assertThat(Verdict.blockingReview(f.get(0))).isTrue();
+    }
+
+    @Test
+    void namingItInLicensesAllowAcceptsIt() throws Exception {
+        assertThat(run(new OrgPolicy(Set.of("odd-license"), Set.of()))).isEmpty();
+        // Allowing other licenses does not accept this one.
+        assertThat(run(new OrgPolicy(Set.of("mit"), Set.of()))).extracting(Finding::rule).containsExactly("LICENSE-UNREAD");
+    }
+}
