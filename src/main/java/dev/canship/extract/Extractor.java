@@ -83,7 +83,17 @@ public final class Extractor {
         }
         Set<String> skipped = sample.skipped();
         Map<String, Object> headers = readHeaders(weightFiles.stream().filter(f -> !skipped.contains(f.path())).toList());
+        for (Diagnostic d : inventory.unwalked()) {
+            // A bound stopped the walk here: a serialized file in what was left out cannot be known safe (fail closed).
+            serialized.add(new SerializationScan(d.file(), "unchecked", false, List.of(), List.of(), d.message(), List.of()));
+        }
         for (RepoFile f : inventory.files()) {
+            if (!skipped.contains(f.path()) && java.nio.file.Files.isRegularFile(f.absolute())) {
+                SerializationScan scan = scanIfLoadable(f, diagnostics);
+                if (scan != null) {
+                    serialized.add(scan);
+                }
+            }
             if (f.role() == FileRole.OTHER || skipped.contains(f.path())
                     || (f.role() == FileRole.WEIGHTS_INDEX && f.name().endsWith(".safetensors.index.json"))) {
                 continue;
@@ -126,9 +136,6 @@ public final class Extractor {
                         } else if (header instanceof Diagnostic d) {
                             diagnostics.add(d);
                         }
-                        if (PickleScanner.handles(f.name())) {
-                            serialized.add(pickles.scan(f.absolute(), f.path()));
-                        }
                     }
                     default -> {
                     }
@@ -141,6 +148,33 @@ public final class Extractor {
         }
         texts.sort(Comparator.comparing(TextDocument::file).thenComparing(d -> d.field() == null ? "" : d.field()));
         return new Extraction(inventory, card, texts, config, adapter, weights, indexTotal, sample, diagnostics, serialized);
+    }
+
+    /**
+     * The pickle scan of {@code f} when a loader could unpickle it: by its name (a checkpoint extension), or by its
+     * first bytes whatever its name or role (a binary pickle, zip, tar, .npy or compressed stream). safetensors and
+     * GGUF files have readers of their own. A file picked by content only is reported when it turns out to be a
+     * pickle format, or when it cannot be checked; otherwise null.
+     */
+    private SerializationScan scanIfLoadable(RepoFile f, List<Diagnostic> diagnostics) {
+        String n = f.name().toLowerCase(java.util.Locale.ROOT);
+        if (n.endsWith(".safetensors") || n.endsWith(".gguf")) {
+            return null;
+        }
+        boolean byName = PickleScanner.handles(f.name());
+        if (!byName) {
+            try {
+                if (!PickleScanner.loadableByContent(PickleScanner.head(f.absolute()))) {
+                    return null;
+                }
+            } catch (IOException e) {
+                diagnostics.add(new Diagnostic(f.path(), "cannot be read: " + CardReader.firstLine(e.getMessage())));
+                return null;
+            }
+        }
+        SerializationScan scan = pickles.scan(f.absolute(), f.path());
+        boolean usual = byName && f.role() == FileRole.WEIGHTS;
+        return usual || scan.isPickle() || scan.failed() ? scan : null;
     }
 
     /**
