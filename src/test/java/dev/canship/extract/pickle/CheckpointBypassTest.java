@@ -213,4 +213,14 @@ class CheckpointBypassTest {
         assertThat(s.failed()).isTrue();
         assertThat(s.unsafe()).last().asString().contains("more uses of globals outside the allowlist");
     }
+
+    @Test
+    void aNestedPickleBeyondTheNestingBoundIsNotAPass() {
+        PickleScanner shallow = new PickleScanner(ScanLimits.DEFAULTS.with(ScanLimits.Limit.MAX_PICKLE_NESTING, 0));
+        byte[] outer = PickleWriter.proto(2).global("collections", "OrderedDict").emptyTuple().reduce().op('0')
+                .bytes(PickleWriter.stateDict("w")).op('0').none().stop().bytes();
+        SerializationScan s = shallow.scanPickle(outer, "x.pkl");
+        assertThat(s.failed()).isTrue();
+        assertThat(s.unsafe()).singleElement().asString().contains("max-pickle-nesting");
+    }
 }
