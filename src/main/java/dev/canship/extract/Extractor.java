@@ -87,7 +87,17 @@ public final class Extractor {
         }
         Set<String> skipped = sample.skipped();
         Map<String, Object> headers = readHeaders(weightFiles.stream().filter(f -> !skipped.contains(f.path())).toList());
+        for (Diagnostic d : inventory.unwalked()) {
+            // A bound stopped the walk here: a serialized file in what was left out cannot be known safe (fail closed).
+            serialized.add(new SerializationScan(d.file(), "unchecked", false, List.of(), List.of(), d.message(), List.of()));
+        }
         for (RepoFile f : inventory.files()) {
+            if (!skipped.contains(f.path()) && java.nio.file.Files.isRegularFile(f.absolute())) {
+                SerializationScan scan = scanIfLoadable(f, diagnostics);
+                if (scan != null) {
+                    serialized.add(scan);
+                }
+            }
             if (f.role() == FileRole.OTHER || skipped.contains(f.path())
                     || (f.role() == FileRole.WEIGHTS_INDEX && f.name().endsWith(".safetensors.index.json"))) {
                 continue;
@@ -141,15 +151,6 @@ public final class Extractor {
                         } else if (header instanceof Diagnostic d) {
                             diagnostics.add(d);
                         }
-                        if (PickleScanner.handles(f.name())) {
-                            // The pickle scanner (and java.util.zip) open the file by path: it is checked against the
-                            // folder, without following links, just before (a narrower guarantee than a fenced open).
-                            try (var probe = f.open()) {
-                                serialized.add(pickles.scan(f.absolute(), f.path()));
-                            } catch (IOException e) {
-                                diagnostics.add(new Diagnostic(f.path(), "cannot be read: " + CardReader.firstLine(e.getMessage())));
-                            }
-                        }
                     }
                     default -> {
                     }
@@ -161,7 +162,36 @@ public final class Extractor {
             }
         }
         texts.sort(Comparator.comparing(TextDocument::file).thenComparing(d -> d.field() == null ? "" : d.field()));
-        return new Extraction(inventory, card, texts, config, adapter, weights, indexTotal, sample, diagnostics, serialized);
+        // A file the pickle probe and a reader both failed to open is reported once.
+        return new Extraction(inventory, card, texts, config, adapter, weights, indexTotal, sample, diagnostics.stream().distinct().toList(), serialized);
+    }
+
+    /**
+     * The pickle scan of {@code f} when a loader could unpickle it: by its name (a checkpoint extension), or by its
+     * first bytes whatever its name or role (a binary pickle, zip, tar, .npy or compressed stream). safetensors and
+     * GGUF files have readers of their own. A file picked by content only is reported when it turns out to be a
+     * pickle format, or when it cannot be checked; otherwise null.
+     */
+    private SerializationScan scanIfLoadable(RepoFile f, List<Diagnostic> diagnostics) {
+        String n = f.name().toLowerCase(java.util.Locale.ROOT);
+        if (n.endsWith(".safetensors") || n.endsWith(".gguf")) {
+            return null;
+        }
+        boolean byName = PickleScanner.handles(f.name());
+        SerializationScan scan;
+        // The probe is a fenced open (from the scanned folder, never through a link); the pickle scanner and
+        // java.util.zip then open the file by path, checked just before: a narrower guarantee than a fenced read.
+        try (var probe = f.openStream()) {
+            if (!byName && !PickleScanner.loadableByContent(probe.readNBytes(PickleScanner.HEAD_BYTES))) {
+                return null;
+            }
+            scan = pickles.scan(f.absolute(), f.path());
+        } catch (IOException e) {
+            diagnostics.add(new Diagnostic(f.path(), "cannot be read: " + CardReader.firstLine(e.getMessage())));
+            return null;
+        }
+        boolean usual = byName && f.role() == FileRole.WEIGHTS;
+        return usual || scan.isPickle() || scan.failed() ? scan : null;
     }
 
     /**

@@ -10,12 +10,20 @@ import java.util.List;
  * @param name        a display name: the folder name, or {@code org/name} for a Hugging Face cache entry
  * @param files       regular files inside the root, sorted by path
  * @param diagnostics symlinks that escape the root, special files, limits reached
+ * @param unwalked    what a bound kept out of {@code files}, by path, with the bound: folders deeper than
+ *                    max-depth, files beyond max-files. Whatever is in them was never looked at, so it cannot pass.
  */
-public record Inventory(Path root, String name, List<RepoFile> files, List<Diagnostic> diagnostics) {
+public record Inventory(Path root, String name, List<RepoFile> files, List<Diagnostic> diagnostics, List<Diagnostic> unwalked) {
 
     public Inventory {
         files = List.copyOf(files);
         diagnostics = diagnostics.stream().sorted().toList();
+        unwalked = unwalked.stream().sorted().toList();
+    }
+
+    /** An inventory that a bound did not cut short. */
+    public Inventory(Path root, String name, List<RepoFile> files, List<Diagnostic> diagnostics) {
+        this(root, name, files, diagnostics, List.of());
     }
 
     public List<RepoFile> withRole(FileRole role) {

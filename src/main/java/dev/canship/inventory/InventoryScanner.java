@@ -47,13 +47,15 @@ public final class InventoryScanner {
 
         List<RepoFile> files = new ArrayList<>();
         List<Diagnostic> diagnostics = new ArrayList<>();
+        List<Diagnostic> unwalked = new ArrayList<>();
         try {
-            Files.walkFileTree(walkRoot, new Walker(walkRoot, fence, files, diagnostics));
+            Files.walkFileTree(walkRoot, new Walker(walkRoot, fence, files, diagnostics, unwalked));
         } catch (IOException e) {
             diagnostics.add(new Diagnostic(".", "walking stopped: " + e.getMessage()));
+            unwalked.add(new Diagnostic(".", "walking stopped (" + e.getMessage() + "): the files not yet listed were not checked"));
         }
         files.sort(null);
-        return new Inventory(root, name, files, diagnostics);
+        return new Inventory(root, name, files, diagnostics, unwalked);
     }
 
     /** For a cache entry {@code models--org--name}, the snapshot that {@code refs/main} names (or the only one). */
@@ -106,13 +108,15 @@ public final class InventoryScanner {
         private final Path fence;
         private final List<RepoFile> files;
         private final List<Diagnostic> diagnostics;
+        private final List<Diagnostic> unwalked;
         private boolean limitReported;
 
-        Walker(Path root, Path fence, List<RepoFile> files, List<Diagnostic> diagnostics) {
+        Walker(Path root, Path fence, List<RepoFile> files, List<Diagnostic> diagnostics, List<Diagnostic> unwalked) {
             this.root = root;
             this.fence = fence;
             this.files = files;
             this.diagnostics = diagnostics;
+            this.unwalked = unwalked;
         }
 
         private String rel(Path p) {
@@ -131,6 +135,7 @@ public final class InventoryScanner {
                 }
                 if (root.relativize(dir).getNameCount() > limits.maxDepth()) {
                     diagnostics.add(new Diagnostic(rel(dir), "deeper than " + limits.maxDepth() + " folders; not walked"));
+                    unwalked.add(new Diagnostic(rel(dir), "folder deeper than " + limits.maxDepth() + " levels (max-depth) was not walked: the files in it were not checked"));
                     return FileVisitResult.SKIP_SUBTREE;
                 }
             }
@@ -171,6 +176,8 @@ public final class InventoryScanner {
             if (files.size() >= limits.maxFiles()) {
                 if (!limitReported) {
                     diagnostics.add(new Diagnostic(".", "more than " + limits.maxFiles() + " files; the rest were not listed"));
+                    unwalked.add(new Diagnostic(".", "files after the first " + limits.maxFiles()
+                            + " (max-files) were not listed: they were not checked"));
                     limitReported = true;
                 }
                 return FileVisitResult.TERMINATE;

@@ -67,6 +67,32 @@ public final class FuzzSeeds {
         legacy.writeBytes(PickleWriter.proto(2).op(']').stop().bytes());
         legacy.writeBytes(new byte[8]);
         seed(pf, "torch-legacy", legacy.toByteArray());
+        // Issue 14's bypass classes, one seed each.
+        byte[] osSystem0 = PickleWriter.plain().mark().string("id").inst("os", "system").stop().bytes();
+        byte[] count0 = PickleWriter.proto(2).binint1(0).stop().bytes();
+        seed(pf, "torch-legacy-protocol0", PickleWriter.concat(PickleWriter.legacyMagic(), count0, osSystem0,
+                PickleWriter.stateDict("w"), count0, new byte[8]));
+        Map<String, byte[]> tar = new java.util.LinkedHashMap<>();
+        tar.put("storages", count0);
+        tar.put("tensors", PickleWriter.concat(PickleWriter.proto(2).binint1(1).stop().bytes(), osSystem, new byte[] {1, 0, 0, 0}, new byte[28]));
+        tar.put("pickle", osSystem);
+        seed(pf, "torch-legacy-tar", Files.readAllBytes(PickleWriter.tar(tmp.resolve("t.tar"), tar)));
+        seed(pf, "zip-upper-case", Files.readAllBytes(PickleWriter.zip(tmp.resolve("u.zip"), Map.of("archive/DATA.PKL", osSystem))));
+        seed(pf, "torchscript-code", Files.readAllBytes(PickleWriter.zip(tmp.resolve("s.zip"),
+                Map.of("m/code/__torch__/m.py", utf8("def forward(self):\n  return 1\n"), "m/constants.pkl", count0))));
+        seed(pf, "npy-object-spellings", PickleWriter.npy("[('a', '<f4'), ('b', 'object_'), ('c', ('O', (2,))), ('d', 'i4,(2,)O')]", osSystem));
+        seed(pf, "npz-no-suffix", Files.readAllBytes(PickleWriter.zip(tmp.resolve("n.zip"), Map.of("emb", PickleWriter.npyObject(osSystem)))));
+        seed(pf, "joblib-zlib", PickleWriter.compress("zlib", osSystem));
+        seed(pf, "joblib-bz2", PickleWriter.compress("bz2", osSystem));
+        seed(pf, "joblib-zf", PickleWriter.compress("zf", osSystem));
+        seed(pf, "joblib-lz4-magic", PickleWriter.concat(new byte[] {0x04, 0x22, 0x4d, 0x18}, new byte[16]));
+        seed(pf, "joblib-xz-magic", PickleWriter.concat(new byte[] {(byte) 0xfd, '7', 'z', 'X', 'Z', 0}, new byte[16]));
+        seed(pf, "joblib-lzma-magic", PickleWriter.concat(new byte[] {0x5d, 0, 0, (byte) 0x80, 0}, new byte[16]));
+        PickleWriter many = PickleWriter.proto(4);
+        for (int i = 0; i < 3000; i++) {
+            many.global("m" + i, "f").memoize().op('0');
+        }
+        seed(pf, "many-globals", many.global("os", "system").op('0').none().stop().bytes());
 
         Path fm = base.resolve("CardReaderFuzzTestInputs/frontMatter");
         seed(fm, "card", utf8("license: llama3.1\nbase_model:\n- meta-llama/Llama-3.1-8B\ntags: [a, b]\nextra_gated_prompt: |\n  text\n---\n# Model\n"));

@@ -77,7 +77,7 @@ class HostileFilesystemTest {
             try (RandomAccessFile f = new RandomAccessFile(repo.resolve(name).toFile(), "rw")) {
                 f.setLength(400L << 30);
                 if (name.endsWith(".pth")) {
-                    f.write(']'); // EMPTY_LIST: a pickle that starts well, then 400 GB of zeros
+                    f.write('}'); // EMPTY_DICT: a pickle that starts well, then 400 GB of zeros (']' then zeros would read as lzma)
                 }
             }
         }

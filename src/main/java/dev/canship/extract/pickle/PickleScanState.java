@@ -21,6 +21,10 @@ final class PickleScanState {
     private final Map<String, Found> found = new LinkedHashMap<>();
     private final List<String> extraUnsafe = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    /** Uses of globals beyond {@link #MAX_KEPT_GLOBALS}: counted, not kept, so a million names cost no memory. */
+    private long droppedUses;
+    /** Of those, uses of names outside the allowlist: each still fails the file. */
+    private long droppedUnsafeUses;
     private long ops;
     /** Pickle bytes already charged by earlier inputs (zip entries, earlier pickles of a stream). */
     private long charged;
@@ -37,6 +41,11 @@ final class PickleScanState {
             this.name = name;
         }
     }
+
+    /** Distinct globals kept per file; a pickle may name millions (each costs a few bytes of opcodes). */
+    static final int MAX_KEPT_GLOBALS = 2_000;
+    /** Lines of unsafe uses a result lists; the rest are counted in a last line ("and N more"). */
+    static final int MAX_LISTED_UNSAFE = 100;
 
     PickleScanState(String file, ScanLimits limits) {
         this.file = file;
@@ -86,7 +95,20 @@ final class PickleScanState {
     }
 
     void use(String module, String name, String op, boolean nested) {
-        Found f = found.computeIfAbsent(module + "\u0000" + name, k -> new Found(module, name));
+        String key = module + "\u0000" + name;
+        Found f = found.get(key);
+        if (f == null) {
+            if (found.size() >= MAX_KEPT_GLOBALS) {
+                // Aggregated, never dropped: a name outside the allowlist past the cap still fails the file.
+                droppedUses++;
+                if (!Allowlist.allows(module, name)) {
+                    droppedUnsafeUses++;
+                }
+                return;
+            }
+            f = new Found(module, name);
+            found.put(key, f);
+        }
         f.ops.add(op);
         f.nested &= nested;
     }
@@ -126,11 +148,25 @@ final class PickleScanState {
             }
         }
         out.addAll(extraUnsafe);
+        long more = droppedUnsafeUses;
+        if (out.size() > MAX_LISTED_UNSAFE) {
+            more += out.size() - MAX_LISTED_UNSAFE;
+            out = new ArrayList<>(out.subList(0, MAX_LISTED_UNSAFE));
+        }
+        if (more > 0) {
+            out.add("and " + more + " more uses of globals outside the allowlist, not listed (the report keeps "
+                    + MAX_KEPT_GLOBALS + " distinct globals and lists " + MAX_LISTED_UNSAFE + " unsafe ones)");
+        }
         return out;
     }
 
     List<String> notes() {
-        return List.copyOf(notes);
+        List<String> out = new ArrayList<>(notes);
+        if (droppedUses > 0) {
+            out.add("and " + droppedUses + " more uses of globals beyond the first " + MAX_KEPT_GLOBALS
+                    + " distinct ones, counted but not listed");
+        }
+        return out;
     }
 
     SerializationScan result(String format, boolean weights, String error) {

@@ -24,8 +24,13 @@ import java.util.zip.InflaterInputStream;
  */
 public final class PickleScanner {
 
-    /** Extensions whose files a pickle loader (torch.load, pickle, joblib, numpy with allow_pickle) may open. */
-    public static final Set<String> EXTENSIONS = Set.of("bin", "pt", "pth", "ckpt", "pkl", "pickle", "joblib", "npy", "npz");
+    /**
+     * Extensions whose files a pickle loader (torch.load, pickle, joblib, numpy with allow_pickle) is commonly
+     * pointed at. Files with other names are checked too when their first bytes say a loader reads them
+     * ({@link #loadableByContent}).
+     */
+    public static final Set<String> EXTENSIONS = Set.of("bin", "pt", "pth", "ckpt", "pkl", "pickle", "joblib", "npy", "npz",
+            "sav", "model", "dat", "tar", "pkl3", "p", "pck", "pcl", "pth.tar", "pt.tar", "mdl", "torch", "th");
 
     /** The first pickle of a legacy torch.save file: the magic number 0x1950a86a20f9469cfc6c, protocol 2. */
     private static final byte[] TORCH_LEGACY_MAGIC = {(byte) 0x80, 2, (byte) 0x8a, 10, 0x6c, (byte) 0xfc, (byte) 0x9c, 0x46,
@@ -34,6 +39,10 @@ public final class PickleScanner {
     private static final int TORCH_LEGACY_PICKLES = 5;
     /** A plain pickle file may hold several pickles back to back (pickle.load called repeatedly); at most this many are walked. */
     private static final int MAX_STREAM_PICKLES = 16;
+    /** Bytes of a file's start looked at to tell its format: enough for a tar header block. */
+    public static final int HEAD_BYTES = 512;
+    /** joblib before 0.10 wrote {@code ZF}, the pickle's length in 19 hex characters (and in old versions a space), then zlib. */
+    private static final int JOBLIB_ZF_HEADER = 2 + 19;
     private static final java.util.regex.Pattern NOT_WEIGHTS =
             java.util.regex.Pattern.compile(".*(optimizer|scheduler|rng_state|training_args|trainer_state|scaler|args)[^/]*$");
 
@@ -43,21 +52,49 @@ public final class PickleScanner {
         this.limits = limits;
     }
 
-    /** Whether {@code fileName} is one of the formats this scanner checks. */
+    /** Whether {@code fileName} has one of the extensions pickle loaders are pointed at. */
     public static boolean handles(String fileName) {
         String n = fileName.toLowerCase(Locale.ROOT);
-        int dot = n.lastIndexOf('.');
-        return dot > 0 && EXTENSIONS.contains(n.substring(dot + 1));
+        int slash = n.lastIndexOf('/');
+        n = n.substring(slash + 1);
+        for (String ext : EXTENSIONS) {
+            if (n.endsWith("." + ext) && n.length() > ext.length() + 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the first bytes of a file say a loader would read it whatever its name: a binary pickle (PROTO 2 to
+     * 5), a zip (torch.load, numpy.load), a ustar tar (torch.load's legacy tar format), a {@code .npy} array, or a
+     * whole-file compression joblib.load undoes ({@code ZF}, gzip, bz2, xz, lzma, lz4). zlib's one-byte prefix
+     * and protocol 0 text are too common to count as evidence on their own; they are checked by extension.
+     */
+    public static boolean loadableByContent(byte[] head) {
+        if (head.length >= 2 && (head[0] & 0xff) == 0x80 && head[1] >= 2 && head[1] <= 5) {
+            return true;
+        }
+        return ZipCheckpoint.hasMagic(head) || NpyHeader.hasMagic(head) || ustar(head) || startsWith(head, new byte[] {'Z', 'F'})
+                && head.length >= JOBLIB_ZF_HEADER && isHexLength(head) || strongCompression(head) != null;
+    }
+
+    /** Reads up to {@link #HEAD_BYTES} from the start of {@code file}. */
+    public static byte[] head(Path file) throws IOException {
+        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+            return in.readNBytes(HEAD_BYTES);
+        }
     }
 
     /** Whether the name says model weights (not optimizer state, schedulers or training arguments). */
     static boolean weightsName(String path) {
         String n = path.toLowerCase(Locale.ROOT);
-        return n.matches(".*\\.(bin|pt|pth|ckpt)$") && !NOT_WEIGHTS.matcher(n).matches();
+        return n.matches(".*\\.(bin|pt|pth|ckpt|pth\\.tar|pt\\.tar)$") && !NOT_WEIGHTS.matcher(n).matches();
     }
 
     /**
-     * Scans {@code file}, reporting it as {@code displayName} (its path in the repository).
+     * Scans {@code file}, reporting it as {@code displayName} (its path in the repository). The format is told by
+     * content, never by name: a zip, tar, {@code .npy} or compressed stream is read as such whatever it is called.
      */
     public SerializationScan scan(Path file, String displayName) {
         PickleScanState state = new PickleScanState(displayName, limits);
@@ -69,7 +106,7 @@ public final class PickleScanner {
             if (size == 0) {
                 return state.result(format, weights, "empty file: a loader would fail, and nothing can be checked");
             }
-            ByteBuffer hb = ByteBuffer.allocate((int) Math.min(16, size));
+            ByteBuffer hb = ByteBuffer.allocate((int) Math.min(HEAD_BYTES, size));
             while (hb.hasRemaining() && ch.read(hb, hb.position()) > 0) {
                 // fill the head
             }
@@ -92,13 +129,19 @@ public final class PickleScanner {
                 state.note("holds " + other + ", not a pickle");
                 return state.result("not-pickle", false, null);
             }
-            if (ext.equals("joblib") || ext.equals("pkl") || ext.equals("pickle")) {
-                String compression = compression(head);
-                if (compression != null) {
-                    format = ext.equals("joblib") ? "joblib" : "pickle";
-                    return scanCompressed(file, state, format, compression, weights);
-                }
+            if (tar(head)) {
+                // torch.load tries every file that is not a zip as a legacy tar checkpoint first.
+                return LegacyTar.scan(file, state, weights);
+            }
+            if (startsWith(head, new byte[] {'Z', 'F'}) && head.length >= JOBLIB_ZF_HEADER && isHexLength(head)) {
+                format = "joblib";
+                int skip = head.length > JOBLIB_ZF_HEADER && head[JOBLIB_ZF_HEADER] == ' ' ? JOBLIB_ZF_HEADER + 1 : JOBLIB_ZF_HEADER;
+                return scanCompressed(file, state, format, "zlib (joblib ZF)", skip, weights, true);
+            }
+            String compression = compression(head);
+            if (compression != null) {
                 format = ext.equals("joblib") ? "joblib" : "pickle";
+                return scanCompressed(file, state, format, compression, 0, weights, handles(displayName));
             }
             if (!PickleWalker.isOpcode(head[0] & 0xff)) {
                 // Every unpickler (torch's and joblib's included) fails on the first byte: nothing in it can run.
@@ -106,11 +149,12 @@ public final class PickleScanner {
                 return state.result("not-pickle", false, null);
             }
             PickleInput in = PickleInput.of(ch, 0);
-            boolean legacy = startsWith(head, TORCH_LEGACY_MAGIC);
-            if (legacy) {
+            if (startsWith(head, TORCH_LEGACY_MAGIC)) {
                 format = "pytorch-legacy";
+                walkLegacy(in, state);
+            } else {
+                walkStream(in, state, MAX_STREAM_PICKLES);
             }
-            walkStream(in, state, legacy ? TORCH_LEGACY_PICKLES : MAX_STREAM_PICKLES);
             return state.result(format, weights, null);
         } catch (PickleFormatException e) {
             String sibling = openVinoDescription(file);
@@ -147,7 +191,7 @@ public final class PickleScanner {
      * Walks consecutive pickles: the first must be there; later ones only where the next bytes open a pickle
      * (PROTO 2 to 5), up to {@code maxPickles}. Bytes after that (tensor data of a legacy checkpoint) are not read.
      */
-    private static void walkStream(PickleInput in, PickleScanState state, int maxPickles) throws PickleFormatException, IOException {
+    static void walkStream(PickleInput in, PickleScanState state, int maxPickles) throws PickleFormatException, IOException {
         new PickleWalker(state, 0, "").walk(in);
         for (int n = 1; n < maxPickles && in.remaining() >= 2; n++) {
             long at = in.position();
@@ -158,6 +202,22 @@ public final class PickleScanner {
                 break;
             }
             new PickleWalker(state, 0, "pickle " + (n + 1) + " of the stream: ").walk(in);
+        }
+        state.close(in);
+    }
+
+    /**
+     * A legacy torch.save file: torch.load calls pickle.load five times in a row (magic number, protocol version,
+     * sys_info, the object, storage keys) whatever protocol each is written at, so all five are walked: a
+     * protocol 0 pickle after the magic runs as surely as the first. Tensor data after the fifth is not read.
+     */
+    private static void walkLegacy(PickleInput in, PickleScanState state) throws PickleFormatException, IOException {
+        String[] names = {"magic number", "protocol version", "sys_info", "object", "storage keys"};
+        for (int n = 0; n < TORCH_LEGACY_PICKLES; n++) {
+            if (n > 0 && in.remaining() == 0) {
+                throw state.fail("legacy torch.save file ends before its " + names[n] + " pickle (truncated)");
+            }
+            new PickleWalker(state, 0, n == 0 ? "" : "legacy " + names[n] + " pickle: ").walk(in);
         }
         state.close(in);
     }
@@ -176,16 +236,19 @@ public final class PickleScanner {
                 if (format.equals("numpy-zip")) {
                     return state.result(format, weights, null);
                 }
+                if (c.torchScript()) {
+                    return state.result(format, weights, null);
+                }
                 state.note("zip archive without .pkl or .npy entries: not a PyTorch checkpoint or NumPy archive");
                 return state.result("not-pickle", false, null);
             }
-            if (c.entries().stream().noneMatch(e -> e.name().endsWith(".pkl"))) {
+            if (c.entries().stream().noneMatch(e -> e.name().toLowerCase(Locale.ROOT).endsWith(".pkl"))) {
                 format = "numpy-zip";
             }
             for (ZipCheckpoint.Entry e : c.entries()) {
                 PickleInput in = PickleInput.of(e.data());
                 try {
-                    if (e.name().endsWith(".npy")) {
+                    if (NpyHeader.hasMagic(e.data()) || e.name().toLowerCase(Locale.ROOT).endsWith(".npy")) {
                         NpyHeader h = NpyHeader.parse(e.name(), in, limits.maxHeaderBytes());
                         if (h.objectDtype()) {
                             walkStream(in, state, 1);
@@ -205,30 +268,63 @@ public final class PickleScanner {
         }
     }
 
-    /** joblib (and some .pkl files) compress the whole pickle; zlib and gzip are inflated within the byte budget. */
-    private SerializationScan scanCompressed(Path file, PickleScanState state, String format, String compression, boolean weights)
-            throws IOException, PickleFormatException {
-        if (!compression.equals("zlib") && !compression.equals("gzip")) {
-            return state.result(format, weights, "compressed with " + compression + ", which canship does not inflate: cannot be checked");
+    /**
+     * joblib.load undoes a whole-file compression by its magic, whatever the file is called, then unpickles what
+     * comes out. zlib, gzip and bz2 are inflated within the byte budget and walked; xz, lzma and lz4 have no decoder
+     * in canship's stack, so such a file cannot be checked (an error, never a skip). When {@code byName} is false
+     * the file was picked by content alone: what does not inflate to a binary pickle is then another format
+     * (a {@code .tar.gz}, say), not a checkpoint.
+     */
+    private SerializationScan scanCompressed(Path file, PickleScanState state, String format, String compression, int skip,
+                                             boolean weights, boolean byName) throws IOException, PickleFormatException {
+        if (compression.equals("xz") || compression.equals("lzma") || compression.equals("lz4")) {
+            throw state.fail("compressed with " + compression + ", which canship cannot inflate (joblib.load does): cannot be checked");
         }
         long size = java.nio.file.Files.size(file);
         long cap = Math.min(state.bytesLeft(0), Integer.MAX_VALUE - 16);
-        byte[] data;
-        try (InputStream raw = java.nio.file.Files.newInputStream(file);
-             InputStream in = compression.equals("gzip") ? new GZIPInputStream(raw) : new InflaterInputStream(raw)) {
-            data = in.readNBytes((int) cap);
-            if (in.read() >= 0) {
-                throw state.fail(compression + " stream inflates beyond " + cap + " bytes (max-pickle-bytes)");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        String corrupt = null;
+        try (InputStream raw = java.nio.file.Files.newInputStream(file)) {
+            raw.skipNBytes(skip);
+            try (InputStream in = decoder(compression, raw)) {
+                byte[] buf = new byte[8192];
+                int n;
+                while ((n = in.read(buf, 0, (int) Math.min(buf.length, cap + 1 - out.size()))) > 0) {
+                    out.write(buf, 0, n);
+                    if (out.size() > cap) {
+                        throw state.fail(compression + " stream inflates beyond " + cap + " bytes (max-pickle-bytes)");
+                    }
+                    if (out.size() > Math.max(1, size) * (long) limits.maxZipRatio() && out.size() > 1 << 20) {
+                        throw state.fail(compression + " stream expands over ratio " + limits.maxZipRatio() + " (max-zip-ratio): a compression bomb");
+                    }
+                }
             }
-        } catch (java.util.zip.ZipException e) {
-            throw state.fail("corrupt " + compression + " stream: " + e.getMessage());
+        } catch (IOException e) {
+            // A loader unpickles as it inflates: what came out before the damage has run by the time it fails.
+            corrupt = "corrupt " + compression + " stream after " + out.size() + " bytes: " + e.getMessage();
         }
-        if (data.length > Math.max(1, size) * (long) limits.maxZipRatio()) {
-            throw state.fail(compression + " stream expands over ratio " + limits.maxZipRatio() + " (max-zip-ratio): a compression bomb");
+        byte[] data = out.toByteArray();
+        boolean pickleStart = data.length > 0 && (byName ? PickleWalker.isOpcode(data[0] & 0xff)
+                : data.length >= 2 && (data[0] & 0xff) == 0x80 && data[1] >= 2 && data[1] <= 5);
+        if (!pickleStart) {
+            state.note(compression + " stream that does not hold a pickle" + (corrupt == null ? "" : " (" + corrupt + ")"));
+            return state.result("not-pickle", false, null);
         }
         state.charge(data.length);
-        walkStream(PickleInput.of(data), state, MAX_STREAM_PICKLES);
-        return state.result(format, weights, null);
+        try {
+            walkStream(PickleInput.of(data), state, MAX_STREAM_PICKLES);
+        } catch (PickleFormatException e) {
+            throw corrupt != null ? state.fail(corrupt) : e;
+        }
+        return state.result(format, weights, corrupt);
+    }
+
+    private static InputStream decoder(String compression, InputStream raw) throws IOException {
+        return switch (compression) {
+            case "gzip" -> new GZIPInputStream(raw);
+            case "bz2" -> new org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream(raw, true);
+            default -> new InflaterInputStream(raw);
+        };
     }
 
     /**
@@ -259,24 +355,77 @@ public final class PickleScanner {
         };
     }
 
-    /** Whole-file compressions joblib writes. */
+    /** Whole-file compressions joblib.load recognises by their first bytes. */
     private static String compression(byte[] head) {
-        if (head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
-            return "gzip";
-        }
         if (head.length >= 2 && (head[0] & 0xff) == 0x78 && ((head[0] & 0xff) * 256 + (head[1] & 0xff)) % 31 == 0) {
             return "zlib";
+        }
+        if (startsWith(head, new byte[] {0x5d, 0})) {
+            return "lzma";
+        }
+        return strongCompression(head);
+    }
+
+    /** Compressions whose magic is long enough to be evidence on its own. */
+    private static String strongCompression(byte[] head) {
+        if (head.length >= 3 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b && head[2] == 8) {
+            return "gzip";
         }
         if (startsWith(head, new byte[] {(byte) 0xfd, '7', 'z', 'X', 'Z', 0})) {
             return "xz";
         }
-        if (startsWith(head, new byte[] {'B', 'Z', 'h'})) {
+        if (startsWith(head, new byte[] {'B', 'Z', 'h'}) && head.length > 3 && head[3] >= '1' && head[3] <= '9') {
             return "bz2";
         }
         if (startsWith(head, new byte[] {0x04, 0x22, 0x4d, 0x18})) {
             return "lz4";
         }
+        // The .lzma "alone" format: properties byte 0x5d, then a dictionary size (joblib checks 5d 00).
+        if (startsWith(head, new byte[] {0x5d, 0, 0})) {
+            return "lzma";
+        }
         return null;
+    }
+
+    /** {@code ZF} followed by the pickle's length as joblib wrote it: hex digits, maybe {@code 0x}, padded with spaces. */
+    private static boolean isHexLength(byte[] head) {
+        String len = new String(head, 2, JOBLIB_ZF_HEADER - 2, java.nio.charset.StandardCharsets.ISO_8859_1).strip();
+        return len.matches("(0x)?[0-9a-fA-F]+L?");
+    }
+
+    /** A POSIX tar header: {@code ustar} at byte 257. */
+    static boolean ustar(byte[] head) {
+        return head.length >= 262 && head[257] == 'u' && head[258] == 's' && head[259] == 't' && head[260] == 'a' && head[261] == 'r';
+    }
+
+    /**
+     * Whether Python's tarfile would take the first block for a tar header: ustar, or an old v7 header whose
+     * checksum (bytes 148 to 155, octal) matches the block's byte sum, as tarfile checks it.
+     */
+    static boolean tar(byte[] head) {
+        if (ustar(head)) {
+            return true;
+        }
+        if (head.length < 512 || head[0] == 0) {
+            return false;
+        }
+        String field = new String(head, 148, 8, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int nul = field.indexOf('\0');
+        String digits = (nul >= 0 ? field.substring(0, nul) : field).strip();
+        if (!digits.matches("[0-7]{1,8}")) {
+            return false;
+        }
+        long declared = Long.parseLong(digits, 8);
+        long unsigned = 256;
+        long signed = 256;
+        for (int i = 0; i < 512; i++) {
+            if (i >= 148 && i < 156) {
+                continue;
+            }
+            unsigned += head[i] & 0xff;
+            signed += head[i];
+        }
+        return declared == unsigned || declared == signed;
     }
 
     private static boolean startsWith(byte[] data, byte[] prefix) {

@@ -634,7 +634,8 @@ final class PickleWalker {
             return;
         }
         if (nesting >= state.limits().maxPickleNesting()) {
-            state.note(where + "pickle nested at byte " + at + " not walked: deeper than " + state.limits().maxPickleNesting() + " (max-pickle-nesting)");
+            // Fail closed: what is not walked cannot be called safe (loading it also needs an unpickling global, flagged itself).
+            state.unsafe(where + "pickle nested at byte " + at + " not walked: deeper than " + state.limits().maxPickleNesting() + " (max-pickle-nesting)", true);
             return;
         }
         PickleWalker child = new PickleWalker(state, nesting + 1, where + "pickle nested at byte " + at + ": ");

@@ -7,8 +7,9 @@ import java.util.List;
  * and the reason it could not be walked to the end, if any. Unsafe globals found before an error are kept.
  *
  * @param file    the file's path in the repository
- * @param format  {@code pytorch-zip}, {@code torchscript}, {@code pytorch-legacy}, {@code pickle}, {@code joblib},
- *                {@code numpy}, {@code numpy-zip}, or {@code not-pickle} (a file with a pickle extension holding another format)
+ * @param format  {@code pytorch-zip}, {@code torchscript}, {@code pytorch-legacy}, {@code pytorch-legacy-tar}, {@code pickle},
+ *                {@code joblib}, {@code numpy}, {@code numpy-zip}, {@code unchecked} (a folder or the files a scan bound
+ *                left out), or {@code not-pickle} (a file with a pickle extension holding another format)
  * @param weights true when the name says the file holds model weights (not optimizer state or training arguments)
  * @param globals every global found, in order of first appearance
  * @param unsafe  {@code module.name} of each use outside the allowlist, with its reason

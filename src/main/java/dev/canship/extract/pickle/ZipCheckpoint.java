@@ -56,13 +56,19 @@ final class ZipCheckpoint {
                     throw state.fail("zip has more than " + state.limits().maxZipEntries() + " entries (max-zip-entries)");
                 }
                 String name = e.getName();
-                if (name.contains("/code/") && name.endsWith(".py")) {
+                String lower = name.toLowerCase(java.util.Locale.ROOT);
+                if (torchScriptEntry(lower)) {
                     torchScript = true;
                 }
-                if (e.isDirectory() || suffixes.stream().noneMatch(name::endsWith)) {
+                if (e.isDirectory()) {
                     continue;
                 }
-                if (!read.add(name)) {
+                // Suffixes are matched whatever their case (archive/DATA.PKL); numpy.load reads any member that starts
+                // with the .npy magic as an array, whatever it is called, so every other member's first bytes are looked at.
+                if (suffixes.stream().noneMatch(lower::endsWith) && !npyMagic(zip, e)) {
+                    continue;
+                }
+                if (!read.add(lower)) {
                     // Readers disagree on which of two same-named entries they load: one could hide the other.
                     throw state.fail("zip holds two entries named " + name + "; a loader may read either");
                 }
@@ -73,6 +79,24 @@ final class ZipCheckpoint {
             throw state.fail("not a readable zip archive: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
         return new Contents(out, torchScript, count);
+    }
+
+    /**
+     * TorchScript archives keep Python-like source under {@code code/} (run by torch.jit.load), and their constants
+     * and mobile bytecode in {@code constants.pkl} and {@code bytecode.pkl}; any of these, in any case, marks one.
+     */
+    static boolean torchScriptEntry(String lowerName) {
+        String base = lowerName.substring(lowerName.lastIndexOf('/') + 1);
+        return lowerName.startsWith("code/") || lowerName.contains("/code/") || base.equals("constants.pkl") || base.equals("bytecode.pkl");
+    }
+
+    private static boolean npyMagic(ZipFile zip, ZipEntry e) throws IOException {
+        if (e.getSize() == 0) {
+            return false;
+        }
+        try (InputStream in = zip.getInputStream(e)) {
+            return NpyHeader.hasMagic(in.readNBytes(NpyHeader.MAGIC.length));
+        }
     }
 
     private static byte[] readEntry(ZipFile zip, ZipEntry e, PickleScanState state) throws IOException, PickleFormatException {

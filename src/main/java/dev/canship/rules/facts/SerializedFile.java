@@ -7,7 +7,8 @@ import java.util.List;
  * saw it.
  *
  * @param file               path in the repository
- * @param format             pytorch-zip, torchscript, pytorch-legacy, pickle, joblib, numpy or numpy-zip
+ * @param format             pytorch-zip, torchscript, pytorch-legacy, pytorch-legacy-tar, pickle, joblib, numpy, numpy-zip,
+ *                           or unchecked (what a scan bound left out)
  * @param weights            the name says model weights (not optimizer state or training arguments)
  * @param unsafeGlobals      each use outside the checkpoint allowlist, one line each with its reason
  * @param error              why the file could not be walked to its end, or null

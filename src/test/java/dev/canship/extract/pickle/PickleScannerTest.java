@@ -284,7 +284,8 @@ class PickleScannerTest {
             r.write(']');
         }
         SerializationScan s = scanner.scan(f, "consolidated.00.pth");
-        assertThat(s.error()).contains("unknown opcode 0x00 at byte 1");
+        // ']' then zeros is how joblib's lzma streams start (5d 00): canship cannot inflate it, so it is not a pass.
+        assertThat(s.error()).contains("compressed with lzma");
     }
 
     @Test

@@ -231,15 +231,77 @@ public final class PickleWriter {
 
     /** A .npy file of object dtype: the header dict, padded, then the pickle. */
     public static byte[] npyObject(byte[] pickle) {
-        String dict = "{'descr': '|O', 'fortran_order': False, 'shape': (1,), }";
+        return npy("'|O'", pickle);
+    }
+
+    /** A .npy file whose header's descr is the Python literal {@code descr}, followed by {@code data}. */
+    public static byte[] npy(String descr, byte[] data) {
+        String dict = "{'descr': " + descr + ", 'fortran_order': False, 'shape': (1,), }";
         int total = 10 + dict.length() + 1;
         int pad = (64 - total % 64) % 64;
         String header = dict + " ".repeat(pad) + "\n";
-        ByteBuffer b = ByteBuffer.allocate(10 + header.length() + pickle.length).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer b = ByteBuffer.allocate(10 + header.length() + data.length).order(ByteOrder.LITTLE_ENDIAN);
         b.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0});
         b.putShort((short) header.length());
         b.put(header.getBytes(StandardCharsets.ISO_8859_1));
-        b.put(pickle);
+        b.put(data);
         return b.array();
+    }
+
+    /** A zip of stored entries, in the given order. */
+    public static Path zip(Path file, java.util.Map<String, byte[]> entries) throws IOException {
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+            for (var e : entries.entrySet()) {
+                stored(zip, e.getKey(), e.getValue());
+            }
+        }
+        return file;
+    }
+
+    /** A tar (ustar) of the given members, in order, as Python's tarfile writes one. */
+    public static Path tar(Path file, java.util.Map<String, byte[]> members) throws IOException {
+        try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(Files.newOutputStream(file))) {
+            for (var e : members.entrySet()) {
+                var entry = new org.apache.commons.compress.archivers.tar.TarArchiveEntry(e.getKey());
+                entry.setSize(e.getValue().length);
+                tar.putArchiveEntry(entry);
+                tar.write(e.getValue());
+                tar.closeArchiveEntry();
+            }
+        }
+        return file;
+    }
+
+    /** The first pickle of a legacy torch.save file: the magic number as a LONG1, protocol 2. */
+    public static byte[] legacyMagic() {
+        return proto(2).op(0x8a).raw(10).raw(new byte[] {0x6c, (byte) 0xfc, (byte) 0x9c, 0x46, (byte) 0xf9, 0x20, 0x6a, (byte) 0xa8, 0x50, 0x19})
+                .stop().bytes();
+    }
+
+    /** Concatenates byte arrays (pickles back to back, a header and its payload). */
+    public static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            o.writeBytes(p);
+        }
+        return o.toByteArray();
+    }
+
+    /** {@code data} compressed as joblib writes it: zlib, gzip or bz2 (kept libraries); old joblib's {@code ZF} header. */
+    public static byte[] compress(String how, byte[] data) throws IOException {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        if (how.equals("zf")) {
+            o.writeBytes(String.format("ZF%-19s", "0x" + Integer.toHexString(data.length)).getBytes(StandardCharsets.US_ASCII));
+            how = "zlib";
+        }
+        try (java.io.OutputStream c = switch (how) {
+            case "zlib" -> new java.util.zip.DeflaterOutputStream(o);
+            case "gzip" -> new java.util.zip.GZIPOutputStream(o);
+            case "bz2" -> new org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream(o);
+            default -> throw new IllegalArgumentException(how);
+        }) {
+            c.write(data);
+        }
+        return o.toByteArray();
     }
 }
