@@ -70,8 +70,8 @@ public final class FingerprintTextMatcher implements TextMatcher {
      * reference and what the file says there, links aside, is a few words too.
      */
     static boolean substantive(Alteration a) {
-        if (a.expected() != null) {
-            return true;
+        if (a.expected() != null || a.kind() == Alteration.Kind.ADDED) {
+            return true; // a number or key term, or terms added outside the known text
         }
         int refWords = Math.max(0, a.refEnd() - a.refStart());
         String found = a.found() == null ? "" : a.found().replaceAll("\\S*(https?://|www\\.)\\S*", " ").strip();
@@ -82,8 +82,17 @@ public final class FingerprintTextMatcher implements TextMatcher {
 
     @Override
     public List<TextHit> match(String text) {
+        return hits(matcher.match(text));
+    }
+
+    @Override
+    public List<TextHit> matchFile(String text) {
+        return hits(matcher.matchFile(text));
+    }
+
+    private static List<TextHit> hits(List<FingerprintMatch> found) {
         List<TextHit> hits = new ArrayList<>();
-        for (FingerprintMatch m : matcher.match(text)) {
+        for (FingerprintMatch m : found) {
             List<LicenseMatch.Alteration> alterations = m.alterations().stream()
                     .map(a -> new LicenseMatch.Alteration(a.kind().name().toLowerCase(Locale.ROOT), a.clause() == null ? null : "§" + a.clause(),
                             a.before(), a.found(), a.expected(), substantive(a)))

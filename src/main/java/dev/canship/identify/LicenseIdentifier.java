@@ -54,7 +54,10 @@ public final class LicenseIdentifier {
         List<TextDocument> unknown = new ArrayList<>();
         TextDocument governingText = null;
         for (TextDocument doc : ex.documents()) {
-            List<TextMatcher.TextHit> hits = doc.text().isBlank() ? List.of() : matcher.match(doc.text());
+            // A license file is judged whole (extra terms beside a known text are an alteration); card fields and
+            // other documents may surround a license with unrelated prose.
+            boolean wholeFile = doc.field() == null && !doc.truncated() && (doc.role() == FileRole.LICENSE || doc.role() == FileRole.USE_POLICY);
+            List<TextMatcher.TextHit> hits = doc.text().isBlank() ? List.of() : wholeFile ? matcher.matchFile(doc.text()) : matcher.match(doc.text());
             for (TextMatcher.TextHit h : hits) {
                 matches.add(new LicenseMatch(h.id(), h.version(), h.document(), "text", doc.where(), doc.firstLine(),
                         h.confidence(), !h.alterations().isEmpty(), h.alterations()));

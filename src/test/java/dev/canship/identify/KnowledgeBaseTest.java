@@ -82,7 +82,7 @@ class KnowledgeBaseTest {
             List<String> files = s.filter(Files::isRegularFile)
                     .filter(p -> !p.getFileName().toString().equals("SOURCE.txt") && !p.getFileName().toString().equals("INDEX.tsv"))
                     .map(p -> licenses.relativize(p).toString().replace('\\', '/')).sorted().toList();
-            assertThat(files).hasSize(35);
+            assertThat(files).as("corpus texts under " + licenses).isNotEmpty();
             for (String f : files) {
                 assertThat(seen.get(f)).as(f).isEqualTo(1);
             }
