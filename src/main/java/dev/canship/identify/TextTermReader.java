@@ -31,6 +31,6 @@ public final class TextTermReader implements TermReader {
             notice = new LicenseTerms.Notice(notice.file(), x.noticeSentence(), null, null, null, notice.exceptHosted(), notice.clause());
         }
         return new LicenseTerms(mau, prefix, attribution, notice, t.licenseCopy(), t.outputTraining(), t.nonCommercial(),
-                t.passThrough(), t.territorial(), t.trademark(), t.hostingRestriction());
+                t.passThrough(), t.territorial(), t.trademark(), t.hostingRestriction(), t.scaleGate(), t.guardrails());
     }
 }

@@ -147,7 +147,7 @@ public final class CycloneDxReporter implements Reporter {
     private LicenseChoice license(LicenseMatch m, ModelCard card) {
         License l = new License();
         LicenseInfo info = kb.license(m.id()).orElse(null);
-        if (info != null && info.spdx() != null) {
+        if (info != null && info.spdx() != null && !info.spdx().startsWith("LicenseRef-")) {
             l.setId(info.spdx());
         } else {
             l.setName(info == null ? m.id() : info.title());
@@ -165,6 +165,13 @@ public final class CycloneDxReporter implements Reporter {
         props.add(new Property(P + "altered", String.valueOf(m.altered())));
         l.setProperties(props);
         LicenseChoice choice = new LicenseChoice();
+        if (info != null && info.spdx() != null && info.spdx().startsWith("LicenseRef-")) {
+            // A LicenseRef is not an SPDX license id: CycloneDX carries it as an expression, never as license.id.
+            org.cyclonedx.model.license.Expression e = new org.cyclonedx.model.license.Expression(info.spdx());
+            e.setAcknowledgement(Acknowledgement.CONCLUDED);
+            choice.setExpression(e);
+            return choice;
+        }
         choice.addLicense(l);
         return choice;
     }
