@@ -86,7 +86,7 @@ public final class FingerprintCorpusGenerator {
             new Entry("stability-non-commercial-research", "STABILITY-AI-NON-COMMERCIAL-RESEARCH-COMMUNITY-LICENSE-AGREEMENT",
                     "stability-non-commercial-research", L, null),
             new Entry("flux-non-commercial", "FLUX-Non-Commercial-License-v2.1", "flux-non-commercial", L, "2.1"),
-            new Entry("flux-non-commercial", "LICENSE-FLUX1-dev", "flux-non-commercial", L, "flux1-dev"),
+            new Entry("flux-non-commercial", "LICENSE-FLUX1-dev", "flux-non-commercial", L, "1.1.1"),
             new Entry("grok-2-community", "Grok-2-Community-License-Agreement-20251104", "grok-2-community", L, null),
             new Entry("databricks-open-model", "Databricks-Open-Model-License", "databricks-open-model", L, null),
             new Entry("databricks-open-model", "Databricks-Open-Model-Acceptable-Use-Policy", "databricks-open-model", P, null),

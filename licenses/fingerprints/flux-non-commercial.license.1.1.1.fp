@@ -3,7 +3,7 @@ normalizer 1
 hash fnv1a64-splitmix64
 id flux-non-commercial
 kind license
-version flux1-dev
+version 1.1.1
 source corpus licenses/flux-non-commercial/LICENSE-FLUX1-dev sha256:6f7b3d94ddd94380a4dc2d1211ed57883d320dea96f4393b34d4a454041029e1
 tokens 2940
 shingle-size 5
