@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Tencent Hunyuan, Stability non-commercial research, FLUX non-commercial, Grok 2 and Databricks Open Model:
+ * Tencent Hunyuan, Stability non-commercial research, FLUX non-commercial, Grok 2, Databricks Open Model, OpenMDW,
+ * Apple AMLR, GLM-4, EXAONE 1.1 NC and the MiniMax Model License:
  * each duty triggered, at its boundary where it has one, and avoided.
  */
 class NewLicensesScenarioTest {
@@ -67,6 +68,29 @@ class NewLicensesScenarioTest {
         add(c, "dbrx exactly 700M users", Scenario.under("databricks-open-model").set("organization.monthly_active_users", 700_000_000L));
         add(c, "dbrx outputs improve another LLM", Scenario.under("databricks-open-model").set("model.outputs_train_models", true), "OUTPUT-TRAINING:error");
         add(c, "dbrx malware", Scenario.under("databricks-open-model").set("product.uses", "[malware_generation]"), "USE-POLICY-PROHIBITED:error");
+        // OpenMDW: permissive; the agreement goes with copies.
+        add(c, "openmdw commercial hosted", Scenario.under("openmdw").set("organization.monthly_active_users", 2_000_000_000L));
+        add(c, "openmdw weights without the agreement", Scenario.under("openmdw").set("model.distribution", "weights")
+                .set("product.ships_license_copy", false), "LICENSE-COPY:error");
+        // Apple AMLR: research only.
+        add(c, "apple-amlr commercial", Scenario.under("apple-amlr"), "NON-COMMERCIAL:error");
+        add(c, "apple-amlr research", Scenario.under("apple-amlr").set("product.commercial", false));
+        // GLM-4: Built with glm-4, glm-4 name prefix for derived models.
+        add(c, "glm-4 clean", Scenario.under("glm-4"));
+        add(c, "glm-4 without the phrase", Scenario.under("glm-4").set("product.attribution", "[]"), "ATTRIBUTION:error");
+        add(c, "glm-4 fine-tune offered as Acme", Scenario.under("glm-4").set("model.changes", "fine-tune").set("model.release_name", "Acme-Chat"),
+                "DERIVATIVE-NAMING:error");
+        add(c, "glm-4 fine-tune offered as glm-4-Acme", Scenario.under("glm-4").set("model.changes", "fine-tune").set("model.release_name", "glm-4-Acme"));
+        // EXAONE 1.1 NC: research only, EXAONE prefix, no improving other models.
+        add(c, "exaone commercial", Scenario.under("exaone-1.1-nc"), "NON-COMMERCIAL:error");
+        add(c, "exaone research", Scenario.under("exaone-1.1-nc").set("product.commercial", false));
+        add(c, "exaone outputs train another model", Scenario.under("exaone-1.1-nc").set("product.commercial", false)
+                .set("model.outputs_train_models", true), "OUTPUT-TRAINING:error");
+        // MiniMax Model License: Notice with copies, prohibited uses.
+        add(c, "minimax-model clean", Scenario.under("minimax-model"));
+        add(c, "minimax-model weights without Notice", Scenario.under("minimax-model").set("model.distribution", "weights")
+                .set("product.ships_notice", false), "NOTICE-FILE:error");
+        add(c, "minimax-model military", Scenario.under("minimax-model").set("product.uses", "[military]"), "USE-POLICY-PROHIBITED:error");
         return c.stream();
     }
 
