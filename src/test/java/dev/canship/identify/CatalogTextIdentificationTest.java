@@ -112,4 +112,44 @@ class CatalogTextIdentificationTest {
         assertThat(id.license().altered()).isFalse();
         assertThat(id.issues()).isEmpty();
     }
+
+    @Test
+    void aModelLicenseOutranksACodeLicense() throws IOException {
+        Path r = repo("apple", "LICENSE", read("mit/LICENSE-CODE"));
+        Files.writeString(r.resolve("LICENSE_MODEL"), read("apple-amlr/LICENSE_MODEL"));
+        assertThat(identify(r).license().id()).isEqualTo("apple-amlr");
+        Path d = repo("deepseek", "LICENSE-CODE", read("mit/LICENSE-CODE"));
+        Files.writeString(d.resolve("LICENSE-MODEL"), read("deepseek-model/LICENSE-MODEL"));
+        assertThat(identify(d).license().id()).isEqualTo("deepseek");
+    }
+
+    @Test
+    void aNoticeOrThirdPartyFileNeverGoverns() throws IOException {
+        Path r = repo("kimi-notices", "LICENSE", read("kimi-modified-mit/Kimi-K2.5-LICENSE"));
+        Files.writeString(r.resolve("THIRD_PARTY_NOTICES.md"), "Third-party software notices\n\n" + read("apache-2.0/LICENSE"));
+        Files.writeString(r.resolve("NOTICE"), read("apache-2.0/LICENSE"));
+        Identification id = identify(r);
+        assertThat(id.license().id()).isEqualTo("kimi-modified-mit");
+        assertThat(id.issues()).noneSatisfy(i -> assertThat(i.kind()).isEqualTo(IdentificationIssue.Kind.CONFLICT));
+        // Alone, a notices file still does not make the repository Apache-2.0.
+        Path only = repo("notices-only", "THIRD_PARTY_NOTICES.md", "Third-party software notices\n\n" + read("apache-2.0/LICENSE"));
+        Identification none = identify(only);
+        assertThat(none.license() == null || !none.license().id().equals("apache-2.0")).as("concluded %s", none.license()).isTrue();
+    }
+
+    @Test
+    void anUnknownLicenseNamedByTheCardIsUnknownWithItsLink() throws IOException {
+        Identification named = identify(repo("named", "README.md", "---\nlicense: other\nlicense_name: acme-model-license\n"
+                + "license_link: https://acme.example/model-license\n---\n\n# Acme\n"));
+        assertThat(named.license().id()).isEqualTo("acme-model-license");
+        assertThat(named.issues()).anySatisfy(i -> {
+            assertThat(i.kind()).isEqualTo(IdentificationIssue.Kind.UNKNOWN);
+            assertThat(i.message()).contains("https://acme.example/model-license");
+        });
+        Identification linked = identify(repo("linked", "README.md", "---\nlicense: other\n"
+                + "license_link: https://acme.example/model-license\n---\n\n# Acme\n"));
+        assertThat(linked.issues()).extracting(IdentificationIssue::kind).contains(IdentificationIssue.Kind.UNKNOWN)
+                .doesNotContain(IdentificationIssue.Kind.MISSING);
+        assertThat(linked.issues()).anySatisfy(i -> assertThat(i.message()).contains("https://acme.example/model-license"));
+    }
 }
