@@ -34,8 +34,13 @@ public record Deployment(
      * @param name               the legal name
      * @param country            ISO 3166-1 alpha-2 of the principal place of business
      * @param monthlyActiveUsers all products of the organization and its affiliates
+     * @param annualRevenueUsd   revenue of the last twelve months in US dollars, null when not declared (unknown)
+     * @param monthlyRevenueUsd  revenue of the highest recent month in US dollars, null when not declared (unknown)
      */
-    public record Organization(String name, String country, long monthlyActiveUsers) {
+    public record Organization(String name, String country, long monthlyActiveUsers, Long annualRevenueUsd, Long monthlyRevenueUsd) {
+        public Organization(String name, String country, long monthlyActiveUsers) {
+            this(name, country, monthlyActiveUsers, null, null);
+        }
     }
 
     /**
@@ -44,8 +49,14 @@ public record Deployment(
      * @param distribution       how it reaches others
      * @param modalities         inputs the deployment uses
      * @param outputsTrainModels outputs used to create, train or improve another AI model
+     * @param removesGuardrails  the deployment bypasses, disables or removes the model's safety guardrails (or
+     *                           fine-tunes its safety behaviour away)
      */
-    public record ModelUse(String releaseName, Change changes, Distribution distribution, List<String> modalities, boolean outputsTrainModels) {
+    public record ModelUse(String releaseName, Change changes, Distribution distribution, List<String> modalities, boolean outputsTrainModels,
+                           boolean removesGuardrails) {
+        public ModelUse(String releaseName, Change changes, Distribution distribution, List<String> modalities, boolean outputsTrainModels) {
+            this(releaseName, changes, distribution, modalities, outputsTrainModels, false);
+        }
     }
 
     /**

@@ -176,6 +176,14 @@ public final class DeploymentReader {
             return error(file, lines.getOrDefault(field, lines.getOrDefault(parent(field), 0)), field, problem);
         }
 
+        /** An optional amount: null stays null (unknown), a negative one is bad input. */
+        private Long nonNegative(Long value, String field) {
+            if (value != null && value < 0) {
+                throw fail(field, "must not be negative");
+            }
+            return value;
+        }
+
         private String parent(String field) {
             int dot = field.lastIndexOf('.');
             return dot < 0 ? field : field.substring(0, dot);
@@ -202,7 +210,9 @@ public final class DeploymentReader {
             if (mau < 0) {
                 throw fail("organization.monthly_active_users", "must not be negative");
             }
-            var organization = new Deployment.Organization(ro.name, country, mau);
+            Long annualRevenue = nonNegative(ro.annualRevenueUsd, "organization.annual_revenue_usd");
+            Long monthlyRevenue = nonNegative(ro.monthlyRevenueUsd, "organization.monthly_revenue_usd");
+            var organization = new Deployment.Organization(ro.name, country, mau, annualRevenue, monthlyRevenue);
 
             RawModel rm = required(raw.model, "model");
             Change change = enumValue(rm.changes, "model.changes", Change.NONE, Change.values(), Change::label);
@@ -216,7 +226,8 @@ public final class DeploymentReader {
                     throw fail("model.modalities", "unknown modality '" + m + "' (known: text, image, audio, video)");
                 }
             }
-            var model = new Deployment.ModelUse(rm.releaseName, change, distribution, modalities, Boolean.TRUE.equals(rm.outputsTrainModels));
+            var model = new Deployment.ModelUse(rm.releaseName, change, distribution, modalities, Boolean.TRUE.equals(rm.outputsTrainModels),
+                    Boolean.TRUE.equals(rm.removesGuardrails));
 
             RawProduct rp = raw.product == null ? new RawProduct() : raw.product;
             List<AttributionPlace> places = new ArrayList<>();
@@ -293,11 +304,13 @@ public final class DeploymentReader {
     record Raw(Integer canship, RawOrganization organization, RawModel model, RawProduct product, RawHardware hardware) {
     }
 
-    record RawOrganization(String name, String country, Long monthlyActiveUsers) {
+    record RawOrganization(String name, String country, Long monthlyActiveUsers, Long annualRevenueUsd, Long monthlyRevenueUsd) {
     }
 
-    record RawModel(String releaseName, String changes, String distribution, List<String> modalities, Boolean outputsTrainModels) {
+    record RawModel(String releaseName, String changes, String distribution, List<String> modalities, Boolean outputsTrainModels,
+                    Boolean removesGuardrails) {
     }
+
 
     record RawProduct(String name, Boolean commercial, Long monthlyActiveUsers, List<String> attribution, Boolean shipsLicenseCopy, Boolean shipsNotice,
                       Boolean passesUsePolicy, List<String> uses, String useDescription, List<String> regions, String purpose) {

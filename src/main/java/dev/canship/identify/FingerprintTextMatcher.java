@@ -82,6 +82,9 @@ public final class FingerprintTextMatcher implements TextMatcher {
      */
     static boolean substantive(Alteration a, String document, boolean accessGate) {
         String found = a.found() == null ? "" : a.found();
+        if (a.kind() == Alteration.Kind.ADDED) {
+            return true; // terms added outside the known text
+        }
         if (a.expected() != null) {
             // Use policies hold no numeric terms; a version number there names the product ("Meta Llama 3" in
             // Meta's own Llama 3.1 gate), provided the passage names the product and adds no term word.
@@ -109,8 +112,17 @@ public final class FingerprintTextMatcher implements TextMatcher {
 
     @Override
     public List<TextHit> match(String text, boolean accessGate) {
+        return hits(matcher.match(text), accessGate);
+    }
+
+    @Override
+    public List<TextHit> matchFile(String text) {
+        return hits(matcher.matchFile(text), false);
+    }
+
+    private static List<TextHit> hits(List<FingerprintMatch> found, boolean accessGate) {
         List<TextHit> hits = new ArrayList<>();
-        for (FingerprintMatch m : matcher.match(text)) {
+        for (FingerprintMatch m : found) {
             List<LicenseMatch.Alteration> alterations = m.alterations().stream()
                     .map(a -> new LicenseMatch.Alteration(a.kind().name().toLowerCase(Locale.ROOT), a.clause() == null ? null : "§" + a.clause(),
                             a.before(), a.found(), a.expected(), substantive(a, m.kind(), accessGate)))

@@ -54,7 +54,10 @@ public final class LicenseIdentifier {
         List<TextDocument> unknown = new ArrayList<>();
         for (TextDocument doc : ex.documents()) {
             boolean gate = doc.where().endsWith("(extra_gated_prompt)");
-            List<TextMatcher.TextHit> hits = doc.text().isBlank() ? List.of() : matcher.match(doc.text(), gate);
+            // A license file is judged whole (extra terms beside a known text are an alteration); card fields and
+            // other documents may surround a license with unrelated prose.
+            boolean wholeFile = doc.field() == null && !doc.truncated() && (doc.role() == FileRole.LICENSE || doc.role() == FileRole.USE_POLICY);
+            List<TextMatcher.TextHit> hits = doc.text().isBlank() ? List.of() : wholeFile ? matcher.matchFile(doc.text()) : matcher.match(doc.text(), gate);
             for (TextMatcher.TextHit h : hits) {
                 List<LicenseMatch.Alteration> alterations = new ArrayList<>(h.alterations());
                 if ("license".equals(h.document()) && termReader != null) {
@@ -83,7 +86,7 @@ public final class LicenseIdentifier {
         // itself there. It is lineage evidence for the license, but does not by itself make the repository a derivative.
         List<String> baseModels = bases.stream().filter(b -> !b.source().startsWith("config.json"))
                 .map(Lineage.Base::name).distinct().sorted().toList();
-        LicenseMatch claimed = conclude(matches);
+        LicenseMatch claimed = Optional.ofNullable(conclude(matches)).orElseGet(() -> unknownLink(card, matches));
         // Prose only counts where nothing structured names a base, and only when it points away from the claimed license
         // (an official card saying "based on Gemma" under the Gemma terms is no news).
         Lineage.ProseMention prose = bases.stream().anyMatch(b -> b.rule() != null) ? null : lineage.prose(card)
@@ -98,6 +101,7 @@ public final class LicenseIdentifier {
         if (claimed != null && kb.license(claimed.id()).isEmpty() && !isUnknownTag(claimed)) {
             issues.add(new IdentificationIssue(IdentificationIssue.Kind.UNKNOWN, List.of(claimed.id()),
                     claimed.file() + " names the license \"" + claimed.id() + "\", which canship does not know"
+                            + (card != null && card.text("license_link") != null && CARD_META.equals(claimed.source()) ? " (license_link: " + card.text("license_link").strip() + ")" : "")
                             + (baseModels.isEmpty() ? "" : " (base model: " + String.join(", ", baseModels) + ")") + "; its terms cannot be checked",
                     List.of(new IdentificationIssue.FileLine(fileOnly(claimed.file()), claimed.line()))));
         }
@@ -242,6 +246,7 @@ public final class LicenseIdentifier {
             } else if (info.isEmpty() && key.equals("license_name") && v != null && !v.isBlank() && seen.isEmpty()) {
                 // A license the card names but canship does not know: evidence all the same (judged unknown later).
                 matches.add(new LicenseMatch(v.trim().toLowerCase(Locale.ROOT), null, "license", CARD_META, card.file() + " (" + key + ")", card.lineOf(key), 1.0, false, List.of()));
+                seen.add(v.trim().toLowerCase(Locale.ROOT));
             }
         }
     }
@@ -266,24 +271,55 @@ public final class LicenseIdentifier {
                 .map(l -> new LicenseMatch(l.id(), l.version(), document, "reference", doc.where(), doc.firstLine(), 0.5, false, List.of()));
     }
 
+    /**
+     * With no other evidence, a card's {@code license_link} that canship does not recognise names an unknown
+     * license ({@code license: other}), not "no license"; null when the card has no such link.
+     */
+    private LicenseMatch unknownLink(ModelCard card, List<LicenseMatch> matches) {
+        String link = card == null ? null : card.text("license_link");
+        if (link == null || link.isBlank() || kb.byLink(link).isPresent()) {
+            return null;
+        }
+        LicenseMatch m = new LicenseMatch("other", null, "license", CARD_META, card.file() + " (license_link)", card.lineOf("license_link"), 0.5, false, List.of());
+        matches.add(m);
+        return m;
+    }
+
     /** The governing license: the best license text (model license over code license), else the card's tag. */
     private LicenseMatch conclude(List<LicenseMatch> matches) {
         Comparator<LicenseMatch> byPreference = Comparator
                 .comparing((LicenseMatch m) -> "text".equals(m.source()) ? 0 : "reference".equals(m.source()) ? 1 : 2)
-                .thenComparing(m -> isCodeFile(m.file()) ? 1 : 0)
+                .thenComparing(m -> isModelFile(m.file()) ? 0 : isCodeFile(m.file()) ? 2 : 1)
                 .thenComparing(m -> kb.license(m.id()).isPresent() ? 0 : 1)
                 .thenComparing(m -> m.altered() ? 1 : 0)
                 .thenComparing(LicenseMatch::confidence, Comparator.reverseOrder())
                 .thenComparing(LicenseMatch::file);
-        return matches.stream().filter(LicenseMatch::isLicense).min(byPreference).orElse(null);
+        // A NOTICE or third-party-notices file lists the licenses of bundled parts; it never governs the weights.
+        return matches.stream().filter(LicenseMatch::isLicense).filter(m -> !isNoticeFile(m.file())).min(byPreference).orElse(null);
     }
 
+    /** A code license (LICENSE-CODE) ranks below other license files, a model license (LICENSE-MODEL) above them. */
     private static boolean isCodeFile(String file) {
-        return file.toLowerCase(Locale.ROOT).contains("code");
+        String name = fileName(file);
+        return name.contains("code") && !isModelFile(file);
+    }
+
+    private static boolean isModelFile(String file) {
+        return fileName(file).contains("model");
+    }
+
+    private static boolean isNoticeFile(String file) {
+        String name = fileName(file);
+        return name.contains("notice") || name.contains("third-party") || name.contains("third_party") || name.contains("thirdparty");
+    }
+
+    private static String fileName(String where) {
+        String f = fileOnly(where).toLowerCase(Locale.ROOT);
+        return f.substring(f.lastIndexOf('/') + 1);
     }
 
     private void conflicts(List<LicenseMatch> matches, List<IdentificationIssue> issues) {
-        Set<String> textIds = matches.stream().filter(m -> m.isLicense() && ("text".equals(m.source()) || "reference".equals(m.source())) && !isCodeFile(m.file()))
+        Set<String> textIds = matches.stream().filter(m -> m.isLicense() && ("text".equals(m.source()) || "reference".equals(m.source())) && !isCodeFile(m.file()) && !isNoticeFile(m.file()))
                 .map(LicenseMatch::id).collect(Collectors.toCollection(TreeSet::new));
         Set<String> metaIds = matches.stream().filter(m -> m.isLicense() && (CARD_META.equals(m.source()) || "weights".equals(m.source())) && !isUnknownTag(m))
                 .map(LicenseMatch::id).collect(Collectors.toCollection(TreeSet::new));

@@ -21,9 +21,11 @@ public record LicenseTerms(
         Clause passThrough,
         Territorial territorial,
         Clause trademark,
-        HostingRestriction hostingRestriction) {
+        HostingRestriction hostingRestriction,
+        ScaleGate scaleGate,
+        Clause guardrails) {
 
-    public static final LicenseTerms NONE = new LicenseTerms(null, null, null, null, null, null, null, null, null, null, null);
+    public static final LicenseTerms NONE = new LicenseTerms(null, null, null, null, null, null, null, null, null, null, null, null, null);
 
     /**
      * The clause of each term the license has, keyed as in the catalog files ({@code mau}, {@code name_prefix}, ...).
@@ -43,7 +45,19 @@ public record LicenseTerms(
         if (territorial != null) m.put("territorial", territorial.clause());
         if (trademark != null) m.put("trademark", trademark.clause());
         if (hostingRestriction != null) m.put("hosting_restriction", hostingRestriction.clause());
+        if (scaleGate != null) m.put("scale_gate", scaleGate.clause());
+        if (guardrails != null) m.put("guardrails", guardrails.clause());
         return m;
+    }
+
+    /**
+     * A duty or a loss of rights that starts above a size of the licensee: more than {@code mau} monthly active
+     * users or more than {@code revenueUsd} of revenue per {@code revenuePeriod} ({@code monthly} or {@code annual}),
+     * whichever is given. {@code effect}: {@code display} ({@code phrase} must be shown on the product's user
+     * interface) or {@code license-required} (no rights without a separate license).
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ScaleGate(Long mau, Long revenueUsd, String revenuePeriod, boolean commercialOnly, String effect, String phrase, String clause) {
     }
 
     /** Users above which a separate license is needed. */

@@ -19,6 +19,15 @@ public interface TextMatcher {
     }
 
     /**
+     * Like {@link #match}, for a license or use-policy file taken as a whole: words outside every known text found
+     * (beyond a title, preface or copyright line) are reported as an added alteration, so a known text with extra
+     * terms is never taken for the known text itself.
+     */
+    default List<TextHit> matchFile(String text) {
+        return match(text);
+    }
+
+    /**
      * A known text found inside a document.
      *
      * @param id          the license id

@@ -135,6 +135,12 @@ public final class CycloneDxReporter implements Reporter {
         }
         c.setModelCard(modelCard(r));
         c.setProperties(properties(r));
+        if (concluded != null && c.getLicenses() != null && c.getLicenses().getExpression() != null) {
+            // An expression carries no properties: the license evidence goes on the component instead.
+            List<Property> all = new ArrayList<>(c.getProperties() == null ? List.of() : c.getProperties());
+            all.addAll(licenseProperties(concluded));
+            c.setProperties(all);
+        }
         List<Component> files = new ArrayList<>();
         for (RepoFile f : r.files()) {
             files.add(file(c.getBomRef(), f, refs));
@@ -148,7 +154,7 @@ public final class CycloneDxReporter implements Reporter {
     private LicenseChoice license(LicenseMatch m, ModelCard card) {
         License l = new License();
         LicenseInfo info = kb.license(m.id()).orElse(null);
-        if (info != null && info.spdx() != null) {
+        if (info != null && info.spdx() != null && !info.spdx().startsWith("LicenseRef-")) {
             l.setId(info.spdx());
         } else {
             l.setName(info == null ? m.id() : info.title());
@@ -158,16 +164,28 @@ public final class CycloneDxReporter implements Reporter {
             l.setUrl(url);
         }
         l.setAcknowledgement(Acknowledgement.CONCLUDED);
+        l.setProperties(licenseProperties(m));
+        LicenseChoice choice = new LicenseChoice();
+        if (info != null && info.spdx() != null && info.spdx().startsWith("LicenseRef-")) {
+            // A LicenseRef is not an SPDX license id: CycloneDX carries it as an expression, never as license.id.
+            org.cyclonedx.model.license.Expression e = new org.cyclonedx.model.license.Expression(info.spdx());
+            e.setAcknowledgement(Acknowledgement.CONCLUDED);
+            choice.setExpression(e);
+            return choice;
+        }
+        choice.addLicense(l);
+        return choice;
+    }
+
+    /** canship's evidence for the concluded license, as CycloneDX properties. */
+    private static List<Property> licenseProperties(LicenseMatch m) {
         List<Property> props = new ArrayList<>();
         props.add(new Property(P + "license_id", m.id()));
         props.add(new Property(P + "evidence", m.file() + (m.line() > 0 ? ":" + m.line() : "")));
         props.add(new Property(P + "evidence_source", m.source()));
         props.add(new Property(P + "confidence", String.format(Locale.ROOT, "%.3f", m.confidence())));
         props.add(new Property(P + "altered", String.valueOf(m.altered())));
-        l.setProperties(props);
-        LicenseChoice choice = new LicenseChoice();
-        choice.addLicense(l);
-        return choice;
+        return props;
     }
 
     /**

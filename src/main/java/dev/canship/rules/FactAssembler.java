@@ -115,6 +115,14 @@ public final class FactAssembler {
         if (t.mau() != null) {
             facts.add(new MauTerm(license, t.mau().threshold(), t.mau().measuredOn(), t.mau().reference(), t.mau().referenceDate(), t.mau().commercialOnly(), t.mau().clause()));
         }
+        if (t.scaleGate() != null) {
+            var g = t.scaleGate();
+            facts.add(new dev.canship.rules.facts.ScaleGateTerm(license, g.mau(), g.revenueUsd(), g.revenuePeriod() == null ? "annual" : g.revenuePeriod(),
+                    g.commercialOnly(), g.effect(), g.phrase(), g.clause()));
+        }
+        if (t.guardrails() != null) {
+            facts.add(new dev.canship.rules.facts.GuardrailTerm(license, t.guardrails().clause()));
+        }
         if (t.namePrefix() != null) {
             facts.add(new NamePrefixTerm(license, t.namePrefix().prefix(), t.namePrefix().triggers().contains("outputs"), t.namePrefix().requiresDistribution(), t.namePrefix().clause()));
         }
@@ -191,6 +199,10 @@ public final class FactAssembler {
     private void addDeployment(Deployment d, List<Object> facts) {
         facts.add(new Organization(d.organization().name(), d.organization().country(), d.organization().monthlyActiveUsers(),
                 DeploymentReader.isEuMemberState(d.organization().country())));
+        facts.add(new dev.canship.rules.facts.Revenue(d.organization().annualRevenueUsd(), d.organization().monthlyRevenueUsd()));
+        if (d.model().removesGuardrails()) {
+            facts.add(new dev.canship.rules.facts.GuardrailsRemoved());
+        }
         facts.add(new ModelOffer(d.model().releaseName(), d.model().changes().label(), d.model().distribution().label(),
                 d.model().outputsTrainModels(), d.model().modalities()));
         Deployment.Product p = d.product();

@@ -82,9 +82,31 @@ class KnowledgeBaseTest {
             List<String> files = s.filter(Files::isRegularFile)
                     .filter(p -> !p.getFileName().toString().equals("SOURCE.txt") && !p.getFileName().toString().equals("INDEX.tsv"))
                     .map(p -> licenses.relativize(p).toString().replace('\\', '/')).sorted().toList();
-            assertThat(files).hasSize(35);
+            assertThat(files).as("corpus texts under " + licenses).isNotEmpty();
             for (String f : files) {
                 assertThat(seen.get(f)).as(f).isEqualTo(1);
+            }
+        }
+    }
+
+    /**
+     * Every license carries a standard identifier: an SPDX id that the SPDX license list (as bundled with the
+     * CycloneDX library) knows, or a LicenseRef where SPDX has none.
+     */
+    @Test
+    void everyLicenseHasAnSpdxIdOrALicenseRef() throws IOException {
+        java.util.Set<String> spdx = new java.util.HashSet<>();
+        try (var in = getClass().getClassLoader().getResourceAsStream("spdx.schema.json")) {
+            assertThat(in).as("spdx.schema.json of cyclonedx-core-java").isNotNull();
+            new com.fasterxml.jackson.databind.ObjectMapper().readTree(in).path("enum").forEach(n -> spdx.add(n.asText()));
+        }
+        assertThat(spdx).contains("MIT", "Apache-2.0");
+        for (LicenseInfo l : kb.licenses().values()) {
+            assertThat(l.spdx()).as(l.id()).isNotNull();
+            if (l.spdx().startsWith("LicenseRef-")) {
+                assertThat(l.spdx()).as(l.id()).matches("LicenseRef-(canship|scancode)-[A-Za-z0-9.+-]+");
+            } else {
+                assertThat(spdx).as(l.id() + " " + l.spdx()).contains(l.spdx());
             }
         }
     }

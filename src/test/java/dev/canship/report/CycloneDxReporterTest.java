@@ -83,11 +83,13 @@ class CycloneDxReporterTest {
         JsonNode model = bom.path("metadata").path("component");
         assertThat(model.path("type").asText()).isEqualTo("machine-learning-model");
         assertThat(model.path("name").asText()).isEqualTo("llama4-scout-instruct");
-        // No SPDX id exists for the Llama 4 license: a named license with the catalog's title.
-        JsonNode license = model.path("licenses").get(0).path("license");
-        assertThat(license.path("name").asText()).isEqualTo("Llama 4 Community License Agreement");
-        assertThat(license.has("id")).isFalse();
-        assertThat(license.path("acknowledgement").asText()).isEqualTo("concluded");
+        // No SPDX id exists for the Llama 4 license: its LicenseRef is an expression, never a license id, and the
+        // license evidence moves to the component's properties.
+        JsonNode choice = model.path("licenses").get(0);
+        assertThat(choice.has("license")).isFalse();
+        assertThat(choice.path("expression").asText()).isEqualTo("LicenseRef-canship-llama4");
+        assertThat(choice.path("acknowledgement").asText()).isEqualTo("concluded");
+        assertThat(model.path("properties").toString()).contains("\"canship:license_id\"").contains("\"llama4\"");
 
         JsonNode params = model.path("modelCard").path("modelParameters");
         assertThat(params.path("task").asText()).isEqualTo("image-text-to-text");

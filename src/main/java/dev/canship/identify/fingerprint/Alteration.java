@@ -39,7 +39,12 @@ public record Alteration(
         /** Reference words missing from the candidate. */
         DELETED,
         /** Candidate words the reference does not have. */
-        INSERTED;
+        INSERTED,
+        /**
+         * Words of a whole license file outside every reference found in it (beyond a title, preface or copyright
+         * line): terms added to a known text, e.g. a paragraph appended to MIT.
+         */
+        ADDED;
 
         /** Lower-case name, as reports print it. */
         public String label() {

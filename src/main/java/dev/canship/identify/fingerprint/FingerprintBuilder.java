@@ -131,7 +131,8 @@ public final class FingerprintBuilder {
     // ---------------------------------------------------------------------------------------------------------
     // Variable regions
 
-    private static final Pattern COPYRIGHT_LINE = Pattern.compile(
+    /** A copyright-holder line (also used by the matcher to tolerate such a line outside a reference). */
+    static final Pattern COPYRIGHT_LINE = Pattern.compile(
             "(?i)(?:copyright\\s*(?:\\(c\\)|©|\\d{4}|\\[|<|\\{)|©\\s*\\d{4}|\\(c\\)\\s*\\d{4}).*");
 
     static List<VariableRegion> variableRegions(NormalizedText nt) {

@@ -74,7 +74,28 @@ public final class FingerprintCorpusGenerator {
             new Entry("falcon", "Falcon-2-11B-TII-License-1.0", "falcon-2-11b-tii-license", L, null),
             new Entry("falcon", "Falcon-2-11B-TII-Acceptable-Use-Policy-1.0", "falcon-2-11b-tii-license", P, null),
             new Entry("falcon", "Falcon-3-TII-Falcon-License-December-2024", "falcon-llm-license", L, null),
-            new Entry("falcon", "TII-Falcon-3-License-December-2024-ACCEPTABLE-USE-POLICY", "falcon-llm-license", P, null));
+            new Entry("falcon", "TII-Falcon-3-License-December-2024-ACCEPTABLE-USE-POLICY", "falcon-llm-license", P, null),
+            new Entry("kimi-modified-mit", "Kimi-K2-LICENSE", "kimi-modified-mit", L, "k2"),
+            new Entry("kimi-modified-mit", "Kimi-K2.5-LICENSE", "kimi-modified-mit", L, "k2.5"),
+            new Entry("minimax-modified-mit", "MiniMax-M2", "minimax-modified-mit", L, null),
+            new Entry("mistral-modified-mit", "Mistral-Medium-3.5-LICENSE", "mistral-modified-mit", L, null),
+            new Entry("kimi-k3", "Kimi-K3-License", "kimi-k3", L, null),
+            new Entry("minimax-m2.7", "MiniMax-M2.7", "minimax-m2.7", L, null),
+            new Entry("nvidia-open-model-license", "NVIDIA-Open-Model-License-2025-09-23.txt", "nvidia-open-model-license", L, null),
+            new Entry("tencent-hunyuan-community", "LICENSE", "tencent-hunyuan-community", L, null),
+            new Entry("stability-non-commercial-research", "STABILITY-AI-NON-COMMERCIAL-RESEARCH-COMMUNITY-LICENSE-AGREEMENT",
+                    "stability-non-commercial-research", L, null),
+            new Entry("flux-non-commercial", "FLUX-Non-Commercial-License-v2.1", "flux-non-commercial", L, "2.1"),
+            new Entry("flux-non-commercial", "LICENSE-FLUX1-dev", "flux-non-commercial", L, "1.1.1"),
+            new Entry("grok-2-community", "Grok-2-Community-License-Agreement-20251104", "grok-2-community", L, null),
+            new Entry("databricks-open-model", "Databricks-Open-Model-License", "databricks-open-model", L, null),
+            new Entry("databricks-open-model", "Databricks-Open-Model-Acceptable-Use-Policy", "databricks-open-model", P, null),
+            new Entry("c4ai-aup", "C4AI-Acceptable-Use-Policy", "c4ai-cc-by-nc-4.0", P, null),
+            new Entry("glm-4", "glm-4-9b-LICENSE", "glm-4", L, null),
+            new Entry("apple-amlr", "LICENSE_MODEL", "apple-amlr", L, null),
+            new Entry("openmdw", "OpenMDW-1.1", "openmdw", L, null),
+            new Entry("exaone-1.1-nc", "EXAONE-AI-Model-License-Agreement-1.1-NC", "exaone-1.1-nc", L, null),
+            new Entry("minimax-model", "MINIMAX-MODEL-LICENSE", "minimax-model", L, null));
 
     /**
      * The outcome for one corpus file.

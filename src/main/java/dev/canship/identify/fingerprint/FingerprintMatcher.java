@@ -87,6 +87,29 @@ public final class FingerprintMatcher {
     /** The references found in a normalized candidate, best first; empty when none reaches the threshold. */
     public List<FingerprintMatch> match(NormalizedText candidate) {
         Cand cand = new Cand(candidate);
+        List<Result> accepted = accepted(cand);
+        return accepted.stream().map(r -> r.toMatch(cand, List.of())).toList();
+    }
+
+    /**
+     * The references found in {@code fileText}, a license or use-policy file taken as a whole (plain, Markdown or
+     * HTML). Unlike {@link #match(String)}, words of the file outside every reference found (beyond a short title
+     * or preface at its start and copyright lines) are reported as {@link Alteration.Kind#ADDED} alterations of the
+     * adjacent reference: a known text with a paragraph of extra terms is not that known text.
+     */
+    public List<FingerprintMatch> matchFile(String fileText) {
+        NormalizedText candidate = TextNormalizer.normalize(fileText);
+        Cand cand = new Cand(candidate);
+        List<Result> accepted = accepted(cand);
+        // A redistributor's preface (the same one fingerprints are built without) counts as title words.
+        String body = FingerprintBuilder.stripPreface(fileText);
+        int preface = body.length() < fileText.length() && fileText.endsWith(body)
+                ? TextNormalizer.normalize(fileText.substring(0, fileText.length() - body.length())).size() : 0;
+        Map<Result, List<Alteration>> added = added(cand, accepted, preface);
+        return accepted.stream().map(r -> r.toMatch(cand, added.getOrDefault(r, List.of()))).toList();
+    }
+
+    private List<Result> accepted(Cand cand) {
         List<Result> results = new ArrayList<>();
         for (Ref ref : refs) {
             Result r = align(ref, cand, true);
@@ -96,7 +119,117 @@ public final class FingerprintMatcher {
         }
         List<Result> accepted = select(results);
         accepted.sort(Comparator.comparingDouble((Result r) -> -r.containment).thenComparingInt(r -> r.spanStart));
-        return accepted.stream().map(r -> r.toMatch(cand)).toList();
+        return accepted;
+    }
+
+    /** Leading words of a file tolerated outside every reference: a title line and a short preface. */
+    private static final int MAX_TITLE_WORDS = 16;
+    /** Stray words tolerated elsewhere (a separator word, a page label). */
+    private static final int MAX_STRAY_WORDS = 3;
+    /** Words of a copyright line tolerated anywhere. */
+    private static final int MAX_COPYRIGHT_WORDS = 24;
+
+    /**
+     * Stretches of the candidate that no accepted reference explains, as ADDED alterations of the reference whose
+     * span precedes them (else the one that follows). A stretch is explained when it lies inside a reference's
+     * aligned span (changes there are the chain's own alterations), repeats the reference's own wording (a kept
+     * shingle of it), or continues a variable region at the reference's head or tail (a filled-in appendix).
+     */
+    private static Map<Result, List<Alteration>> added(Cand cand, List<Result> accepted, int preface) {
+        Map<Result, List<Alteration>> out = new HashMap<>();
+        int n = cand.tokens.length;
+        if (accepted.isEmpty() || n == 0) {
+            return out;
+        }
+        boolean[] covered = new boolean[n];
+        for (Result r : accepted) {
+            Arrays.fill(covered, r.spanStart, r.spanEnd, true);
+            int k = r.ref.kEff();
+            java.util.Set<Long> own = new java.util.HashSet<>();
+            for (long h : r.ref.hash) {
+                own.add(h);
+            }
+            if (n >= k) {
+                long[] sh = Shingles.all(cand.th, k);
+                for (int p = 0; p < sh.length; p++) {
+                    if (own.contains(sh[p])) {
+                        Arrays.fill(covered, p, p + k, true);
+                    }
+                }
+            }
+            int lastR = r.cr[r.cr.length - 1] + k;
+            for (VariableRegion v : r.ref.fp.variableRegions()) {
+                // A variable region the chain does not reach (a filled-in appendix) may read a little longer.
+                if (v.end() >= r.ref.n && v.start() <= lastR && lastR < r.ref.n) {
+                    Arrays.fill(covered, r.spanEnd, Math.min(n, r.spanEnd + (r.ref.n - lastR) + MAX_TITLE_WORDS), true);
+                }
+                if (v.start() == 0 && v.end() >= r.cr[0] && r.cr[0] > 0) {
+                    Arrays.fill(covered, Math.max(0, r.spanStart - r.cr[0] - MAX_TITLE_WORDS), r.spanStart, true);
+                }
+            }
+        }
+        int firstCovered = 0;
+        while (firstCovered < n && !covered[firstCovered]) {
+            firstCovered++;
+        }
+        int i = 0;
+        while (i < n) {
+            if (covered[i]) {
+                i++;
+                continue;
+            }
+            int from = i;
+            while (i < n && !covered[i]) {
+                i++;
+            }
+            int to = i;
+            int words = uncopyrighted(cand, from, to);
+            int allowed = from == 0 && to == firstCovered ? MAX_TITLE_WORDS + preface : MAX_STRAY_WORDS;
+            if (words <= allowed) {
+                continue;
+            }
+            Result owner = null;
+            for (Result r : accepted) { // the reference just before the stretch, else the first one after it
+                if (r.spanEnd <= from && (owner == null || owner.spanStart >= to || r.spanEnd > owner.spanEnd)) {
+                    owner = r;
+                } else if (r.spanStart >= to && (owner == null || (owner.spanStart >= to && r.spanStart < owner.spanStart))) {
+                    owner = r;
+                }
+            }
+            if (owner == null) {
+                owner = accepted.get(0);
+            }
+            int at = owner.spanEnd <= from ? owner.ref.n : 0;
+            out.computeIfAbsent(owner, r -> new ArrayList<>()).add(new Alteration(Alteration.Kind.ADDED, at, at,
+                    owner.ref.fp.clauseAt(Math.max(0, at - 1)), from, to, cand.text.quote(from, to), cand.text.quote(from - 8, from),
+                    null, words + " word(s) outside the " + owner.ref.fp.id() + " text"));
+        }
+        return out;
+    }
+
+    /** Words in candidate tokens [from, to) that are not on a copyright line of their own. */
+    private static int uncopyrighted(Cand cand, int from, int to) {
+        String d = cand.text.display();
+        int words = 0;
+        int t = from;
+        while (t < to) {
+            int lineStart = d.lastIndexOf('\n', cand.text.start(t)) + 1;
+            int lineEnd = d.indexOf('\n', cand.text.start(t));
+            if (lineEnd < 0) {
+                lineEnd = d.length();
+            }
+            int u = t;
+            while (u < to && cand.text.start(u) < lineEnd) {
+                u++;
+            }
+            String core = d.substring(lineStart, lineEnd).strip().replaceAll("^[#>*\\-+\\s]+", "").replaceAll("^[*_]+", "");
+            boolean copyright = FingerprintBuilder.COPYRIGHT_LINE.matcher(core).matches() && u - t <= MAX_COPYRIGHT_WORDS;
+            if (!copyright) {
+                words += u - t;
+            }
+            t = Math.max(u, t + 1);
+        }
+        return words;
     }
 
     /**
@@ -106,7 +239,7 @@ public final class FingerprintMatcher {
     public static FingerprintMatch compare(Fingerprint fingerprint, NormalizedText candidate) {
         Cand cand = new Cand(candidate);
         Result r = align(new Ref(fingerprint), cand, false);
-        return r == null ? null : r.toMatch(cand);
+        return r == null ? null : r.toMatch(cand, List.of());
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -213,8 +346,9 @@ public final class FingerprintMatcher {
         int[] cc;
 
         /** Alterations are worked out only for the references that are reported. */
-        FingerprintMatch toMatch(Cand cand) {
-            List<Alteration> alterations = alterations(ref, cand, cj, cr, cc);
+        FingerprintMatch toMatch(Cand cand, List<Alteration> added) {
+            List<Alteration> alterations = new ArrayList<>(alterations(ref, cand, cj, cr, cc));
+            alterations.addAll(added);
             double coverage = cand.tokens.length == 0 ? 0 : (double) (spanEnd - spanStart) / cand.tokens.length;
             Fingerprint fp = ref.fp;
             return new FingerprintMatch(fp.id(), fp.kind(), fp.version(), containment, Math.min(1.0, coverage),

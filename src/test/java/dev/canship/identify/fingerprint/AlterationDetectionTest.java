@@ -80,6 +80,9 @@ class AlterationDetectionTest {
     private static boolean check(FingerprintMatcher matcher, Corpus.Doc d, Mutation m, List<String> failures) {
         List<FingerprintMatch> matches = matcher.match(m.text());
         FingerprintMatch match = matches.isEmpty() ? null : matches.get(0);
+        if (match != null && !match.key().equals(d.expectedKey()) && m.altered() && becameAnotherKnownText(matcher, m.text())) {
+            return true; // e.g. Kimi's modified MIT without its added paragraph is exactly MIT: correctly identified
+        }
         if (match == null || !match.key().equals(d.expectedKey())) {
             failures.add(m.what() + ": identified as " + (match == null ? "nothing" : match.key()));
             return false;
@@ -95,12 +98,36 @@ class AlterationDetectionTest {
             failures.add(m.what() + ": not detected");
             return false;
         }
-        boolean placed = match.alterations().stream().anyMatch(a -> a.touches(m.from(), m.to()));
+        boolean placed = match.alterations().stream().anyMatch(a -> a.touches(m.from(), m.to()))
+                || match.alterations().stream().anyMatch(a -> repeatedWord(d, m, a));
         if (!placed) {
             failures.add(m.what() + " at tokens [" + m.from() + "," + m.to() + "): reported elsewhere " + match.alterations());
             return false;
         }
         return true;
+    }
+
+    /** True when the mutated text, read as a whole file, is another reference exactly (nothing altered or added). */
+    private static boolean becameAnotherKnownText(FingerprintMatcher matcher, String text) {
+        List<FingerprintMatch> whole = matcher.matchFile(text);
+        return whole.size() == 1 && !whole.get(0).altered() && whole.get(0).alterations().isEmpty();
+    }
+
+    /**
+     * A deleted word that repeats its neighbour ("... or output. Output: ...") can be placed on either copy; the
+     * alteration one word away is then the same deletion.
+     */
+    private static boolean repeatedWord(Corpus.Doc d, Mutation m, Alteration a) {
+        if (m.to() - m.from() != 1 || a.kind() != Alteration.Kind.DELETED) {
+            return false;
+        }
+        NormalizedText ref = TextNormalizer.normalize(d.body());
+        for (int n : new int[] {m.from() - 1, m.to()}) {
+            if (n >= 0 && n < ref.size() && ref.token(n).equals(ref.token(m.from())) && a.touches(n, n + 1)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final Pattern NUMBER = Pattern.compile("\\d+");

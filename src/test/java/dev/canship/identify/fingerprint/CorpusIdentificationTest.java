@@ -36,6 +36,12 @@ class CorpusIdentificationTest {
     private static void check(FingerprintMatcher matcher, Corpus.Doc d, Presentations.Presentation p) {
         String outcome = "FAIL";
         try {
+            // The test PDF is drawn in a standard Type 1 font, which has no glyphs beyond Latin-1.
+            boolean drawable = !p.name().startsWith("pdf") || d.text().chars().allMatch(c -> c < 0x100 || "\u2018\u2019\u201c\u201d\u2013\u2014\u2022\u2026\u20ac".indexOf(c) >= 0);
+            if (!drawable) {
+                outcome = "n/a";
+            }
+            org.junit.jupiter.api.Assumptions.assumeTrue(drawable, d.name() + " holds characters the test PDF font cannot draw; PDF presentation not tested");
             String candidate = p.apply().apply(d.text());
             List<FingerprintMatch> matches = matcher.match(candidate);
             assertThat(matches).as("matches of %s as %s", d.name(), p.name()).isNotEmpty();

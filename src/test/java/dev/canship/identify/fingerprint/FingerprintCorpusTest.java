@@ -30,7 +30,9 @@ class FingerprintCorpusTest {
             }
         }
         assertThat(list(Corpus.fingerprintDir())).isEqualTo(expected);
-        assertThat(expected).hasSize(35);
+        // One fingerprint per mapped corpus text, except a copy that equals a dated version.
+        assertThat(expected).hasSize((int) gen.stream().filter(g -> g.written() != null).count())
+                .hasSizeGreaterThanOrEqualTo(FingerprintCorpusGenerator.MAPPING.size() - 1);
     }
 
     @Test

@@ -1,0 +1,46 @@
+canship-fingerprint 1
+normalizer 1
+hash fnv1a64-splitmix64
+id databricks-open-model
+kind use-policy
+version -
+source corpus licenses/databricks-open-model/Databricks-Open-Model-Acceptable-Use-Policy sha256:2fdd5d2b5a53cd06176dc2a642a8740b5c39322697b0a933e0feeadfd23137bb; preface removed (2 lines)
+tokens 368
+shingle-size 5
+window 5
+anchor 365 3 date 2024-03-27
+clause 15 1
+clause 33 2
+clause 49 3
+clause 75 4
+clause 94 5
+clause 107 6
+clause 151 7
+clause 159 8
+clause 171 9
+clause 208 10
+clause 235 11
+clause 290 12
+clause 307 13
+clause 330 14
+shingles 118
+AAK9sWZpY9NTBBdfDLjUhwsEBXWVu9dloVRsAVl2Ak7+9tXRAUmmyfcNgHDjAi+nPeCjpezGAguw
+3CH2z+6PBROx/ZRfALHMBFWOfbbIe6zuBXtI9Efuq1JCBEbGHVLeSGsOAkvoD0eBHAILBCexT+Nk
+fUzfAwE8W6vRs4pmBHBBVnHnqUzsAiizOYORd6xhAhAUp2xzm1kEAwtlfqnN8NQyAh3F6SV4G5qh
+BUAlWezO64ZrAy7ysUdDHzK5Aw4tb2MLY/bCAhu+mSSKKmmXBQLTww7vYZKHAhPTFeuvAEb2BAGO
+51JkAtHsBDiz3r0mhvSiA1N4sGkpdR+6AxUPXQElgE0VBRYSatVasv4iARYUlfPRFiJrASTUd/OH
+XsGjAVq4mIANrU5SBVN4sGkpdR+6AxQqll101r8rBAcGxsRCiPFaAx3F6SV4G5qhAnHPXRCpq5KX
+BQZtx2vSuIlQBRsDB1UBsEWeBAQHSnRkNnguAR3F6SV4G5qhBSfvgz59VYFiBB57lK7+5UN6BBvb
+VRrxLoQfAnAL/8dpmQ+RBH1pmRKdxqoMAj8wsD9gc+wfAUPlHawsJAMNBW9r85MKOBGjAWH2O3e+
+k3lYAQfbr2TCveyfAQJAdxU/LrAzBCmWrUVTT/FMBUcdGQ8O33qQA4bGXCvbWSsiA2elZ62eIdqd
+Ax/ZelqE0Z5xBVa+FIZ5fmdfAkDlb8XaqA3bBRZ6P3KbCOA5BB57lK7+5UN6BJN5KGHWbH4DAhYk
+fZdg+g+LAzo19/bFLclyAzH0Rii9CRIbAQIhIOqUYp2KAxIK1mzkToDGBCtQ7zZts+YdAk+tskSK
+m0cHBQbz2KfVjkBPAhxmHNyqPcZ7ASKnD4DGwjXyBR7ylBZEoX8RA3HVrho9umKwBHCxoQhSMcsZ
+BT0aSqmaL1E7AWElcuAUds/wBXoquxgVXpZdAUqVVjx31HqcAS52M7uQu7c1AxLK4sNXzus8AUTz
+UFa7JG6TAliBEaL+U4ysBGaTxkZQhdyvAwdO3TUhUJj+BQHrKeVeKcs1AQioahLnYQgMBXUpUQ9b
+1lbvAxc7HnI4xJCOATalxormdb48BTAmY4wvpOsVBCoKmQjTi3+5Aorw0XlKMie6BBIK1mzkToDG
+A2ys4+c0vQ9RBAQjBpa0LIJ7ASUVcnnxlTsDA0OGKYOyLSsjBFJAr6DulqOhAyARYSUv0CexAlQO
+RCmKffbvBC8LENRcRKQ4BGf1pjes5cxlAgJz7QBeUUsXAhnSm2Xq+uUcAx3qofJOy7KRBRov0aVN
+X6uLAkTmIpcwMhM5AkgxchjF+Y8dA57szmhetaEdBFaE1+c/hN4bBAK9sWZpY9NTAwAXeSdIl9yq
+AieFZ8y8zY8aBRJ4HyiuCI9XBRw6YwyrbwYSApRtJr7mIpxM
+end

@@ -1,0 +1,20 @@
+package dev.canship.rules.facts;
+
+/**
+ * A duty or loss of rights above a size of the licensee (modified MIT licenses of Kimi, MiniMax and Mistral):
+ * more than {@code mau} monthly active users, or more than {@code revenueUsd} of revenue per {@code revenuePeriod}.
+ * {@code effect} is {@code display} (show {@code phrase} on the product's user interface) or {@code license-required}.
+ */
+public record ScaleGateTerm(String license, Long mau, Long revenueUsd, String revenuePeriod, boolean commercialOnly,
+                            String effect, String phrase, String clause) {
+
+    /** True when the gate counts users and {@code users} is above it. */
+    public boolean usersAbove(long users) {
+        return mau != null && users > mau;
+    }
+
+    /** "USD 20 million per month" */
+    public String revenueText() {
+        return revenueUsd == null ? "" : "USD " + FindingAmounts.usd(revenueUsd) + (revenuePeriod.equals("monthly") ? " per month" : " per year");
+    }
+}

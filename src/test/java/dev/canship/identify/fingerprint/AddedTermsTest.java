@@ -1,0 +1,110 @@
+package dev.canship.identify.fingerprint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * A license file that holds a known text plus terms of its own is not the known text: the words outside every
+ * reference found are reported as an ADDED alteration (so MIT with an extra paragraph is altered MIT, never plain
+ * MIT), while a title, preface or copyright line around a faithful copy is not.
+ */
+class AddedTermsTest {
+
+    /** An invented restrictive paragraph (not from any license). */
+    private static final String EXTRA = "\n\nAdditional condition: the Software may not be used in any product with more than "
+            + "ten thousand daily users unless the owner of the product pays a yearly fee to the author and shows the "
+            + "author's logo on its start page.\n";
+
+    private static String corpus(String folderFile) throws IOException {
+        return Files.readString(Corpus.licenses().resolve(folderFile), StandardCharsets.UTF_8);
+    }
+
+    /** A matcher that knows every committed fingerprint except those whose id contains {@code part}. */
+    private static FingerprintMatcher without(String part) {
+        return new FingerprintMatcher(Corpus.matcher().fingerprints().stream().filter(f -> !f.id().contains(part)).toList());
+    }
+
+    private static void assertAdded(FingerprintMatch m, String phrase) {
+        assertThat(m.altered()).as("%s must be altered", m.key()).isTrue();
+        assertThat(m.alterations()).filteredOn(a -> a.kind() == Alteration.Kind.ADDED)
+                .singleElement().satisfies(a -> assertThat(a.found()).contains(phrase));
+    }
+
+    @Test
+    void mitWithAnInventedParagraphIsAlteredMit() throws IOException {
+        String text = corpus("mit/LICENSE-CODE") + EXTRA;
+        List<FingerprintMatch> found = Corpus.matcher().matchFile(text);
+        assertThat(found).extracting(FingerprintMatch::id).containsExactly("mit");
+        assertAdded(found.get(0), "yearly fee to the author");
+        // The same text read as a card field (surrounded by other prose) keeps the old, span-only judgement.
+        assertThat(Corpus.matcher().match(text).get(0).altered()).isFalse();
+    }
+
+    @Test
+    void mitWithAParagraphBeforeItIsAlteredMit() throws IOException {
+        String text = "Use of this model is subject to the following terms, which take precedence over the text below: "
+                + "no use by any public authority." + "\n\n" + corpus("mit/LICENSE-CODE");
+        List<FingerprintMatch> found = Corpus.matcher().matchFile(text);
+        assertThat(found).extracting(FingerprintMatch::id).containsExactly("mit");
+        assertAdded(found.get(0), "public authority");
+    }
+
+    @Test
+    void apacheWithAnInventedParagraphIsAlteredApache() throws IOException {
+        String text = corpus("apache-2.0/LICENSE") + EXTRA;
+        List<FingerprintMatch> found = Corpus.matcher().matchFile(text);
+        assertThat(found).extracting(FingerprintMatch::id).containsExactly("apache-2.0");
+        assertAdded(found.get(0), "daily users");
+    }
+
+    @Test
+    void kimiK2ModifiedMitIsNeverPlainMitWhenCanshipDoesNotKnowIt() throws IOException {
+        String text = corpus("kimi-modified-mit/Kimi-K2-LICENSE");
+        // Without any modified-MIT reference, the file is MIT with an added paragraph.
+        List<FingerprintMatch> found = without("modified-mit").matchFile(text);
+        assertThat(found).extracting(FingerprintMatch::id).containsExactly("mit");
+        assertAdded(found.get(0), "monthly active users");
+        // Knowing another publisher's modified MIT, the file is that text altered, never plain MIT.
+        found = without("kimi-modified-mit").matchFile(text);
+        assertThat(found).isNotEmpty().allSatisfy(m -> assertThat(m.altered()).as(m.key()).isTrue());
+    }
+
+    @Test
+    void aTitleAndCopyrightLinesAroundMitAreNotAdditions() throws IOException {
+        String text = "Example Model License\n\nCopyright (c) 2026 Example Labs\nCopyright (c) 2025 Other Contributors\n\n"
+                + corpus("mit/LICENSE-CODE") + "\n\nCopyright 2026 Example Labs\n";
+        List<FingerprintMatch> found = Corpus.matcher().matchFile(text);
+        assertThat(found).extracting(FingerprintMatch::id).containsExactly("mit");
+        assertThat(found.get(0).alterations()).isEmpty();
+    }
+
+    @Test
+    void aFilledInApacheAppendixIsNotAnAddition() throws IOException {
+        String text = corpus("apache-2.0/LICENSE").replace("[yyyy] [name of copyright owner]", "2026 Example Labs, Inc.");
+        List<FingerprintMatch> found = Corpus.matcher().matchFile(text);
+        assertThat(found).extracting(FingerprintMatch::id).containsExactly("apache-2.0");
+        assertThat(found.get(0).altered()).isFalse();
+    }
+
+    /** Every corpus text, read as a whole license file, is its own reference with nothing added. */
+    @TestFactory
+    Stream<DynamicTest> noCorpusTextHasAdditionsAsAFile() {
+        FingerprintMatcher matcher = Corpus.matcher();
+        return Corpus.docs().stream().map(d -> dynamicTest(d.name(), () -> {
+            List<FingerprintMatch> found = matcher.matchFile(d.text());
+            assertThat(found).as(d.name()).isNotEmpty();
+            assertThat(found.get(0).key()).as(d.name()).isEqualTo(d.expectedKey());
+            assertThat(found.get(0).alterations()).as(d.name()).isEmpty();
+        }));
+    }
+}
