@@ -74,10 +74,41 @@ public final class FingerprintTextMatcher implements TextMatcher {
             return true;
         }
         int refWords = Math.max(0, a.refEnd() - a.refStart());
-        String found = a.found() == null ? "" : a.found().replaceAll("\\S*(https?://|www\\.)\\S*", " ").strip();
-        int foundWords = found.isEmpty() ? 0 : found.split("\\s+").length;
+        int foundWords = a.found() == null ? 0 : wordsOutsideLinks(a.found());
         // The reference range is only known to the nearest kept shingle (about five words either side).
         return refWords > MINOR_WORDS + 10 || foundWords > MINOR_WORDS + 4;
+    }
+
+    /**
+     * Whitespace-separated words that are not links ({@code http://}, {@code https://}, {@code www.} anywhere in
+     * the word). Scanned by hand: the regex {@code \\S*(https?://|www\\.)\\S*} this replaces restarts at every
+     * character of a long word without spaces and rescans the rest of it, quadratic in the word's length.
+     */
+    static int wordsOutsideLinks(String text) {
+        int words = 0;
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            while (i < n && isSpace(text.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !isSpace(text.charAt(i))) {
+                i++;
+            }
+            if (i > start) {
+                String word = text.substring(start, i);
+                if (!word.contains("http://") && !word.contains("https://") && !word.contains("www.")) {
+                    words++;
+                }
+            }
+        }
+        return words;
+    }
+
+    /** Java's {@code \\s}: ASCII whitespace. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
     @Override

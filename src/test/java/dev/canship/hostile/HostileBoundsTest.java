@@ -3,6 +3,9 @@ package dev.canship.hostile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -14,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -24,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  * guards only stop a hang, they do not measure speed.
  */
 class HostileBoundsTest {
-    static final Duration HANG_GUARD = Duration.ofSeconds(60);
+    static final Duration HANG_GUARD = Duration.ofSeconds(Long.getLong("hang.guard", 60));
     static final int MILLION = 1_000_000;
 
     @BeforeAll
@@ -50,6 +55,56 @@ class HostileBoundsTest {
         Hostile.Run r = assertTimeoutPreemptively(HANG_GUARD, () -> Hostile.scan(repo));
         assertThat(r.diagnostics()).noneMatch(d -> d.startsWith("model.gguf"));
         assertThat(r.json().path("model").path("total_params").asLong()).isEqualTo(32L * MILLION);
+    }
+
+    static final int FOUR_MIB = 4 << 20;
+
+    /**
+     * Repository text shaped against each class of backtracking regular expression, 4 MiB each (the default
+     * max-text-bytes reads all of it). Each goes in as LICENSE and as the card body, through the normalizer, the term
+     * extractor and the license matcher.
+     */
+    static Stream<Arguments> regexAttacks() {
+        return Stream.of(
+                attack("digit run", () -> "1".repeat(FOUR_MIB)),
+                attack("digits and commas", () -> "1,".repeat(FOUR_MIB / 2)),
+                attack("digits then spaces", () -> "5" + " ".repeat(FOUR_MIB) + "x"),
+                attack("dotted version run", () -> "version " + "1.".repeat(FOUR_MIB / 2)),
+                attack("open brackets", () -> "[".repeat(FOUR_MIB)),
+                attack("empty links without close", () -> "[](x".repeat(FOUR_MIB / 4)),
+                attack("link then spaces", () -> "[a](" + " ".repeat(FOUR_MIB) + "x"),
+                attack("effective date then spaces", () -> "effective date" + " ".repeat(FOUR_MIB) + "x"),
+                attack("dated then spaces", () -> "dated" + " ".repeat(FOUR_MIB) + "x"),
+                attack("hyphen then whitespace", () -> "a-\n" + " \n".repeat(FOUR_MIB / 2)),
+                attack("whitespace between two words", () -> "a" + " \t\n".repeat(FOUR_MIB / 3) + "a"),
+                attack("underscores between letters", () -> "a" + "_".repeat(FOUR_MIB) + "a"),
+                attack("heading marks", () -> "#".repeat(FOUR_MIB)),
+                attack("unclosed tag", () -> "<br " + "a".repeat(FOUR_MIB)),
+                attack("tags and autolinks", () -> "<br>" + "<a@b. ".repeat(FOUR_MIB / 6)),
+                attack("no spaces", () -> "x".repeat(FOUR_MIB)),
+                attack("page lines", () -> "page 1 of 2\n".repeat(FOUR_MIB / 12)),
+                attack("monthly users", () -> "1 million monthly active users ".repeat(FOUR_MIB / 31)),
+                attack("notice alternation", () -> "\"notice\" text file".repeat(FOUR_MIB / 18)),
+                attack("users after a digit run", () -> "1".repeat(FOUR_MIB) + " monthly active users"),
+                attack("link title without url", () -> "[a](" + " \"t ".repeat(FOUR_MIB / 4)));
+    }
+
+    /** The text is made when the case runs: all of them at once would fill the small heap by themselves. */
+    private static Arguments attack(String name, Supplier<String> text) {
+        return Arguments.of(name, text);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("regexAttacks")
+    void fourMebibytesShapedAgainstARegexAreReadInLinearTime(String attack, Supplier<String> attackText, @TempDir Path dir)
+            throws IOException {
+        String text = attackText.get();
+        Path repo = Files.createDirectories(dir.resolve("repo"));
+        Files.writeString(repo.resolve("README.md"), "---\nlicense: apache-2.0\n---\n" + text);
+        Files.writeString(repo.resolve("LICENSE"), text);
+        Hostile.Run r = assertTimeoutPreemptively(HANG_GUARD, () -> Hostile.scan(repo));
+        // The file was read to the end and matched against every known license: it matches none, and says so.
+        assertThat(r.json().path("license_issues").toString()).contains("LICENSE looks like a license but matches none");
     }
 
     /** One million one-element F16 tensors spread over many layers and experts: a 60 MB JSON header. */
