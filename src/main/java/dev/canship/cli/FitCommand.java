@@ -116,6 +116,12 @@ final class FitCommand implements Callable<Integer> {
             if (bandwidthGbps == null) {
                 throw new BadInputException("--memory-gib needs --bandwidth-gbps");
             }
+            if (!(memoryGib > 0 && memoryGib <= 1e9)) {
+                throw new BadInputException("--memory-gib " + memoryGib + ": must be a positive number of GiB, e.g. --memory-gib 80");
+            }
+            if (!(bandwidthGbps > 0 && bandwidthGbps <= 1e9)) {
+                throw new BadInputException("--bandwidth-gbps " + bandwidthGbps + ": must be a positive number of GB/s, e.g. --bandwidth-gbps 3350");
+            }
             req = FitRequest.custom((long) (memoryGib * (1L << 30)), bandwidthGbps, count, p, context);
         }
         FitEstimate e = fit.estimate(facts, req.withSequences(sequences).withOffloadExperts(offloadExperts));

@@ -90,8 +90,14 @@ public final class DeploymentReader {
         if (raw == null) {
             throw new BadInputException(file + ": empty deployment description");
         }
+        if (!json) {
+            secondDocument(file, text);
+        }
         return new Validator(file, lines).validate(raw);
     }
+
+    /** The ISO 3166-1 alpha-2 country codes the JDK knows (ISO 3166 part 1 only: no exceptional reservations like UK, EU). */
+    static final Set<String> ISO_COUNTRIES = Set.copyOf(Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2));
 
     /** Shared and configured once (mappers are thread-safe once set up): their deserializers are built once a run. */
     private static final ObjectMapper YAML = configure(yamlMapper());
@@ -112,7 +118,23 @@ public final class DeploymentReader {
         mapper.configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
         mapper.configure(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY, false);
         mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
+        // A user count of 1.5 is a mistake to report, not a number to truncate.
+        mapper.configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false);
         return mapper;
+    }
+
+    /** A second YAML document ({@code ---} after the first) would be silently ignored: one description per file. */
+    private static void secondDocument(Path file, String text) {
+        try (com.fasterxml.jackson.core.JsonParser p = YAML.getFactory().createParser(text)) {
+            p.nextToken();
+            p.skipChildren();
+            if (p.nextToken() != null) {
+                throw error(file, p.currentTokenLocation().getLineNr(), "", "a second YAML document starts here; "
+                        + "write one deployment per file (remove the '---' line and what follows, or move it to its own file)");
+            }
+        } catch (IOException e) {
+            throw error(file, 0, "", "not valid YAML after the first document: " + firstLine(e.getMessage()));
+        }
     }
 
     /** The line of every field, keyed by dotted path, read from the token stream so errors can point at it. */
@@ -172,6 +194,16 @@ public final class DeploymentReader {
             this.lines = lines;
         }
 
+        /** How to write a country that is not an ISO code: the code meant, when one is obvious. */
+        private static String countryHint(String code) {
+            return switch (code) {
+                case "UK" -> "write GB for the United Kingdom";
+                case "EL" -> "write GR for Greece";
+                case "EU", "EEA" -> "name the member state the organization is established in (e.g. DE, FR, IE)";
+                default -> "write the two-letter code, e.g. US, DE, GB, FR";
+            };
+        }
+
         private BadInputException fail(String field, String problem) {
             return error(file, lines.getOrDefault(field, lines.getOrDefault(parent(field), 0)), field, problem);
         }
@@ -202,9 +234,9 @@ public final class DeploymentReader {
                 throw fail("canship", "schema version " + version + " is not supported (this canship reads version 1)");
             }
             RawOrganization ro = required(raw.organization, "organization");
-            String country = required(ro.country, "organization.country").toUpperCase(Locale.ROOT);
-            if (!country.matches("[A-Z]{2}")) {
-                throw fail("organization.country", "'" + ro.country + "' is not an ISO 3166-1 alpha-2 code (e.g. US, DE, FR)");
+            String country = required(ro.country, "organization.country").strip().toUpperCase(Locale.ROOT);
+            if (!ISO_COUNTRIES.contains(country)) {
+                throw fail("organization.country", "'" + ro.country + "' is not an ISO 3166-1 alpha-2 country code; " + countryHint(country));
             }
             long mau = required(ro.monthlyActiveUsers, "organization.monthly_active_users");
             if (mau < 0) {
@@ -242,8 +274,9 @@ public final class DeploymentReader {
             }
             List<String> regions = rp.regions == null ? List.of() : rp.regions.stream().map(r -> r.toUpperCase(Locale.ROOT)).toList();
             for (String r : regions) {
-                if (!r.matches("[A-Z]{2}|EU|EEA|GLOBAL")) {
-                    throw fail("product.regions", "'" + r + "' is not an ISO 3166-1 alpha-2 code, EU, EEA or GLOBAL");
+                if (!ISO_COUNTRIES.contains(r) && !Set.of("EU", "EEA", "GLOBAL").contains(r)) {
+                    throw fail("product.regions", "'" + r + "' is not an ISO 3166-1 alpha-2 country code, EU, EEA or GLOBAL; "
+                            + countryHint(r));
                 }
             }
             String purpose = rp.purpose == null ? null : rp.purpose.trim().toLowerCase(Locale.ROOT);
@@ -262,6 +295,12 @@ public final class DeploymentReader {
                 RawHardware h = raw.hardware;
                 if (h.accelerator == null && h.memoryGib == null) {
                     throw fail("hardware.accelerator", "name an accelerator id, or give memory_gib and bandwidth_gbps for a custom device");
+                }
+                if (h.memoryGib != null && !(h.memoryGib > 0 && h.memoryGib <= 1e9)) {
+                    throw fail("hardware.memory_gib", "must be a positive number of GiB, e.g. memory_gib: 80");
+                }
+                if (h.bandwidthGbps != null && !(h.bandwidthGbps > 0 && h.bandwidthGbps <= 1e9)) {
+                    throw fail("hardware.bandwidth_gbps", "must be a positive number of GB/s, e.g. bandwidth_gbps: 3350");
                 }
                 int count = h.count == null ? 1 : h.count;
                 if (count < 1 || count > 4096) {

@@ -14,13 +14,24 @@ import java.util.Map;
  * @param frontMatter the parsed front matter, or a missing node when the card has none
  * @param body        the Markdown after the front matter
  * @param bodyLine    the 1-based line where the body starts
- * @param keyLines    the line of each top-level front-matter key, for evidence
+ * @param keyLines    the line of each top-level front-matter key (its first), for evidence
+ * @param duplicateKeys top-level keys the front matter names more than once, with the raw text after each
+ *                    {@code key:} in line order (YAML keeps the last; the author may have meant any)
  */
-public record ModelCard(String file, JsonNode frontMatter, String body, int bodyLine, Map<String, Integer> keyLines) {
+public record ModelCard(String file, JsonNode frontMatter, String body, int bodyLine, Map<String, Integer> keyLines,
+                        Map<String, List<String>> duplicateKeys) {
 
     public ModelCard {
         frontMatter = frontMatter == null ? MissingNode.getInstance() : frontMatter;
         keyLines = Map.copyOf(keyLines);
+        duplicateKeys = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(duplicateKeys));
+    }
+
+    /** Keys whose repetition makes the card ambiguous about its license: a finding, not only a diagnostic. */
+    public static final java.util.Set<String> LICENSE_KEYS = java.util.Set.of("license", "license_name", "license_link");
+
+    public ModelCard(String file, JsonNode frontMatter, String body, int bodyLine, Map<String, Integer> keyLines) {
+        this(file, frontMatter, body, bodyLine, keyLines, Map.of());
     }
 
     /** A top-level scalar of the front matter as text, or null. */

@@ -70,7 +70,6 @@ public final class FingerprintTextMatcher implements TextMatcher {
     /** Words that carry a grant or a duty: a passage that reads any of them changed cannot be waved through. */
     private static final Pattern TERM_WORDS = Pattern.compile(
             "(?i)\\b(not|no|never|nor|may|might|must|shall|will|can|cannot|only|except|unless|without|prohibited|permitted|allowed)\\b");
-    private static final Pattern LINKS = Pattern.compile("\\S*(https?://|www\\.|@)\\S*");
     private static final Pattern PRODUCT_VERSION = Pattern.compile("\\d+(\\.\\d+)?");
     private static final Pattern PRODUCT_NAME = Pattern.compile("(?i)\\b(llama|gemma)\\b");
 
@@ -99,10 +98,41 @@ public final class FingerprintTextMatcher implements TextMatcher {
         if (TERM_WORDS.matcher(found).find()) {
             return true;
         }
-        String words = LINKS.matcher(found).replaceAll(" ").strip();
-        int foundWords = words.isEmpty() ? 0 : words.split("\\s+").length;
+        int foundWords = wordsOutsideLinks(found);
         // The reference range is only known to the nearest kept shingle (about five words either side).
         return refWords > MINOR_WORDS + 10 || foundWords > MINOR_WORDS + 4;
+    }
+
+    /**
+     * Whitespace-separated words that are not links ({@code http://}, {@code https://}, {@code www.} anywhere in
+     * the word). Scanned by hand: the regex {@code \\S*(https?://|www\\.)\\S*} this replaces restarts at every
+     * character of a long word without spaces and rescans the rest of it, quadratic in the word's length.
+     */
+    static int wordsOutsideLinks(String text) {
+        int words = 0;
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            while (i < n && isSpace(text.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !isSpace(text.charAt(i))) {
+                i++;
+            }
+            if (i > start) {
+                String word = text.substring(start, i);
+                if (!word.contains("http://") && !word.contains("https://") && !word.contains("www.")) {
+                    words++;
+                }
+            }
+        }
+        return words;
+    }
+
+    /** Java's {@code \\s}: ASCII whitespace. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
     @Override

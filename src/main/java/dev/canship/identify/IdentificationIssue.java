@@ -6,7 +6,7 @@ import java.util.List;
  * A problem with the evidence about which license governs: none found, an unknown license-like text,
  * sources that disagree, a known text that was changed. The rules decide what it means for a deployment.
  *
- * @param kind       MISSING, UNKNOWN, CONFLICT, LAUNDERING, LINEAGE_CONFLICT, LINEAGE_UNDECLARED, ALTERED or ALTERED_MINOR
+ * @param kind       MISSING, UNKNOWN, CONFLICT, LAUNDERING, LINEAGE_CONFLICT, LINEAGE_UNDECLARED, ALTERED, ALTERED_MINOR or AMBIGUOUS
  * @param licenseIds the license ids involved, the one that governs first (a conflict lists them sorted)
  * @param message    what was found, in one or two sentences
  * @param files      the files involved, with lines
@@ -18,8 +18,9 @@ public record IdentificationIssue(Kind kind, List<String> licenseIds, String mes
      * LINEAGE_CONFLICT: the card, configuration or weights name bases under different licenses.
      * LINEAGE_UNDECLARED: the lineage rests on weaker evidence (prose only, or no license of the repository's own).
      * ALTERED_MINOR: only links or a word or two that carry no term differ from the reference.
+     * AMBIGUOUS: the card names a license key twice.
      */
-    public enum Kind { MISSING, UNKNOWN, CONFLICT, LAUNDERING, LINEAGE_CONFLICT, LINEAGE_UNDECLARED, ALTERED, ALTERED_MINOR }
+    public enum Kind { MISSING, UNKNOWN, CONFLICT, LAUNDERING, LINEAGE_CONFLICT, LINEAGE_UNDECLARED, ALTERED, ALTERED_MINOR, AMBIGUOUS }
 
     public IdentificationIssue {
         licenseIds = licenseIds.stream().distinct().toList();

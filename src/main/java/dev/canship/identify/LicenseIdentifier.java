@@ -43,6 +43,7 @@ public final class LicenseIdentifier {
         ModelCard card = ex.card();
         if (card != null) {
             cardMatches(card, matches, issues);
+            ambiguousKeys(card, issues);
         }
         for (var w : ex.weights()) {
             String tag = w.metadata().getOrDefault("general.license", w.metadata().get("license"));
@@ -222,6 +223,22 @@ public final class LicenseIdentifier {
     /** A card tag {@code license: unknown}: the uploader does not know; no claim, and no conflict with anything. */
     private static boolean isUnknownTag(LicenseMatch m) {
         return "unknown".equals(m.id()) && CARD_META.equals(m.source());
+    }
+
+    /** A license key the card's front matter names twice: YAML keeps the last, but the author may have meant either. */
+    private static void ambiguousKeys(ModelCard card, List<IdentificationIssue> issues) {
+        card.duplicateKeys().forEach((key, values) -> {
+            if (!ModelCard.LICENSE_KEYS.contains(key)) {
+                return;
+            }
+            List<String> ids = values.stream().map(v -> v.replaceAll("^[\"']|[\"']$", "").strip().toLowerCase(Locale.ROOT))
+                    .filter(v -> !v.isEmpty() && v.length() <= 100).distinct().toList();
+            issues.add(new IdentificationIssue(IdentificationIssue.Kind.AMBIGUOUS, ids,
+                    card.file() + " names '" + key + "' " + values.size() + " times in its front matter"
+                            + (ids.isEmpty() ? "" : " (" + String.join(", ", ids) + ")")
+                            + "; YAML keeps the last, but which license the author meant is unclear",
+                    List.of(new IdentificationIssue.FileLine(card.file(), card.lineOf(key)))));
+        });
     }
 
     private void cardMatches(ModelCard card, List<LicenseMatch> matches, List<IdentificationIssue> issues) {

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.canship.extract.ShardSample;
 import dev.canship.extract.weights.BoundedJson;
 import dev.canship.extract.weights.GgmlType;
-import dev.canship.extract.weights.TensorInfo;
+import dev.canship.extract.weights.TensorSummary;
 import dev.canship.extract.weights.TensorRole;
 import dev.canship.extract.weights.WeightsHeader;
 import java.io.IOException;
@@ -67,6 +67,11 @@ public final class ModelFactsReader {
 
         Selected sel = select(weights == null ? List.of() : weights, notes);
         WeightsCount wc = sel.headers.isEmpty() ? null : countWeights(sel, cfg);
+        long folded = sel.headers.stream().mapToLong(h -> h.tensors().foldedLayers()).sum();
+        if (folded > 0) {
+            notes.add(folded + " tensors name layers beyond the " + dev.canship.extract.weights.TensorTally.MAX_LAYERS
+                    + " distinct layers kept apart: they are counted, but not split by layer");
+        }
         // The sample stands for the checkpoint only when the copy selected is the sampled one (not a consolidated
         // export or another folder's shards beside it).
         boolean sampled = sample != null && sample.sampled() && indexTotalSizeBytes != null
@@ -372,57 +377,48 @@ public final class ModelFactsReader {
         long routedBytes = 0;
         long mtpBytes = 0;
         Map<String, Long> byDtype = new LinkedHashMap<>();
-        Set<Integer> expertIds = new java.util.HashSet<>();
+        java.util.BitSet expertIds = new java.util.BitSet();
         Set<Integer> moeLayerIds = new java.util.HashSet<>();
-        Integer expertsFromShape = null;
+        Long expertsFromShape = null;
         int mainLayers = cfg.layers != null && cfg.mtpLayers != null ? cfg.layers : Integer.MAX_VALUE;
-        Pattern expertIdx = Pattern.compile("\\.experts\\.(\\d+)\\.");
         for (WeightsHeader h : sel.headers) {
-            for (TensorInfo t : h.tensors()) {
-                bytes += t.bytes();
-                boolean isMtp = t.layerIndex() >= mainLayers || t.name().contains(".nextn.");
-                if (isMtp) {
-                    mtp += t.params();
-                    mtpBytes += t.bytes();
+            TensorSummary ts = h.tensors();
+            // Expert indexes are collected over every layer but .nextn.: MTP layers repeat the main layers' experts.
+            expertIds.or(ts.expertIds());
+            if (expertsFromShape == null) {
+                expertsFromShape = ts.expertsFromShape();
+            }
+            for (Map.Entry<Integer, TensorSummary.LayerTotals> e : ts.layers().entrySet()) {
+                TensorSummary.LayerTotals l = e.getValue();
+                bytes += l.bytes();
+                if (e.getKey() >= mainLayers) {
+                    mtp += l.params();
+                    mtpBytes += l.bytes();
                     continue;
                 }
-                TensorRole role = t.role();
-                if (role == TensorRole.ROUTED_EXPERT) {
-                    routedBytes += t.bytes();
-                    moeLayerIds.add(t.layerIndex());
-                    Matcher m = expertIdx.matcher(t.name());
-                    if (m.find()) {
-                        expertIds.add(Integer.parseInt(m.group(1)));
-                    } else if (t.shape().size() >= 3 && expertsFromShape == null) {
-                        // Fused expert tensors: experts are the outermost dimension (GGUF stores it last).
-                        long e = h.format().equals(WeightsHeader.GGUF) ? t.shape().get(t.shape().size() - 1)
-                                : t.shape().get(0);
-                        expertsFromShape = (int) e;
-                    }
-                } else if (!role.isParameter()) {
-                    // Scales of quantized experts belong with the experts' bytes.
-                    if (TensorRole.classify(t.name().replaceAll("(_scales|_scale_inv|\\.scales|\\.weight_scale)$",
-                            "")) == TensorRole.ROUTED_EXPERT) {
-                        routedBytes += t.bytes();
-                    }
-                    continue;
+                routedBytes += l.routedBytes();
+                if (l.routed()) {
+                    moeLayerIds.add(e.getKey());
                 }
-                if (role.isParameter()) {
-                    byDtype.merge(t.dtype(), t.params(), Long::sum);
+                l.paramsByDtype().forEach((d, n) -> byDtype.merge(d, n, Long::sum));
+                for (Map.Entry<TensorRole, Long> r : l.paramsByRole().entrySet()) {
+                    long n = r.getValue();
+                    switch (r.getKey()) {
+                        case EMBEDDING -> p[0] += n;
+                        case LM_HEAD -> p[1] += n;
+                        case ATTENTION -> p[2] += n;
+                        case DENSE_MLP -> p[3] += n;
+                        case SHARED_EXPERT -> p[4] += n;
+                        case ROUTED_EXPERT -> {
+                            p[5] += n - l.routedBiasParams();
+                            p[6] += l.routedBiasParams();
+                        }
+                        case ROUTER -> p[7] += n;
+                        case VISION -> p[9] += n;
+                        case AUDIO -> p[10] += n;
+                        default -> p[8] += n;
+                    }
                 }
-                int slot = switch (role) {
-                    case EMBEDDING -> 0;
-                    case LM_HEAD -> 1;
-                    case ATTENTION -> 2;
-                    case DENSE_MLP -> 3;
-                    case SHARED_EXPERT -> 4;
-                    case ROUTED_EXPERT -> t.name().endsWith("bias") ? 6 : 5;
-                    case ROUTER -> 7;
-                    case VISION -> 9;
-                    case AUDIO -> 10;
-                    default -> 8;
-                };
-                p[slot] += t.params();
             }
         }
         ParamBreakdown pb = new ParamBreakdown(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10]);
@@ -435,7 +431,8 @@ public final class ModelFactsReader {
             nativeDtype = byDtype.entrySet().stream().max(Map.Entry.comparingByValue())
                     .map(e -> normaliseDtype(e.getKey())).orElse(null);
         }
-        Integer experts = !expertIds.isEmpty() ? (Integer) expertIds.size() : expertsFromShape;
+        Integer experts = !expertIds.isEmpty() ? (Integer) expertIds.cardinality()
+                : expertsFromShape == null ? null : (Integer) (int) Math.min(Integer.MAX_VALUE, expertsFromShape);
         moeLayerIds.remove(-1);
         return new WeightsCount(pb, mtp, bytes, routedBytes > 0 ? routedBytes : null, mtpBytes, nativeDtype, experts,
                 moeLayerIds.isEmpty() ? null : moeLayerIds.size());

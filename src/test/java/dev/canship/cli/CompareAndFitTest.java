@@ -44,6 +44,17 @@ class CompareAndFitTest {
     }
 
     @Test
+    void negativeCustomMemoryOrBandwidthIsAUsageError() {
+        CliTest.Run mem = run("fit", S + "llama4-scout-instruct", "--memory-gib", "-80", "--bandwidth-gbps", "3350");
+        assertThat(mem.exit()).isEqualTo(2);
+        assertThat(mem.err()).contains("--memory-gib -80.0: must be a positive number of GiB, e.g. --memory-gib 80")
+                .doesNotContain("\tat ");
+        CliTest.Run bw = run("fit", S + "llama4-scout-instruct", "--memory-gib", "80", "--bandwidth-gbps", "-1");
+        assertThat(bw.exit()).isEqualTo(2);
+        assertThat(bw.err()).contains("--bandwidth-gbps -1.0: must be a positive number of GB/s");
+    }
+
+    @Test
     void scoutWithInt4ExpertsFitsOneH100ButNotInBf16() throws Exception {
         CliTest.Run int4 = run("fit", S + "llama4-scout-instruct", "--accelerator", "h100-sxm", "--precision", "int4", "--format", "json");
         assertThat(int4.exit()).isZero();

@@ -50,6 +50,46 @@ class DeploymentReaderTest {
     }
 
     @Test
+    void countriesAreIsoCodesAndTheRightCodeIsSuggested() {
+        assertThatThrownBy(() -> reader.parse(file, VALID.replace("country: de", "country: UK")))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage("deploy.yaml:4: organization.country: 'UK' is not an ISO 3166-1 alpha-2 country code; write GB for the United Kingdom");
+        assertThatThrownBy(() -> reader.parse(file, VALID.replace("country: de", "country: EU")))
+                .hasMessageStartingWith("deploy.yaml:4: organization.country: 'EU' is not").hasMessageContaining("name the member state");
+        assertThatThrownBy(() -> reader.parse(file, VALID.replace("country: de", "country: XX")))
+                .hasMessageStartingWith("deploy.yaml:4: organization.country: 'XX' is not").hasMessageContaining("e.g. US, DE, GB");
+        assertThatThrownBy(() -> reader.parse(file, VALID.replace("regions: [US, EU]", "regions: [US, UK]")))
+                .hasMessageStartingWith("deploy.yaml:15: product.regions: 'UK' is not").hasMessageContaining("write GB");
+        assertThat(reader.parse(file, VALID.replace("regions: [US, EU]", "regions: [GB, EEA, GLOBAL]")).product().regions())
+                .containsExactly("GB", "EEA", "GLOBAL");
+    }
+
+    @Test
+    void aFractionalUserCountIsAnError() {
+        assertThatThrownBy(() -> reader.parse(file, VALID.replace("12000000", "1.5")))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith("deploy.yaml:5: organization.monthly_active_users: wrong type");
+    }
+
+    @Test
+    void aSecondYamlDocumentIsAnError() {
+        assertThatThrownBy(() -> reader.parse(file, VALID + "---\ncanship: 1\n"))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith("deploy.yaml:20: a second YAML document starts here; write one deployment per file");
+        assertThat(reader.parse(file, "---\n" + VALID).organization().country()).isEqualTo("DE");
+    }
+
+    @Test
+    void negativeCustomMemoryOrBandwidthIsAnError() {
+        String custom = VALID.replace("accelerator: h100-sxm", "memory_gib: -80\n  bandwidth_gbps: 3350");
+        assertThatThrownBy(() -> reader.parse(file, custom))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage("deploy.yaml:17: hardware.memory_gib: must be a positive number of GiB, e.g. memory_gib: 80");
+        assertThatThrownBy(() -> reader.parse(file, custom.replace("-80", "80").replace("3350", "-1")))
+                .hasMessageStartingWith("deploy.yaml:18: hardware.bandwidth_gbps: must be a positive number");
+    }
+
+    @Test
     void readsJsonToo() {
         Deployment d = reader.parse(Path.of("d.json"), "{\"canship\":1,\"organization\":{\"country\":\"US\",\"monthly_active_users\":5},"
                 + "\"model\":{\"distribution\":\"internal\"}}");

@@ -99,6 +99,9 @@ public final class FuzzSeeds {
         seed(fm, "aliases", utf8("a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n---\n"));
         seed(fm, "nesting", utf8("x: " + "[".repeat(100) + "]".repeat(100) + "\n---\n"));
         seed(fm, "unterminated", utf8("license: 'apache-2.0\n"));
+        seed(fm, "duplicate-license", utf8("license: apache-2.0\ntags: [a]\nlicense: llama3.1\n---\n"));
+        seed(fm, "nan-beside-license", utf8("score: .nan\nlicense: llama3.1\nx: !!float zz\ndate: 2024-13-45\n---\n"));
+        seed(fm, "long-key-line", utf8("a".repeat(100_000) + "   \n---\n"));
     }
 
     private static void seed(Path dir, String name, byte[] data) throws IOException {

@@ -28,6 +28,18 @@ public final class BoundedJson {
                 .build();
     }
 
+    /**
+     * A JSON factory for a document with a million or more distinct keys (a safetensors header): the same bounds,
+     * but field names are neither interned into a symbol table nor kept for duplicate detection, both of which
+     * grow with every distinct name. The caller detects duplicates itself.
+     */
+    public static JsonFactory streamingFactory(long maxDocumentBytes) {
+        return factory(maxDocumentBytes).rebuild()
+                .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
+                .build();
+    }
+
     /** An object mapper over {@link #factory(long)}. */
     public static ObjectMapper mapper(long maxDocumentBytes) {
         return JsonMapper.builder(factory(maxDocumentBytes)).build();

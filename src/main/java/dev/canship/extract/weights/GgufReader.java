@@ -162,7 +162,7 @@ public final class GgufReader {
             alignment = al;
         }
 
-        List<TensorInfo> tensors = new ArrayList<>((int) Math.min(tensorCount, 65_536));
+        TensorTally tensors = new TensorTally(true);
         Map<String, Long> byDtype = new LinkedHashMap<>();
         long expert = 0;
         long nonExpert = 0;
@@ -220,7 +220,7 @@ public final class GgufReader {
                     + " beyond the file size " + size + " (truncated file or lying offsets)");
         }
         return new WeightsHeader(name, WeightsHeader.GGUF, byDtype, expert, nonExpert, metadata, integers, arrays,
-                tensors, size, headerEnd, dataBytes);
+                tensors.summary(), size, headerEnd, dataBytes);
     }
 
     /** Reads a scalar; integer and boolean values are returned, floats are consumed and dropped. */

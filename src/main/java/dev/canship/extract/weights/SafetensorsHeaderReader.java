@@ -25,8 +25,14 @@ public final class SafetensorsHeaderReader {
     /** Default bound on the JSON header: 100 MiB, far above real headers (a few MiB at most). */
     public static final long DEFAULT_MAX_HEADER_BYTES = 100L * 1024 * 1024;
 
+    /** Entries of {@code __metadata__} kept; further entries are checked for duplicates and skipped. */
+    static final int MAX_METADATA_ENTRIES = 1024;
+
     private final long maxHeaderBytes;
-    /** Built once: a JSON factory carries symbol tables that are costly to set up for every shard. Thread-safe. */
+    /**
+     * Built once, thread-safe. Field names are not interned and duplicates are found by {@link NameHashSet}: a header
+     * may name a million tensors, and a symbol table or a set of a million strings would not fit a small heap.
+     */
     private final JsonFactory factory;
 
     public SafetensorsHeaderReader() {
@@ -38,7 +44,7 @@ public final class SafetensorsHeaderReader {
             throw new IllegalArgumentException("maxHeaderBytes must be at least 2");
         }
         this.maxHeaderBytes = maxHeaderBytes;
-        this.factory = BoundedJson.factory(maxHeaderBytes);
+        this.factory = BoundedJson.streamingFactory(maxHeaderBytes);
     }
 
     /** Reads and validates the header of {@code file}. */
@@ -97,7 +103,7 @@ public final class SafetensorsHeaderReader {
             throw new WeightsFormatException(name, "header does not start with '{' (not a safetensors file?)");
         }
         Map<String, String> metadata = new LinkedHashMap<>();
-        List<TensorInfo> tensors = new ArrayList<>();
+        TensorTally tensors = new TensorTally(false);
         Map<String, Long> byDtype = new LinkedHashMap<>();
         long expert = 0;
         long nonExpert = 0;
@@ -106,8 +112,12 @@ public final class SafetensorsHeaderReader {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new WeightsFormatException(name, "header is not a JSON object");
             }
+            NameHashSet seen = new NameHashSet();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String key = p.currentName();
+                if (!seen.add(key)) {
+                    throw new WeightsFormatException(name, "header names '" + oneLine(key) + "' twice");
+                }
                 JsonToken t = p.nextToken();
                 if (key.equals("__metadata__")) {
                     readMetadata(name, p, t, metadata);
@@ -137,7 +147,7 @@ public final class SafetensorsHeaderReader {
             throw new WeightsFormatException(name, "tensor shape overflows a 64-bit element count", e);
         }
         return new WeightsHeader(name, WeightsHeader.SAFETENSORS, byDtype, expert, nonExpert, metadata,
-                Map.of(), Map.of(), tensors, fileSize, 8 + headerLen, dataBytes);
+                Map.of(), Map.of(), tensors.summary(), fileSize, 8 + headerLen, dataBytes);
     }
 
     private static void readMetadata(String name, JsonParser p, JsonToken t, Map<String, String> out)
@@ -148,10 +158,17 @@ public final class SafetensorsHeaderReader {
         if (t != JsonToken.START_OBJECT) {
             throw new WeightsFormatException(name, "__metadata__ is not an object");
         }
+        NameHashSet seen = new NameHashSet();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String k = p.currentName();
             JsonToken v = p.nextToken();
-            if (v.isScalarValue()) {
+            if (!seen.add(k)) {
+                throw new WeightsFormatException(name, "__metadata__ names '" + oneLine(k) + "' twice");
+            }
+            if (out.size() >= MAX_METADATA_ENTRIES) {
+                // Real metadata holds a handful of keys; a million would be kept for nothing.
+                p.skipChildren();
+            } else if (v.isScalarValue()) {
                 out.put(k, p.getValueAsString());
             } else {
                 // The format says string-to-string; tolerate and skip anything nested instead of failing.
@@ -169,8 +186,12 @@ public final class SafetensorsHeaderReader {
         List<Long> shape = null;
         long begin = -1;
         long end = -1;
+        java.util.Set<String> fields = new java.util.HashSet<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String k = p.currentName();
+            if (!fields.add(k) || fields.size() > 64) {
+                throw new WeightsFormatException(file, "tensor '" + tensor + "' names '" + k + "' twice or has too many fields");
+            }
             JsonToken v = p.nextToken();
             switch (k) {
                 case "dtype" -> {

@@ -1,7 +1,5 @@
 package dev.canship.extract.weights;
 
-import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,7 +17,7 @@ import java.util.Optional;
  *                        {@code general.file_type}...); empty for safetensors
  * @param arrayLengths    GGUF array lengths by key ({@code tokenizer.ggml.tokens}...); arrays are skipped, not
  *                        kept
- * @param tensors         every tensor's header entry, in file order
+ * @param tensors         the tensors, totalled as read (a header may declare a million of them)
  * @param fileSizeBytes   size of the file on disk
  * @param headerBytes     bytes read to parse the header (the reader never reads further)
  * @param tensorDataBytes bytes the header says the tensor data occupies
@@ -33,7 +31,7 @@ public record WeightsHeader(
         Map<String, String> metadata,
         Map<String, Long> integers,
         Map<String, Long> arrayLengths,
-        List<TensorInfo> tensors,
+        TensorSummary tensors,
         long fileSizeBytes,
         long headerBytes,
         long tensorDataBytes) {
@@ -46,7 +44,6 @@ public record WeightsHeader(
         metadata = Map.copyOf(metadata);
         integers = Map.copyOf(integers);
         arrayLengths = Map.copyOf(arrayLengths);
-        tensors = List.copyOf(tensors);
     }
 
     /** The same header named by its path in the repository (a cache blob's real name is a hash). */
@@ -62,13 +59,7 @@ public record WeightsHeader(
 
     /** Parameters per role (parameter roles only). */
     public Map<TensorRole, Long> paramsByRole() {
-        Map<TensorRole, Long> m = new EnumMap<>(TensorRole.class);
-        for (TensorInfo t : tensors) {
-            if (t.role().isParameter()) {
-                m.merge(t.role(), t.params(), Long::sum);
-            }
-        }
-        return m;
+        return tensors.paramsByRole();
     }
 
     /** A GGUF integer scalar, e.g. {@code integer("llama.expert_count")}. */

@@ -24,18 +24,22 @@ public final class TermExtractor {
 
     private static final String MONTH = "(January|February|March|April|May|June|July|August|September|October|November|December"
             + "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?";
-    private static final String DATE = "(?:" + MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})"
-            + "|(\\d{1,2})(?:st|nd|rd|th)?\\s+" + MONTH + ",?\\s+(\\d{4})"
+    // Repository text: every unbounded quantifier below is possessive and followed by what its class cannot match,
+    // so none backtracks into a run (two adjacent whitespace quantifiers, as in "date\\s*:?\\s*", would split a
+    // run of spaces every way: quadratic). A number cannot start inside a digit run (the lookbehind), so find()
+    // scans each run once. HostileBoundsTest feeds 4 MiB runs of digits, spaces and dotted versions.
+    private static final String DATE = "(?:" + MONTH + "\\s++(\\d{1,2})(?:st|nd|rd|th)?,?\\s++(\\d{4})"
+            + "|(\\d{1,2})(?:st|nd|rd|th)?\\s++" + MONTH + ",?\\s++(\\d{4})"
             + "|(\\d{4})-(\\d{2})-(\\d{2}))";
-    private static final Pattern DATED = Pattern.compile("(?i)(?:(?:release|effective)\\s+date\\s*:?"
-            + "|last\\s+(?:modified|updated|revised)\\s*:?|\\bdated\\s+|\\bversion\\s+[\\d.]+\\s*,|\\beffective\\s+(?:as\\s+of\\s+)?)\\s*"
+    private static final Pattern DATED = Pattern.compile("(?i)(?:(?:release|effective)\\s++date\\s*+:?"
+            + "|last\\s++(?:modified|updated|revised)\\s*+:?|\\bdated\\s++|\\bversion\\s++[\\d.]++\\s*+,|\\beffective\\s++(?:as\\s++of\\s++)?)\\s*+"
             + DATE);
     private static final Pattern MAU = Pattern.compile(
-            "(?i)(\\d[\\d,]*(?:\\.\\d+)?)\\s*(thousand|million|billion|trillion)?\\s+(?:monthly\\s+active\\s+users|MAUs?\\b)");
+            "(?i)(?<![\\d,])(\\d[\\d,]*+(?:\\.\\d++)?)(?:\\s*+(thousand|million|billion|trillion))?\\s++(?:monthly\\s++active\\s++users|MAUs?\\b)");
     private static final Pattern NAME_PREFIX = Pattern.compile(
-            "(?i)include\\s+\"([^\"]{1,60})\"\\s+at\\s+the\\s+beginning\\s+of");
-    private static final Pattern ATTRIBUTION = Pattern.compile("(?i)\"((?:built|powered|made)\\s+with\\s+[^\"]{1,80}?)\"");
-    private static final Pattern NOTICE = Pattern.compile("(?i)\"?notice\"?\\s+text\\s+file[^:\"]{0,200}:\\s*\"([^\"]{5,600})\"");
+            "(?i)include\\s++\"([^\"]{1,60})\"\\s++at\\s++the\\s++beginning\\s++of");
+    private static final Pattern ATTRIBUTION = Pattern.compile("(?i)\"((?:built|powered|made)\\s++with\\s++[^\"]{1,80}?)\"");
+    private static final Pattern NOTICE = Pattern.compile("(?i)\"?notice\"?\\s++text\\s++file[^:\"]{0,200}+:\\s*+\"([^\"]{5,600}+)\"");
 
     private static final Map<String, Long> SCALE = Map.of("thousand", 1_000L, "million", 1_000_000L,
             "billion", 1_000_000_000L, "trillion", 1_000_000_000_000L);
@@ -49,6 +53,9 @@ public final class TermExtractor {
     static Long mau(String s) {
         Matcher m = MAU.matcher(s);
         while (m.find()) {
+            if (m.end(1) - m.start(1) > 40) {
+                continue; // no user count has 40 digits; converting a megabyte of them to a number is quadratic
+            }
             try {
                 BigDecimal v = new BigDecimal(m.group(1).replace(",", ""));
                 if (m.group(2) != null) {

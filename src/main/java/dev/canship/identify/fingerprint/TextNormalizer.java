@@ -95,11 +95,11 @@ public final class TextNormalizer {
     // ---------------------------------------------------------------------------------------------------------
     // Step 1: the display text (Jsoup for HTML)
 
-    private static final Pattern HTML_DOCUMENT = Pattern.compile("(?is)^\\s*(<\\?xml[^>]*>\\s*)?(<!doctype\\s+html|<html[\\s>]|<head[\\s>]|<body[\\s>])");
+    private static final Pattern HTML_DOCUMENT = Pattern.compile("(?is)^\\s*+(<\\?xml[^>]*+>\\s*+)?(<!doctype\\s++html|<html[\\s>]|<head[\\s>]|<body[\\s>])");
     private static final Pattern INLINE_HTML = Pattern.compile(
             "(?i)<!--|</?(span|div|p|br|a|b|i|u|em|strong|sup|sub|ul|ol|li|table|thead|tbody|tr|td|th|h[1-6]|img|hr|details|summary"
-                    + "|center|font|code|pre|blockquote|small|mark|del|ins|s|dl|dt|dd|section|article)(\\s[^<>]*)?/?>");
-    private static final Pattern AUTOLINK = Pattern.compile("<((?:https?|ftp|mailto):[^\\s<>]+|[\\w.+-]+@[\\w-]+\\.[\\w.-]+)>");
+                    + "|center|font|code|pre|blockquote|small|mark|del|ins|s|dl|dt|dd|section|article)(\\s[^<>]*+)?/?>");
+    private static final Pattern AUTOLINK = Pattern.compile("<((?:https?|ftp|mailto):[^\\s<>]++|[\\w.+-]++@[\\w-]++\\.[\\w.-]++)>");
 
     static String displayText(String raw, Format format) {
         String text;
@@ -163,14 +163,28 @@ public final class TextNormalizer {
     // ---------------------------------------------------------------------------------------------------------
     // Step 2..4: character mapping, masking, tokenizing
 
-    private static final Pattern MD_LINK = Pattern.compile("(!?\\[)((?:[^\\]\\n]|\\n(?![ \\t]*\\n)){0,1000})(\\]\\(\\s*<?[^)\\s>]*>?(?:\\s+\"[^\"\\n]*\")?\\s*\\))");
+    /*
+     * The patterns below run on repository text, which may be megabytes shaped against them. Each is linear by
+     * construction: every unbounded quantifier is possessive (*+, ++) or bounded, and is followed by something its
+     * own character class cannot match, so the engine never has two ways to split a run and never backtracks into
+     * one; where find() could start again inside a run that a failed attempt already scanned, the pattern cannot
+     * start there (a link's text cannot hold '[', so two starts never scan the same text). HostileBoundsTest feeds
+     * each 4 MiB of its worst shape.
+     */
+    /**
+     * A Markdown link: {@code [text](url "title")}. The text holds no bracket (a nested bracket is unbalanced text:
+     * the link starts at the last '['), the URL no ']' and no blank (a title, or nothing, follows the first blank).
+     */
+    private static final Pattern MD_LINK = Pattern.compile("(!?\\[)((?:[^\\[\\]\\n]|\\n(?![ \\t]*+\\n)){0,1000}+)"
+            + "(\\]\\((?:\\s*+<?[^)\\s>\\]]*+>?(?:\\s++\"[^\"\\n]*+\")?|\\s++\"[^\"\\n]*+\")\\s*+\\))");
     private static final Pattern MD_ESCAPE = Pattern.compile("\\\\(?=[!-/:-@\\[-`{-~])");
-    private static final Pattern PAGE_LINE = Pattern.compile("(?i)(?:page|pg\\.?|p\\.)\\s*\\d{1,4}(?:\\s*(?:of|/)\\s*\\d{1,4})?|\\d{1,4}\\s*(?:/|of)\\s*\\d{1,4}");
+    private static final Pattern PAGE_LINE = Pattern.compile("(?i)(?:page|pg\\.?|p\\.)\\s*+\\d{1,4}(?:\\s*+(?:of|/)\\s*+\\d{1,4})?|\\d{1,4}\\s*+(?:/|of)\\s*+\\d{1,4}");
     private static final Pattern FIRST_NUMBER = Pattern.compile("\\d{1,4}");
-    private static final Pattern NUMBER_LINE = Pattern.compile("[-–—\\s]*(\\d{1,4})[-–—\\s]*");
-    private static final Pattern LINE_END_HYPHEN = Pattern.compile("(\\p{L})-[ \\t]*\\n[\\s]*(?=\\p{L})");
-    private static final Pattern EMPHASIS = Pattern.compile("[*`~]+|(?<![\\p{L}\\p{N}])_+|_+(?![\\p{L}\\p{N}])");
-    private static final Pattern LINE_PREFIX = Pattern.compile("(?m)^[ \\t]*(?:#{1,6}|>+)[ \\t]*");
+    private static final Pattern NUMBER_LINE = Pattern.compile("[-–—\\s]*+(\\d{1,4})[-–—\\s]*+");
+    private static final Pattern LINE_END_HYPHEN = Pattern.compile("(\\p{L})-[ \\t]*+\\n\\s*+(?=\\p{L})");
+    private static final Pattern EMPHASIS = Pattern.compile("[*`~]++|(?<![\\p{L}\\p{N}])_++|_+(?![\\p{L}\\p{N}])");
+    // The last branch gives back at most one '_' (then the next character is '_', which the lookahead accepts).
+    private static final Pattern LINE_PREFIX = Pattern.compile("(?m)^[ \\t]*+(?:#{1,6}|>++)[ \\t]*+");
 
     private static final Pattern MARKER_PAREN = Pattern.compile("\\((?:\\d{1,3}|[A-Za-z]|" + roman() + ")\\)");
     private static final Pattern MARKER_HALF_PAREN = Pattern.compile("(?:\\d{1,3}|[A-Za-z]|" + roman() + ")\\)");

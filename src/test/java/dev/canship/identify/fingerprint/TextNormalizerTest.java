@@ -32,6 +32,16 @@ class TextNormalizerTest {
     }
 
     @Test
+    void linksWithTitlesAndUnbalancedBracketsKeepOnlyTheirText() {
+        // The link pattern is possessive (linear on hostile text); these are the shapes it must still read.
+        assertThat(tokens("a [text](https://x.org/p \"the title\") b")).containsExactly("a", "text", "b");
+        assertThat(tokens("a [text](  \"title only\") b")).containsExactly("a", "text", "b");
+        assertThat(tokens("a [text](<https://x.org/p>) b")).containsExactly("a", "text", "b");
+        assertThat(tokens("a ![image](pic.png) b")).containsExactly("a", "image", "b");
+        assertThat(tokens("a [one [two](https://x.org) b")).containsExactly("a", "one", "two", "b");
+    }
+
+    @Test
     void htmlIsReadWithJsoupIncludingEntities() {
         String html = "<!DOCTYPE html><html><head><title>T</title><script>var x = 1;</script></head><body>"
                 + "<h1>Terms</h1><p>He said &ldquo;hello&rdquo; &amp; left&nbsp;early.</p><ol><li>First</li><li>Second</li></ol></body></html>";
