@@ -23,6 +23,12 @@ import java.util.TreeSet;
  */
 final class Scenario {
 
+    /** Adds a case to a parameterized matrix: its name, the scenario, and exactly the {@code RULE:severity} expected. */
+    static void expect(List<org.junit.jupiter.params.provider.Arguments> cases, String name, Scenario s, String... expected) {
+        cases.add(org.junit.jupiter.params.provider.Arguments.of(name, s, new TreeSet<>(java.util.Arrays.asList(expected))));
+    }
+
+
     static final KnowledgeBase KB = KnowledgeBase.bundled();
     static final RuleEngine ENGINE = RuleEngine.bundled();
     private static final YAMLMapper YAML = new YAMLMapper();
