@@ -21,7 +21,7 @@ final class DocumentBudget {
 
     /** Whether no further parse may start (a parse that starts may still run its own parse-millis). */
     boolean timeSpent() {
-        return spentNanos >= millis * 1_000_000L;
+        return spentNanos >= (millis > Long.MAX_VALUE / 1_000_000L ? Long.MAX_VALUE : millis * 1_000_000L);
     }
 
     void spend(long nanos) {
