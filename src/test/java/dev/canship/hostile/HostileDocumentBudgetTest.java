@@ -118,6 +118,17 @@ class HostileDocumentBudgetTest {
     }
 
     @Test
+    void aCardWhoseFrontMatterIsCutIsABlockingReview(@TempDir Path dir) throws IOException {
+        Path repo = Hostile.repo(dir);
+        // The bound falls inside the front matter: it never ends within what was read, so neither its tag nor its gated text is known.
+        Files.writeString(repo.resolve("README.md"), "---\nlicense: apache-2.0\nextra_gated_prompt: |\n"
+                + "  Our own terms, clause after clause.\n".repeat(100) + "---\n# Model\n");
+        Hostile.Run r = Hostile.check(repo, "--limit", "max-text-bytes=1k");
+        assertThat(r.findings()).contains("DOCUMENT-UNREAD README.md");
+        assertThat(r.exit()).isEqualTo(1);
+    }
+
+    @Test
     void theCharacterBudgetGoesToTheLicenseBeforeOtherDocuments(@TempDir Path dir) throws IOException {
         Path repo = Hostile.repo(dir);
         // Named to sort before LICENSE: read in inventory order, the notes alone would spend the whole budget.
