@@ -36,16 +36,54 @@ final class DocumentTextReader {
         this.limits = limits;
     }
 
-    /** The text of a document, or throws {@link IOException} with a one-line reason. */
+    /** The text of a document, or throws {@link IOException} with a one-line reason (a budget of its own). */
     String text(String fileName, byte[] bytes) throws IOException {
+        return text(fileName, bytes, new DocumentBudget(limits)).text();
+    }
+
+    /**
+     * The text of a document within what is left of the repository's {@code budget}, or throws {@link IOException}
+     * with a one-line reason ({@link NotRead} when the budget was spent before it).
+     */
+    Text text(String fileName, byte[] bytes, DocumentBudget budget) throws IOException {
+        if (budget.charsLeft() == 0) {
+            throw new NotRead("not read: " + budget.charsReason());
+        }
         String ext = extension(fileName);
         if (ext.equals("html") || ext.equals("htm") || looksLikeHtml(bytes)) {
-            return htmlText(new String(bytes, StandardCharsets.UTF_8));
+            return taken(htmlText(new String(bytes, StandardCharsets.UTF_8)), budget);
         }
         if (ext.equals("pdf") || ext.equals("docx") || ext.equals("rtf") || startsWith(bytes, "%PDF") || startsWith(bytes, "PK")) {
-            return tikaText(bytes);
+            return tikaText(bytes, budget);
         }
-        return new BoundedRead(bytes, false).utf8().text();
+        return taken(new BoundedRead(bytes, false).utf8().text(), budget);
+    }
+
+    /**
+     * A document's text and, when only its start was taken, which bound cut it.
+     *
+     * @param text the text taken
+     * @param cut  null when the whole text was taken; else the bound that stopped it, e.g. {@code max-tika-chars=65536}
+     */
+    record Text(String text, String cut) {
+    }
+
+    /** A document not read at all because the repository's budget was spent; the message is the whole diagnostic. */
+    static final class NotRead extends IOException {
+        NotRead(String message) {
+            super(message);
+        }
+    }
+
+    /** {@code text} cut to what is left of the budget, which it then uses up. */
+    private static Text taken(String text, DocumentBudget budget) {
+        long left = budget.charsLeft();
+        if (text.length() > left) {
+            budget.take(left);
+            return new Text(text.substring(0, (int) left), budget.charsReason());
+        }
+        budget.take(text.length());
+        return new Text(text, null);
     }
 
     /** Block-aware HTML to text: every block element starts a new line, so paragraphs and list items stay apart. */
@@ -81,10 +119,14 @@ final class DocumentTextReader {
     private static final java.util.concurrent.atomic.AtomicInteger ABANDONED = new java.util.concurrent.atomic.AtomicInteger();
     static final int MAX_ABANDONED = 2;
 
-    private String tikaText(byte[] bytes) throws IOException {
+    private Text tikaText(byte[] bytes, DocumentBudget budget) throws IOException {
+        if (budget.timeSpent()) {
+            throw new NotRead("not parsed: " + budget.timeReason());
+        }
         if (ABANDONED.get() >= MAX_ABANDONED) {
             throw new IOException("not parsed: " + MAX_ABANDONED + " earlier documents' parses overran parse-millis and are still running");
         }
+        long started = System.nanoTime();
         java.util.concurrent.atomic.AtomicBoolean timedOut = new java.util.concurrent.atomic.AtomicBoolean();
         java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
         // Tika runs in a worker so a document that makes it work too hard can be abandoned.
@@ -94,9 +136,12 @@ final class DocumentTextReader {
             return t;
         });
         try {
-            Future<String> f = worker.submit(() -> {
+            // The repository's character budget bounds this parse too: what is left of it, if less than max-tika-chars.
+            long left = budget.charsLeft();
+            int maxChars = (int) Math.min(Math.min(limits.maxTikaChars(), left), Integer.MAX_VALUE - 16);
+            Future<TikaHolder.Parsed> f = worker.submit(() -> {
                 try {
-                    return TikaHolder.parse(new ByteArrayInputStream(bytes), (int) Math.min(limits.maxTikaChars(), Integer.MAX_VALUE - 16));
+                    return TikaHolder.parse(new ByteArrayInputStream(bytes), maxChars);
                 } finally {
                     synchronized (done) {
                         done.set(true);
@@ -106,7 +151,10 @@ final class DocumentTextReader {
                     }
                 }
             });
-            return f.get(limits.parseMillis(), TimeUnit.MILLISECONDS);
+            TikaHolder.Parsed parsed = f.get(limits.parseMillis(), TimeUnit.MILLISECONDS);
+            budget.take(parsed.text().length());
+            String cut = !parsed.cut() ? null : maxChars < limits.maxTikaChars() ? budget.charsReason() : "max-tika-chars=" + limits.maxTikaChars();
+            return new Text(parsed.text(), cut);
         } catch (TimeoutException e) {
             synchronized (done) {
                 if (!done.get()) {
@@ -126,6 +174,8 @@ final class DocumentTextReader {
             throw new IOException("interrupted");
         } finally {
             worker.shutdownNow();
+            // Every parse counts against the repository's time budget, an abandoned or failed one too.
+            budget.spend(System.nanoTime() - started);
         }
     }
 
@@ -181,7 +231,11 @@ final class DocumentTextReader {
                 "application/vnd.ms-word.document.macroenabled.12",
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.template");
 
-        static String parse(java.io.InputStream in, int maxChars) throws Exception {
+        /** The text a parse gave, and whether it stopped at the character bound. */
+        record Parsed(String text, boolean cut) {
+        }
+
+        static Parsed parse(java.io.InputStream in, int maxChars) throws Exception {
             var handler = new org.apache.tika.sax.BodyContentHandler(maxChars);
             var metadata = new org.apache.tika.metadata.Metadata();
             var context = new org.apache.tika.parser.ParseContext();
@@ -190,16 +244,19 @@ final class DocumentTextReader {
             if (!READ.contains(type.getBaseType().toString())) {
                 throw new java.io.IOException("documents of type " + type.getBaseType() + " are not read (PDF, DOCX, RTF, HTML and plain text are)");
             }
+            boolean cut = false;
             try {
                 PARSER.parse(buffered, handler, metadata, context);
             } catch (org.apache.tika.exception.WriteLimitReachedException e) {
-                // The text up to the limit is still useful; the caller reports the truncation by size.
+                // The text up to the limit is still useful; the caller reports that it is only the start.
+                cut = true;
             } catch (org.xml.sax.SAXException e) {
                 if (!org.apache.tika.exception.WriteLimitReachedException.isWriteLimitReached(e)) {
                     throw e;
                 }
+                cut = true;
             }
-            return handler.toString();
+            return new Parsed(handler.toString(), cut);
         }
     }
 }

@@ -22,6 +22,7 @@ import java.util.List;
  * @param shardSample which shards of a sharded checkpoint had their headers read ({@link ShardSample#NONE}: all)
  * @param diagnostics files that could not be read as expected
  * @param serialization the pickle scan of every file a pickle loader may open (.bin, .pt, .pkl, .npy...)
+ * @param unread      license-bearing documents not read, or read only in part (bounds, failed parses, no text)
  */
 public record Extraction(
         Inventory inventory,
@@ -33,9 +34,11 @@ public record Extraction(
         Long indexTotalSize,
         ShardSample shardSample,
         List<Diagnostic> diagnostics,
-        List<SerializationScan> serialization) {
+        List<SerializationScan> serialization,
+        List<UnreadDocument> unread) {
 
     public Extraction {
+        unread = unread == null ? List.of() : List.copyOf(unread);
         documents = List.copyOf(documents);
         weights = List.copyOf(weights);
         shardSample = shardSample == null ? ShardSample.NONE : shardSample;
@@ -43,10 +46,17 @@ public record Extraction(
         serialization = List.copyOf(serialization);
     }
 
+    /** An extraction in which every license-bearing document was read whole. */
+    public Extraction(Inventory inventory, ModelCard card, List<TextDocument> documents, JsonNode config, JsonNode adapterConfig,
+                      List<WeightsHeader> weights, Long indexTotalSize, ShardSample shardSample, List<Diagnostic> diagnostics,
+                      List<SerializationScan> serialization) {
+        this(inventory, card, documents, config, adapterConfig, weights, indexTotalSize, shardSample, diagnostics, serialization, List.of());
+    }
+
     /** An extraction without serialized files. */
     public Extraction(Inventory inventory, ModelCard card, List<TextDocument> documents, JsonNode config, JsonNode adapterConfig,
                       List<WeightsHeader> weights, Long indexTotalSize, List<Diagnostic> diagnostics) {
-        this(inventory, card, documents, config, adapterConfig, weights, indexTotalSize, ShardSample.NONE, diagnostics, List.of());
+        this(inventory, card, documents, config, adapterConfig, weights, indexTotalSize, ShardSample.NONE, diagnostics, List.of(), List.of());
     }
 
     /** Whether the repository has safetensors weights (then pickle weights beside them are redundant). */

@@ -98,6 +98,14 @@ public final class Extractor {
                     serialized.add(scan);
                 }
             }
+        }
+        DocumentBudget budget = new DocumentBudget(limits);
+        List<UnreadDocument> unread = new ArrayList<>();
+        // The repository's document budget goes first to the card, licenses and policies; notices and other documents
+        // (never governing) are read with what is left.
+        List<RepoFile> ordered = inventory.files().stream()
+                .sorted(Comparator.comparingInt(f -> f.role() == FileRole.NOTICE || f.role() == FileRole.DOCUMENT ? 1 : 0)).toList();
+        for (RepoFile f : ordered) {
             if (f.role() == FileRole.OTHER || skipped.contains(f.path())
                     || (f.role() == FileRole.WEIGHTS_INDEX && f.name().endsWith(".safetensors.index.json"))) {
                 continue;
@@ -114,29 +122,46 @@ public final class Extractor {
                         + " not read as license evidence"));
                 continue;
             }
+            boolean bearing = f.role() == FileRole.LICENSE || f.role() == FileRole.USE_POLICY;
             try {
                 switch (f.role()) {
                     case MODEL_CARD -> {
-                        String text = readText(f, diagnostics);
-                        if (text != null) {
-                            card = cards.read(f.path(), text, diagnostics);
+                        Read read = readText(f, diagnostics, budget);
+                        if (read.text() != null) {
+                            card = cards.read(f.path(), read.text(), diagnostics);
                             texts.add(new TextDocument(f.path(), null, f.role(), card.body(), card.bodyLine(), false));
                             addCardFields(card, texts);
+                            if (read.cut() != null && card.frontMatter().isMissingNode() && read.text().startsWith("---")) {
+                                // A bound fell inside the front matter: the card's license keys and texts are unknown.
+                                unread.add(new UnreadDocument(f.path(), "front matter", f.role(), true, "only the start was read (" + read.cut() + ")"));
+                            }
+                        } else {
+                            unread.add(new UnreadDocument(f.path(), null, f.role(), false, read.failure()));
                         }
                     }
                     case LICENSE, USE_POLICY, NOTICE -> {
-                        String text = readText(f, diagnostics);
+                        Read read = readText(f, diagnostics, budget);
+                        String text = read.text();
                         if (text != null && text.isBlank() && f.size() > 0) {
                             // A scanned PDF, or one whose content the parser gave up on: its terms are unknown, and
                             // the report must say that this file was not read rather than drop it.
-                            diagnostics.add(new Diagnostic(f.path(), "cannot be read: no text could be extracted (a scanned image, or a broken or empty document)"));
+                            String why = "cannot be read: no text could be extracted (a scanned image, or a broken or empty document)";
+                            diagnostics.add(new Diagnostic(f.path(), why));
+                            if (bearing) {
+                                unread.add(new UnreadDocument(f.path(), null, f.role(), false, why));
+                            }
                         } else if (text != null) {
-                            texts.add(new TextDocument(f.path(), null, f.role(), text, 1, f.size() > limits.maxTextBytes()));
+                            texts.add(new TextDocument(f.path(), null, f.role(), text, 1, read.cut() != null));
+                            if (bearing && read.cut() != null) {
+                                unread.add(new UnreadDocument(f.path(), null, f.role(), true, "only the start was read (" + read.cut() + ")"));
+                            }
+                        } else if (bearing) {
+                            unread.add(new UnreadDocument(f.path(), null, f.role(), false, read.failure()));
                         }
                     }
                     case DOCUMENT -> {
                         if (f.size() <= MAX_DOCUMENT_PROBE) {
-                            String text = readText(f, diagnostics);
+                            String text = readText(f, diagnostics, budget).text();
                             if (text != null) {
                                 texts.add(new TextDocument(f.path(), null, f.role(), text, 1, false));
                             }
@@ -157,13 +182,18 @@ public final class Extractor {
                 }
             } catch (RuntimeException | StackOverflowError e) {
                 // A reader bug must not end the scan of the whole repository: this file is reported and the rest goes on.
-                diagnostics.add(new Diagnostic(f.path(), "could not be read (" + e.getClass().getSimpleName()
-                        + (e.getMessage() == null ? "" : ": " + CardReader.firstLine(e.getMessage())) + "); skipped"));
+                String why = "could not be read (" + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + CardReader.firstLine(e.getMessage())) + "); skipped";
+                diagnostics.add(new Diagnostic(f.path(), why));
+                if (bearing) {
+                    unread.add(new UnreadDocument(f.path(), null, f.role(), false, why));
+                }
             }
         }
         texts.sort(Comparator.comparing(TextDocument::file).thenComparing(d -> d.field() == null ? "" : d.field()));
         // A file the pickle probe and a reader both failed to open is reported once.
-        return new Extraction(inventory, card, texts, config, adapter, weights, indexTotal, sample, diagnostics.stream().distinct().toList(), serialized);
+        return new Extraction(inventory, card, texts, config, adapter, weights, indexTotal, sample, diagnostics.stream().distinct().toList(), serialized,
+                unread.stream().distinct().sorted(Comparator.comparing(UnreadDocument::where)).toList());
     }
 
     /**
@@ -254,20 +284,36 @@ public final class Extractor {
         }
     }
 
-    private String readText(RepoFile f, List<Diagnostic> diagnostics) {
+    /**
+     * What reading one document gave: its text (null when it could not be read), the bound that cut it when only its
+     * start was taken, and when it was not read, why (the diagnostic's words).
+     */
+    private record Read(String text, String cut, String failure) {
+    }
+
+    private Read readText(RepoFile f, List<Diagnostic> diagnostics, DocumentBudget budget) {
         try {
             BoundedRead read = BoundedRead.of(f, limits.maxTextBytes());
             if (read.truncated()) {
                 diagnostics.add(new Diagnostic(f.path(), "larger than " + limits.maxTextBytes() + " bytes; only the start was read"));
             }
-            String text = documents.text(f.name(), read.bytes());
+            DocumentTextReader.Text text = documents.text(f.name(), read.bytes(), budget);
             if (read.utf8().malformed() && !DocumentTextReader.extension(f.name()).matches("pdf|docx|rtf")) {
                 diagnostics.add(new Diagnostic(f.path(), "not valid UTF-8; invalid bytes replaced"));
             }
-            return text;
+            if (text.cut() != null && !read.truncated()) {
+                diagnostics.add(new Diagnostic(f.path(), "only the first " + text.text().length() + " characters were read: "
+                        + (text.cut().startsWith("max-tika-chars") ? "the bound " + text.cut() + " was reached" : text.cut())));
+            }
+            String cut = read.truncated() ? "max-text-bytes=" + limits.maxTextBytes() : text.cut();
+            return new Read(text.text(), cut, null);
+        } catch (DocumentTextReader.NotRead e) {
+            diagnostics.add(new Diagnostic(f.path(), e.getMessage()));
+            return new Read(null, null, e.getMessage());
         } catch (IOException e) {
-            diagnostics.add(new Diagnostic(f.path(), "cannot be read: " + CardReader.firstLine(e.getMessage())));
-            return null;
+            String why = "cannot be read: " + CardReader.firstLine(e.getMessage());
+            diagnostics.add(new Diagnostic(f.path(), why));
+            return new Read(null, null, why);
         }
     }
 

@@ -6,7 +6,7 @@ import java.util.List;
  * A problem with the evidence about which license governs: none found, an unknown license-like text,
  * sources that disagree, a known text that was changed. The rules decide what it means for a deployment.
  *
- * @param kind       MISSING, UNKNOWN, CONFLICT, LAUNDERING, LINEAGE_CONFLICT, LINEAGE_UNDECLARED, ALTERED, ALTERED_MINOR or AMBIGUOUS
+ * @param kind       MISSING, UNKNOWN, CONFLICT, LAUNDERING, LINEAGE_CONFLICT, LINEAGE_UNDECLARED, ALTERED, ALTERED_MINOR, AMBIGUOUS or UNREAD
  * @param licenseIds the license ids involved, the one that governs first (a conflict lists them sorted)
  * @param message    what was found, in one or two sentences
  * @param files      the files involved, with lines
@@ -19,8 +19,9 @@ public record IdentificationIssue(Kind kind, List<String> licenseIds, String mes
      * LINEAGE_UNDECLARED: the lineage rests on weaker evidence (prose only, or no license of the repository's own).
      * ALTERED_MINOR: only links or a word or two that carry no term differ from the reference.
      * AMBIGUOUS: the card names a license key twice.
+     * UNREAD: a license, use policy or the card's front matter was not read, or only in part (a bound, a failed parse, no text).
      */
-    public enum Kind { MISSING, UNKNOWN, CONFLICT, LAUNDERING, LINEAGE_CONFLICT, LINEAGE_UNDECLARED, ALTERED, ALTERED_MINOR, AMBIGUOUS }
+    public enum Kind { MISSING, UNKNOWN, CONFLICT, LAUNDERING, LINEAGE_CONFLICT, LINEAGE_UNDECLARED, ALTERED, ALTERED_MINOR, AMBIGUOUS, UNREAD }
 
     public IdentificationIssue {
         licenseIds = licenseIds.stream().distinct().toList();

@@ -106,9 +106,17 @@ public final class LicenseIdentifier {
                             + (baseModels.isEmpty() ? "" : " (base model: " + String.join(", ", baseModels) + ")") + "; its terms cannot be checked",
                     List.of(new IdentificationIssue.FileLine(fileOnly(claimed.file()), claimed.line()))));
         }
+        for (var u : ex.unread()) {
+            // What an unread license says is unknown: no tag or other file may stand in for it, whatever they say.
+            issues.add(new IdentificationIssue(IdentificationIssue.Kind.UNREAD, List.of(),
+                    (u.partial() ? "only part of " + u.where() + " was read" : u.where() + " was not read") + " (" + u.reason() + "); the "
+                            + (u.role() == FileRole.USE_POLICY ? "use policy" : "license") + " it holds is unknown, so no other evidence can stand in for it",
+                    List.of(new IdentificationIssue.FileLine(u.file(), 1))));
+        }
         LineageVerdict lv = lineage(claimed, bases, card, issues);
         LicenseMatch concluded = lv.governing();
-        if (concluded == null && unknown.isEmpty()) {
+        // An unread license is reported as such (above), not as "no license was found".
+        if (concluded == null && unknown.isEmpty() && ex.unread().isEmpty()) {
             issues.add(new IdentificationIssue(IdentificationIssue.Kind.MISSING, List.of(),
                     "no license was found: no license file, no license text in the card, and no license tag canship knows",
                     List.of(new IdentificationIssue.FileLine(card == null ? "." : card.file(), card == null ? 0 : card.lineOf("license")))));

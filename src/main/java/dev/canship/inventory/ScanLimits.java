@@ -29,6 +29,8 @@ import java.util.Optional;
  * @param maxPickleStack     pickle stack entries and marks
  * @param maxPickleNesting   pickles nested inside pickles' string operands
  * @param maxShardHeaders    shard headers read from a complete sharded safetensors checkpoint (config.json and its index stand in for the rest)
+ * @param parseBudgetMillis  time all PDF, DOCX and RTF parses of one repository may take together (checked before each parse)
+ * @param maxDocumentChars   characters of text taken from all documents of one repository together (card, licenses, policies, notices)
  */
 public record ScanLimits(
         int maxFiles,
@@ -50,7 +52,9 @@ public record ScanLimits(
         int maxPickleMemo,
         int maxPickleStack,
         int maxPickleNesting,
-        int maxShardHeaders) {
+        int maxShardHeaders,
+        long parseBudgetMillis,
+        long maxDocumentChars) {
 
     /**
      * Every bound by its command-line name, with its default, its smallest allowed value and what it bounds.
@@ -76,7 +80,10 @@ public record ScanLimits(
         MAX_PICKLE_MEMO("max-pickle-memo", 1_000_000, 1, "pickle memo entries"),
         MAX_PICKLE_STACK("max-pickle-stack", 100_000, 16, "pickle stack entries and marks"),
         MAX_PICKLE_NESTING("max-pickle-nesting", 8, 0, "pickles nested in pickles' byte strings"),
-        MAX_SHARD_HEADERS("max-shard-headers", 2, 1, "shard headers read from a complete sharded safetensors checkpoint");
+        MAX_SHARD_HEADERS("max-shard-headers", 2, 1, "shard headers read from a complete sharded safetensors checkpoint"),
+        // 0 is allowed: no PDF, DOCX or RTF is parsed at all (each is reported unread).
+        PARSE_BUDGET_MILLIS("parse-budget-millis", 60_000, 0, "milliseconds all PDF, DOCX and RTF parses of one repository may take together"),
+        MAX_DOCUMENT_CHARS("max-document-chars", 32L << 20, 1024, "characters of text taken from all documents of one repository together");
 
         private final String key;
         private final long defaultValue;
@@ -122,7 +129,8 @@ public record ScanLimits(
     public ScanLimits {
         long[] v = {maxFiles, maxDepth, maxTextBytes, maxConfigBytes, maxHeaderBytes, maxYamlAliases, maxNestingDepth,
                 parseMillis, maxTikaChars, maxGgufTensors, maxGgufKv, maxGgufStringBytes, maxZipEntries, maxZipRatio,
-                maxPickleBytes, maxPickleOps, maxPickleMemo, maxPickleStack, maxPickleNesting, maxShardHeaders};
+                maxPickleBytes, maxPickleOps, maxPickleMemo, maxPickleStack, maxPickleNesting, maxShardHeaders,
+                parseBudgetMillis, maxDocumentChars};
         for (Limit l : Limit.values()) {
             if (v[l.ordinal()] < l.min()) {
                 throw new IllegalArgumentException("scan limit " + l.key() + " must be at least " + l.min() + ", not " + v[l.ordinal()]);
@@ -138,7 +146,8 @@ public record ScanLimits(
                 Limit.MAX_GGUF_STRING_BYTES.defaultValue, (int) Limit.MAX_ZIP_ENTRIES.defaultValue,
                 (int) Limit.MAX_ZIP_RATIO.defaultValue, Limit.MAX_PICKLE_BYTES.defaultValue, Limit.MAX_PICKLE_OPS.defaultValue,
                 (int) Limit.MAX_PICKLE_MEMO.defaultValue, (int) Limit.MAX_PICKLE_STACK.defaultValue,
-                (int) Limit.MAX_PICKLE_NESTING.defaultValue, (int) Limit.MAX_SHARD_HEADERS.defaultValue);
+                (int) Limit.MAX_PICKLE_NESTING.defaultValue, (int) Limit.MAX_SHARD_HEADERS.defaultValue,
+                Limit.PARSE_BUDGET_MILLIS.defaultValue, Limit.MAX_DOCUMENT_CHARS.defaultValue);
     }
 
     /** The value of one bound. */
@@ -197,12 +206,13 @@ public record ScanLimits(
     private long[] values() {
         return new long[] {maxFiles, maxDepth, maxTextBytes, maxConfigBytes, maxHeaderBytes, maxYamlAliases, maxNestingDepth,
                 parseMillis, maxTikaChars, maxGgufTensors, maxGgufKv, maxGgufStringBytes, maxZipEntries, maxZipRatio,
-                maxPickleBytes, maxPickleOps, maxPickleMemo, maxPickleStack, maxPickleNesting, maxShardHeaders};
+                maxPickleBytes, maxPickleOps, maxPickleMemo, maxPickleStack, maxPickleNesting, maxShardHeaders,
+                parseBudgetMillis, maxDocumentChars};
     }
 
     private static ScanLimits of(long[] v) {
         return new ScanLimits((int) v[0], (int) v[1], v[2], v[3], v[4], (int) v[5], (int) v[6], v[7], v[8], v[9], v[10],
                 v[11], (int) v[12], (int) v[13], v[14], v[15], (int) v[16], (int) v[17], (int) v[18],
-                (int) v[19]);
+                (int) v[19], v[20], v[21]);
     }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A problem with the license evidence found by identification: MISSING, UNKNOWN, CONFLICT, LAUNDERING,
- * LINEAGE_CONFLICT, LINEAGE_UNDECLARED, ALTERED or ALTERED_MINOR; the governing license comes first in {@code licenses}.
+ * LINEAGE_CONFLICT, LINEAGE_UNDECLARED, ALTERED, ALTERED_MINOR, AMBIGUOUS or UNREAD; the governing license comes first in {@code licenses}.
  * {@code files} are {@code path:line} strings.
  */
 public record EvidenceIssue(String kind, List<String> licenses, String message, List<String> files) {
