@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
 /**
  * An Ollama model store ({@code OLLAMA_MODELS}, else {@code ~/.ollama/models}, else
  * {@code /usr/share/ollama/.ollama/models}). A model {@code NAME[:TAG]} is a JSON manifest under
- * {@code manifests/registry.ollama.ai/library/NAME/TAG} ({@code user/name} under {@code registry.ollama.ai/user/name})
+ * {@code manifests/registry.ollama.ai/library/NAME/TAG} ({@code user/name} under {@code registry.ollama.ai/user/name},
+ * a model pulled from another registry such as {@code hf.co/org/repo} under {@code manifests/hf.co/org/repo})
  * whose layers name content-addressed blobs {@code blobs/sha256-<hex>}. The model layer is listed as
  * {@code model.gguf} (only its header is ever read) and each license layer as a license document; small layers are
  * checked against their digest, the model layer is not (hashing gigabytes is not a license check), only its size.
@@ -36,7 +37,13 @@ import java.util.regex.Pattern;
 public final class OllamaStore {
 
     private static final String REGISTRY = "registry.ollama.ai";
-    private static final Pattern REF = Pattern.compile("([a-z0-9][a-z0-9._-]{0,127}(?:/[a-z0-9][a-z0-9._-]{0,127})?)(?::([A-Za-z0-9_][A-Za-z0-9._-]{0,127}))?");
+    /**
+     * {@code [HOST/]NAME[:TAG]}: NAME is {@code model} or {@code user/model}; HOST (a name with a dot, as
+     * {@code hf.co}) is a registry other than Ollama's. Every segment starts with a letter or digit, so none is
+     * {@code .} or {@code ..} and the manifest path stays under the store.
+     */
+    private static final Pattern REF = Pattern.compile(
+            "(?:([a-z0-9][a-z0-9-]{0,62}(?:\\.[a-z0-9][a-z0-9-]{0,62})+)/)?([A-Za-z0-9][A-Za-z0-9._-]{0,127}(?:/[A-Za-z0-9][A-Za-z0-9._-]{0,127})?)(?::([A-Za-z0-9_][A-Za-z0-9._-]{0,127}))?");
     private static final Pattern DIGEST = Pattern.compile("sha256:([0-9a-f]{64})");
     private static final long MAX_MANIFEST_BYTES = 1024 * 1024;
     /** Layers up to this size (license, params, template, system prompt) are hashed and compared with their digest. */
@@ -73,11 +80,13 @@ public final class OllamaStore {
         if (!m.matches()) {
             throw new BadInputException(OneLine.of(given.toString()) + ": not an Ollama model name (ollama:NAME[:TAG], NAME may be user/name)");
         }
-        String name = m.group(1);
-        String tag = m.group(2) == null ? "latest" : m.group(2);
-        String shown = "ollama:" + name + ":" + tag;
+        String host = m.group(1);
+        String name = m.group(2);
+        String tag = m.group(3) == null ? "latest" : m.group(3);
+        String shown = "ollama:" + (host == null ? "" : host + "/") + name + ":" + tag;
         Path blobs;
-        Path manifest = store.resolve("manifests").resolve(REGISTRY).resolve(name.contains("/") ? name : "library/" + name).resolve(tag);
+        Path manifest = store.resolve("manifests").resolve(host == null ? REGISTRY : host)
+                .resolve(host == null && !name.contains("/") ? "library/" + name : name).resolve(tag);
         try {
             if (!Files.isRegularFile(manifest, LinkOption.NOFOLLOW_LINKS)) {
                 throw new BadInputException(shown + ": no such model in the Ollama store " + store + " (no manifest " + manifest + ")");

@@ -91,6 +91,19 @@ class ModelSourcesTest {
     }
 
     @Test
+    void aModelPulledFromAnotherRegistryLivesUnderThatHost(@TempDir Path store) throws IOException {
+        OllamaFixture o = new OllamaFixture(store);
+        o.layer(OllamaFixture.MODEL, tinyGguf(store));
+        Path dir = Files.createDirectories(store.resolve("manifests/hf.co/acme/Tiny-GGUF"));
+        Files.writeString(dir.resolve("Q4_K_M"), Files.readString(o.write("unused", "latest")));
+
+        Inventory inv = sources(store).inventory(Path.of("ollama:hf.co/acme/Tiny-GGUF:Q4_K_M"));
+
+        assertThat(inv.name()).isEqualTo("ollama:hf.co/acme/Tiny-GGUF:Q4_K_M");
+        assertThat(inv.files()).extracting(RepoFile::path).containsExactly("model.gguf");
+    }
+
+    @Test
     void aLargeModelLayerIsNeverHashedOnlyItsSizeChecked(@TempDir Path store) throws IOException {
         OllamaFixture o = new OllamaFixture(store);
         Path big = new TestWeights.Gguf().string("general.architecture", "llama").write(store.resolve("big.gguf"), 0);
