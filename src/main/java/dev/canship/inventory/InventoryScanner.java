@@ -42,6 +42,10 @@ public final class InventoryScanner {
             throw new BadInputException(root + ": cannot be opened (" + e.getMessage() + ")");
         }
         Path walkRoot = huggingFaceSnapshot(realRoot).orElse(realRoot);
+        if (walkRoot.equals(realRoot) && isCacheEntry(realRoot)) {
+            // Walking the entry itself would read blobs of every revision under hash names: nothing to judge.
+            throw new BadInputException(root + ": Hugging Face cache entry without a snapshot (an interrupted download?); nothing to scan");
+        }
         Path fence = cacheEntryOf(walkRoot).orElse(realRoot);
         String name = displayName(realRoot, walkRoot);
 
@@ -160,6 +164,11 @@ public final class InventoryScanner {
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    private static boolean isCacheEntry(Path dir) {
+        Path n = dir.getFileName();
+        return n != null && n.toString().startsWith("models--") && Files.isDirectory(dir.resolve("snapshots"));
     }
 
     /** The cache entry folder around a snapshot folder, whose {@code blobs/} the snapshot links into. */

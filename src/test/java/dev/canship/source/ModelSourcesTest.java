@@ -48,6 +48,16 @@ class ModelSourcesTest {
     }
 
     @Test
+    void aHuggingFaceCacheEntryWithoutASnapshotIsBadInputNotAWalkOfItsBlobs(@TempDir Path cache) throws IOException {
+        Path entry = Files.createDirectories(cache.resolve("models--acme--partial"));
+        Files.createDirectories(entry.resolve("snapshots"));
+        Files.createDirectories(entry.resolve("blobs"));
+        Files.writeString(entry.resolve("blobs/0123abcd.incomplete"), "half a file");
+        assertThatThrownBy(() -> sources(cache).inventory(entry)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("cache entry without a snapshot");
+    }
+
+    @Test
     void aFileThatIsNeitherAFolderNorGgufIsBadInput(@TempDir Path dir) throws IOException {
         Path st = Files.writeString(dir.resolve("model.safetensors"), "x");
         assertThatThrownBy(() -> sources(dir).inventory(st)).isInstanceOf(BadInputException.class)
