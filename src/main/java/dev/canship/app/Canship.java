@@ -11,6 +11,7 @@ import dev.canship.inventory.ScanLimits;
 import dev.canship.report.RepositoryReport;
 import dev.canship.rules.RuleCatalog;
 import dev.canship.rules.RuleEngine;
+import dev.canship.source.OllamaStore;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -51,7 +52,8 @@ public final class Canship {
         this.clock = b.clock;
         this.progress = b.progress;
         KnowledgeBase kb = KnowledgeBase.bundled();
-        this.pipeline = new Pipeline(limits, kb, FingerprintTextMatcher.bundled(kb), new TextTermReader(), clock);
+        this.pipeline = new Pipeline(limits, kb, FingerprintTextMatcher.bundled(kb), new TextTermReader(), clock,
+                b.ollamaStore == null ? OllamaStore.fromEnvironment() : new OllamaStore(b.ollamaStore));
     }
 
     public static Builder builder() {
@@ -81,7 +83,11 @@ public final class Canship {
         t.start();
     }
 
-    /** What each repository is: files, license evidence and conclusion, model facts. Reports come in the order given. */
+    /**
+     * What each repository is: files, license evidence and conclusion, model facts. Reports come in the order given.
+     * A repository is a folder, a single {@code .gguf} file, or a path spelled {@code ollama:NAME[:TAG]} naming a model
+     * in the Ollama store.
+     */
     public List<RepositoryReport> scan(List<Path> repositories) {
         return Batch.run(List.copyOf(repositories), pipeline::scan, progress);
     }
@@ -137,8 +143,18 @@ public final class Canship {
         private Path userRules;
         private Clock clock = Clock.systemUTC();
         private Progress progress = Progress.NONE;
+        private Path ollamaStore;
 
         private Builder() {
+        }
+
+        /**
+         * The Ollama model store that {@code ollama:NAME[:TAG]} repositories are read from (default: {@code OLLAMA_MODELS},
+         * else {@code ~/.ollama/models}, else {@code /usr/share/ollama/.ollama/models}).
+         */
+        public Builder ollamaStore(Path store) {
+            this.ollamaStore = Objects.requireNonNull(store, "store");
+            return this;
         }
 
         /** Bounds on every read of a repository (default {@link ScanLimits#DEFAULTS}). */

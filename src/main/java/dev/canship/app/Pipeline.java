@@ -12,11 +12,12 @@ import dev.canship.identify.TermReader;
 import dev.canship.identify.TextMatcher;
 import dev.canship.inventory.FileRole;
 import dev.canship.inventory.Inventory;
-import dev.canship.inventory.InventoryScanner;
 import dev.canship.inventory.ScanLimits;
 import dev.canship.report.ModelSummary;
 import dev.canship.report.RepositoryReport;
 import dev.canship.rules.FactAssembler;
+import dev.canship.source.ModelSources;
+import dev.canship.source.OllamaStore;
 import dev.canship.rules.RuleEngine;
 import dev.canship.rules.RuleInput;
 import dev.canship.rules.facts.Model;
@@ -34,16 +35,16 @@ import java.util.List;
  */
 final class Pipeline {
 
-    private final InventoryScanner scanner;
+    private final ModelSources sources;
     private final Extractor extractor;
     private final LicenseIdentifier identifier;
     private final FactAssembler assembler;
     private final ModelStage models;
     private final Clock clock;
 
-    Pipeline(ScanLimits limits, KnowledgeBase kb, TextMatcher matcher, TermReader terms, Clock clock) {
+    Pipeline(ScanLimits limits, KnowledgeBase kb, TextMatcher matcher, TermReader terms, Clock clock, OllamaStore ollama) {
         this.clock = clock;
-        this.scanner = new InventoryScanner(limits);
+        this.sources = new ModelSources(limits, ollama);
         this.extractor = new Extractor(limits);
         this.identifier = new LicenseIdentifier(kb, matcher, terms);
         this.assembler = new FactAssembler(kb);
@@ -73,7 +74,7 @@ final class Pipeline {
     }
 
     private RepositoryReport run(Path repo, Deployment deployment, String deploymentFile, RuleEngine engine, FitStage fit, Policy policy) {
-        Inventory inventory = scanner.scan(repo);
+        Inventory inventory = sources.inventory(repo);
         Trace.mark("inventory " + repo);
         Extraction extraction = extractor.extract(inventory);
         Trace.mark("extraction");
@@ -99,6 +100,6 @@ final class Pipeline {
         diagnostics.addAll(model.diagnostics());
         diagnostics.sort(null);
         return new RepositoryReport(repo.toString(), inventory.name(), inventory.files(), identification, summary, fitResult,
-                deployment, findings, diagnostics, extraction.card(), extraction.serialization());
+                deployment, findings, diagnostics, extraction.card(), extraction.serialization()).withOrigin(inventory.origin());
     }
 }

@@ -11,10 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The repositories a command works on: paths given, and every sub-folder of {@code --each ROOT}. */
+/**
+ * The repositories a command works on: paths given (folders, {@code .gguf} files, {@code ollama:NAME[:TAG]}; see
+ * {@link dev.canship.source.ModelSources}), and every sub-folder of {@code --each ROOT}.
+ */
 final class RepositoryArgs {
 
-    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Folder of a downloaded model repository (several allowed).")
+    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Folder of a downloaded model repository (a Hugging Face cache entry or --local-dir download too), a single .gguf file, or ollama:NAME[:TAG] for a model in the Ollama store (several allowed).")
     List<Path> paths = new ArrayList<>();
 
     @Option(names = "--each", paramLabel = "ROOT",

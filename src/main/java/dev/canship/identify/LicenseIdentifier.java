@@ -46,11 +46,7 @@ public final class LicenseIdentifier {
             ambiguousKeys(card, issues);
         }
         for (var w : ex.weights()) {
-            String tag = w.metadata().getOrDefault("general.license", w.metadata().get("license"));
-            if (tag != null && !tag.isBlank()) {
-                String id = kb.byCardName(tag).map(LicenseInfo::id).orElse(tag.trim().toLowerCase(Locale.ROOT));
-                matches.add(new LicenseMatch(id, null, "license", "weights", w.file() + " (" + (w.metadata().containsKey("general.license") ? "general.license" : "license") + ")", 0, 1.0, false, List.of()));
-            }
+            weightsMatches(w.file(), w.metadata(), matches);
         }
         List<TextDocument> unknown = new ArrayList<>();
         for (TextDocument doc : ex.documents()) {
@@ -85,7 +81,7 @@ public final class LicenseIdentifier {
         List<Lineage.Base> bases = lineage.bases(ex);
         // config.json's _name_or_path is where the weights were loaded from before saving: an original release names
         // itself there. It is lineage evidence for the license, but does not by itself make the repository a derivative.
-        List<String> baseModels = bases.stream().filter(b -> !b.source().startsWith("config.json"))
+        List<String> baseModels = bases.stream().filter(b -> !b.selfEvidence())
                 .map(Lineage.Base::name).distinct().sorted().toList();
         LicenseMatch claimed = Optional.ofNullable(conclude(matches)).orElseGet(() -> unknownLink(card, matches));
         // Prose only counts where nothing structured names a base, and only when it points away from the claimed license
@@ -247,6 +243,46 @@ public final class LicenseIdentifier {
                             + "; YAML keeps the last, but which license the author meant is unclear",
                     List.of(new IdentificationIssue.FileLine(card.file(), card.lineOf(key)))));
         });
+    }
+
+    /**
+     * A weights file's own license keys, read as a card's: {@code general.license} like {@code license},
+     * GGUF {@code general.license.name} like {@code license_name} and {@code general.license.link} like
+     * {@code license_link}. An unknown name is evidence of an unknown license; an unknown link alone names
+     * {@code other} (a license canship cannot check), never "no license".
+     */
+    private void weightsMatches(String file, java.util.Map<String, String> meta, List<LicenseMatch> matches) {
+        String tag = meta.getOrDefault("general.license", meta.get("license"));
+        Set<String> seen = new TreeSet<>();
+        if (tag != null && !tag.isBlank()) {
+            Optional<LicenseInfo> info = kb.byCardName(tag);
+            String id = info.map(LicenseInfo::id).orElse(tag.trim().toLowerCase(Locale.ROOT));
+            if (!id.equals("other")) {
+                // "other" says only that the name or link keys tell which license.
+                seen.add(id);
+            }
+            matches.add(new LicenseMatch(id, info.map(LicenseInfo::version).orElse(null), "license", "weights",
+                    file + " (" + (meta.containsKey("general.license") ? "general.license" : "license") + ")", 0, 1.0, false, List.of()));
+        }
+        String name = meta.get("general.license.name");
+        if (name != null && !name.isBlank()) {
+            Optional<LicenseInfo> info = kb.byCardName(name);
+            String id = info.map(LicenseInfo::id).orElse(name.trim().toLowerCase(Locale.ROOT));
+            if ((info.isPresent() || seen.isEmpty()) && seen.add(id)) {
+                matches.add(new LicenseMatch(id, info.map(LicenseInfo::version).orElse(null), "license", "weights",
+                        file + " (general.license.name)", 0, 1.0, false, List.of()));
+            }
+        }
+        String link = meta.get("general.license.link");
+        if (link != null && !link.isBlank()) {
+            Optional<LicenseInfo> info = kb.byLink(link);
+            if (info.isPresent() && seen.add(info.get().id())) {
+                matches.add(new LicenseMatch(info.get().id(), info.get().version(), "license", "weights",
+                        file + " (general.license.link)", 0, 0.9, false, List.of()));
+            } else if (info.isEmpty() && seen.isEmpty()) {
+                matches.add(new LicenseMatch("other", null, "license", "weights", file + " (general.license.link)", 0, 0.5, false, List.of()));
+            }
+        }
     }
 
     private void cardMatches(ModelCard card, List<LicenseMatch> matches, List<IdentificationIssue> issues) {

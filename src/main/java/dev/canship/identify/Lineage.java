@@ -28,6 +28,11 @@ public final class Lineage {
     private static final int MAX_BASES = 32;
     /** Derivation phrases looked at in the prose; a card repeating "based on" thousands of times costs no more. */
     private static final int MAX_PROSE_CUES = 100;
+    /** Source label prefix of a GGUF file's own address keys (see {@link Base#selfEvidence()}). */
+    static final String GGUF_SELF_PREFIX = "GGUF self ";
+    /** A GGUF file's own address: the model it was converted from ({@code general.source.*}) or its own page. */
+    private static final List<String> GGUF_SELF_KEYS = List.of("general.source.huggingface.repository", "general.source.repo_url",
+            "general.source.url", "general.repo_url", "general.url");
     private static final Pattern GGUF_BASE = Pattern.compile("general\\.base_model\\.(\\d{1,3})\\.(name|organization|repo_url)");
     private static final Pattern TAG_BASE = Pattern.compile("base_model:(?:(?:finetune|adapter|quantized|merge):)?(.+)");
     /** Words that say a model was made from another; what follows them is searched for a known base name. */
@@ -68,6 +73,15 @@ public final class Lineage {
         /** The license the base implies, when the name settles it. */
         public Optional<String> license() {
             return rule == null ? Optional.empty() : Optional.ofNullable(rule.license());
+        }
+
+        /**
+         * Evidence of what the weights themselves are (where they were loaded or converted from), not a declared base:
+         * config.json's {@code _name_or_path} and a GGUF file's own {@code general.source.*}, {@code general.repo_url}
+         * or {@code general.url}. It points to the governing license but does not make the repository a derivative.
+         */
+        public boolean selfEvidence() {
+            return source.startsWith("config.json") || source.startsWith(GGUF_SELF_PREFIX);
         }
 
         /** The name matched a family whose license the name does not settle. */
@@ -148,6 +162,12 @@ public final class Lineage {
                 if (m.matches()) {
                     String[] parts = byIndex.computeIfAbsent(Integer.parseInt(m.group(1)), k -> new String[3]);
                     parts[switch (m.group(2)) { case "name" -> 0; case "organization" -> 1; default -> 2; }] = e.getValue();
+                }
+            }
+            for (String key : GGUF_SELF_KEYS) {
+                String v = w.metadata().get(key);
+                if (v != null && !v.isBlank()) {
+                    add(out, v, GGUF_SELF_PREFIX + key, w.file(), 0);
                 }
             }
             for (Map.Entry<Integer, String[]> e : byIndex.entrySet()) {

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * Names a file's role from its name alone. Content-based recognition (a license saved as
  * {@code terms.pdf}) happens later: such files are classed {@link FileRole#DOCUMENT} so they are read.
  */
-final class FileClassifier {
+public final class FileClassifier {
 
     private static final Set<String> WEIGHT_EXTENSIONS = Set.of(
             "safetensors", "gguf", "bin", "pt", "pth", "ckpt", "pkl", "pickle", "joblib", "npy", "npz",
@@ -21,7 +21,8 @@ final class FileClassifier {
     private FileClassifier() {
     }
 
-    static FileRole classify(String relativePath, long size) {
+    /** The role of a file by its path relative to the repository root. */
+    public static FileRole classify(String relativePath, long size) {
         String name = relativePath.substring(relativePath.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
         boolean atTop = relativePath.indexOf('/') < 0;
         String ext = extension(name);

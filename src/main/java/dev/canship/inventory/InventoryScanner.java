@@ -42,6 +42,10 @@ public final class InventoryScanner {
             throw new BadInputException(root + ": cannot be opened (" + e.getMessage() + ")");
         }
         Path walkRoot = huggingFaceSnapshot(realRoot).orElse(realRoot);
+        if (walkRoot.equals(realRoot) && isCacheEntry(realRoot)) {
+            // Walking the entry itself would read blobs of every revision under hash names: nothing to judge.
+            throw new BadInputException(root + ": Hugging Face cache entry without a snapshot (an interrupted download?); nothing to scan");
+        }
         Path fence = cacheEntryOf(walkRoot).orElse(realRoot);
         String name = displayName(realRoot, walkRoot);
 
@@ -55,7 +59,89 @@ public final class InventoryScanner {
             unwalked.add(new Diagnostic(".", "walking stopped (" + e.getMessage() + "): the files not yet listed were not checked"));
         }
         files.sort(null);
-        return new Inventory(root, name, files, diagnostics, unwalked);
+        return new Inventory(root, name, files, diagnostics, unwalked, origin(realRoot, walkRoot));
+    }
+
+    /** Upper bound on the snapshots or download metadata files one cache entry is read for. */
+    private static final int MAX_LISTED = 1000;
+
+    /** Where the folder comes from: a cache snapshot (its commit, and the other snapshots), a local-dir download, or a plain folder. */
+    private static Origin origin(Path realRoot, Path walkRoot) {
+        Optional<Path> entry = cacheEntryOf(walkRoot);
+        if (entry.isPresent()) {
+            String rev = walkRoot.getFileName().toString();
+            List<String> notes = new ArrayList<>();
+            Optional<String> main = refMain(entry.get());
+            if (!walkRoot.equals(realRoot)) {
+                notes.add(main.isPresent() && main.get().equals(rev) ? "snapshot " + rev + " scanned: the one refs/main names"
+                        : "snapshot " + rev + " scanned: refs/main names none present, so the last snapshot by name was taken");
+            } else if (main.isPresent() && !main.get().equals(rev)) {
+                notes.add("snapshot " + rev + " scanned as given; refs/main names " + main.get());
+            }
+            List<String> others = snapshots(entry.get()).stream().filter(r -> !r.equals(rev)).toList();
+            if (!others.isEmpty()) {
+                notes.add("other revisions in this cache entry, not scanned: " + String.join(", ", others)
+                        + " (scan one with its snapshots/<revision> folder)");
+            }
+            return new Origin("hf-cache", rev, notes);
+        }
+        Path meta = realRoot.resolve(".cache").resolve("huggingface").resolve("download");
+        if (Files.isDirectory(meta, LinkOption.NOFOLLOW_LINKS)) {
+            return localDir(meta);
+        }
+        return Origin.FOLDER;
+    }
+
+    /**
+     * A {@code huggingface-cli download --local-dir} folder: each downloaded file has a {@code .metadata} file whose
+     * first line is the commit it came from. One commit is the revision; several are reported, none chosen.
+     */
+    private static Origin localDir(Path meta) {
+        java.util.TreeSet<String> revisions = new java.util.TreeSet<>();
+        List<String> notes = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(meta, 8)) {
+            for (Path p : (Iterable<Path>) s.filter(p -> p.getFileName().toString().endsWith(".metadata")).limit(MAX_LISTED)::iterator) {
+                firstLine(p).filter(l -> l.matches("[0-9a-fA-F]{7,64}")).ifPresent(revisions::add);
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            notes.add("the download metadata under .cache/huggingface/download could not all be read");
+        }
+        if (revisions.size() > 1) {
+            notes.add("files were downloaded from " + revisions.size() + " revisions: " + String.join(", ", revisions));
+            return new Origin("hf-local-dir", null, notes);
+        }
+        if (revisions.isEmpty()) {
+            notes.add("no commit found in the download metadata under .cache/huggingface/download");
+            return new Origin("hf-local-dir", null, notes);
+        }
+        return new Origin("hf-local-dir", revisions.first(), notes);
+    }
+
+    /** The first line of a small regular file (never a symlink), or empty. */
+    private static Optional<String> firstLine(Path p) {
+        try {
+            if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) || Files.size(p) > 64 * 1024) {
+                return Optional.empty();
+            }
+            String text = Files.readString(p);
+            int nl = text.indexOf('\n');
+            return Optional.of((nl < 0 ? text : text.substring(0, nl)).trim());
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> refMain(Path entry) {
+        return firstLine(entry.resolve("refs").resolve("main")).filter(r -> r.matches("[0-9a-fA-F]{7,64}"));
+    }
+
+    /** The snapshot revisions of a cache entry, sorted (bounded). */
+    private static List<String> snapshots(Path entry) {
+        try (Stream<Path> s = Files.list(entry.resolve("snapshots"))) {
+            return s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().limit(MAX_LISTED).toList();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return List.of();
+        }
     }
 
     /** For a cache entry {@code models--org--name}, the snapshot that {@code refs/main} names (or the only one). */
@@ -78,6 +164,11 @@ public final class InventoryScanner {
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    private static boolean isCacheEntry(Path dir) {
+        Path n = dir.getFileName();
+        return n != null && n.toString().startsWith("models--") && Files.isDirectory(dir.resolve("snapshots"));
     }
 
     /** The cache entry folder around a snapshot folder, whose {@code blobs/} the snapshot links into. */
@@ -129,8 +220,9 @@ public final class InventoryScanner {
         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
             if (!dir.equals(root)) {
                 String n = dir.getFileName().toString();
-                // Version-control and cache internals never hold the repository's own terms.
-                if (n.equals(".git") || n.equals(".cache") || n.equals(".huggingface")) {
+                // Version-control and cache internals never hold the repository's own terms (.no_exist holds empty
+                // markers of files the Hub does not have, named like the files themselves).
+                if (n.equals(".git") || n.equals(".cache") || n.equals(".huggingface") || n.equals(".no_exist")) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
                 if (root.relativize(dir).getNameCount() > limits.maxDepth()) {

@@ -51,6 +51,13 @@ public final class JsonReporter implements Reporter {
         root.put("schema", r.isCheck() ? "canship-check/1" : "canship-scan/1");
         root.put("repository", r.path());
         root.put("name", r.name());
+        if (r.origin() != null) {
+            root.put("revision", r.origin().revision());
+            ObjectNode source = root.putObject("source");
+            source.put("kind", r.origin().kind());
+            ArrayNode notes = source.putArray("notes");
+            r.origin().notes().forEach(notes::add);
+        }
         root.set("tool", tool(r));
         if (r.isCheck()) {
             root.put("verdict", r.verdict().machine());

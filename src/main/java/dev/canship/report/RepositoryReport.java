@@ -7,6 +7,7 @@ import dev.canship.finding.Finding;
 import dev.canship.fit.FitReport;
 import dev.canship.identify.Identification;
 import dev.canship.inventory.Diagnostic;
+import dev.canship.inventory.Origin;
 import dev.canship.inventory.RepoFile;
 
 import java.util.List;
@@ -27,6 +28,7 @@ import java.util.List;
  *                    for the CycloneDX model card), or null; untrusted text
  * @param serialization the pickle scan of each file a pickle loader may open
  * @param drift       what changed since a baseline report ({@code check --baseline}), or null
+ * @param origin      where the model lives and the revision scanned, or null when not told
  */
 public record RepositoryReport(
         String path,
@@ -40,7 +42,8 @@ public record RepositoryReport(
         List<Diagnostic> diagnostics,
         ModelCard card,
         List<SerializationScan> serialization,
-        Drift drift) {
+        Drift drift,
+        Origin origin) {
 
     public RepositoryReport {
         files = List.copyOf(files);
@@ -53,12 +56,22 @@ public record RepositoryReport(
     public RepositoryReport(String path, String name, List<RepoFile> files, Identification identification, ModelSummary model,
                             FitReport fit, Deployment deployment, List<Finding> findings, List<Diagnostic> diagnostics, ModelCard card,
                             List<SerializationScan> serialization) {
-        this(path, name, files, identification, model, fit, deployment, findings, diagnostics, card, serialization, null);
+        this(path, name, files, identification, model, fit, deployment, findings, diagnostics, card, serialization, null, null);
     }
 
     /** This report compared with a baseline. */
     public RepositoryReport withDrift(Drift drift) {
-        return new RepositoryReport(path, name, files, identification, model, fit, deployment, findings, diagnostics, card, serialization, drift);
+        return new RepositoryReport(path, name, files, identification, model, fit, deployment, findings, diagnostics, card, serialization, drift, origin);
+    }
+
+    /** This report with where its model lives and the revision scanned. */
+    public RepositoryReport withOrigin(Origin origin) {
+        return new RepositoryReport(path, name, files, identification, model, fit, deployment, findings, diagnostics, card, serialization, drift, origin);
+    }
+
+    /** The revision scanned, or null when the place keeps none. */
+    public String revision() {
+        return origin == null ? null : origin.revision();
     }
 
     /** Whether the finding is new since the baseline (every finding is, without one). */
@@ -69,13 +82,13 @@ public record RepositoryReport(
     /** A report without serialized files. */
     public RepositoryReport(String path, String name, List<RepoFile> files, Identification identification, ModelSummary model,
                             FitReport fit, Deployment deployment, List<Finding> findings, List<Diagnostic> diagnostics, ModelCard card) {
-        this(path, name, files, identification, model, fit, deployment, findings, diagnostics, card, List.of(), null);
+        this(path, name, files, identification, model, fit, deployment, findings, diagnostics, card, List.of(), null, null);
     }
 
     /** A report without the model card (reports that need no card fields) and without serialized files. */
     public RepositoryReport(String path, String name, List<RepoFile> files, Identification identification, ModelSummary model,
                             FitReport fit, Deployment deployment, List<Finding> findings, List<Diagnostic> diagnostics) {
-        this(path, name, files, identification, model, fit, deployment, findings, diagnostics, null, List.of(), null);
+        this(path, name, files, identification, model, fit, deployment, findings, diagnostics, null, List.of(), null, null);
     }
 
     public boolean isCheck() {

@@ -115,6 +115,12 @@ public final class TextReporter implements Reporter {
             sb.append(u(r.name())).append('\n');
         }
         sb.append("  repository: ").append(u(String.valueOf(r.path()))).append('\n');
+        if (r.origin() != null && r.origin().revision() != null) {
+            sb.append("  revision:   ").append(u(r.origin().revision())).append('\n');
+        }
+        if (r.origin() != null) {
+            r.origin().notes().forEach(n -> sb.append("  source:     ").append(u(n)).append('\n'));
+        }
         if (r.isCheck() && r.deployment().source() != null) {
             sb.append("  deployment: ").append(u(String.valueOf(r.deployment().source()))).append('\n');
         }

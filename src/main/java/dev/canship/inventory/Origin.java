@@ -1,0 +1,22 @@
+package dev.canship.inventory;
+
+import java.util.List;
+
+/**
+ * Where a scanned model lives and which revision of it was read, for every report.
+ *
+ * @param kind     {@code folder}, {@code gguf-file}, {@code hf-cache}, {@code hf-local-dir} or {@code ollama}
+ * @param revision the revision scanned (a Hugging Face commit, an Ollama manifest digest), or null when the place
+ *                 keeps none
+ * @param notes    what a reader should know about the place: other revisions not scanned, how the revision was
+ *                 chosen, checks skipped (untrusted text; one line each, sorted in the order they were found)
+ */
+public record Origin(String kind, String revision, List<String> notes) {
+
+    /** A plain folder: no revision, nothing to note. */
+    public static final Origin FOLDER = new Origin("folder", null, List.of());
+
+    public Origin {
+        notes = notes.stream().map(OneLine::of).toList();
+    }
+}
