@@ -46,10 +46,12 @@ public final class KnowledgeBase {
     private final Map<String, String> uses;
     private final Map<String, List<String>> lexicon;
     private final List<Lineage.Rule> lineage;
+    private final Regions regions;
 
     private KnowledgeBase(Map<String, JsonNode> rawLicenses, Map<String, JsonNode> rawPolicies, Map<String, String> uses,
-                          Map<String, List<String>> lexicon, List<Lineage.Rule> lineage) {
+                          Map<String, List<String>> lexicon, List<Lineage.Rule> lineage, Regions regions) {
         this.lineage = List.copyOf(lineage);
+        this.regions = regions;
         this.rawLicenses = Collections.unmodifiableMap(new TreeMap<>(rawLicenses));
         this.rawPolicies = Collections.unmodifiableMap(new TreeMap<>(rawPolicies));
         this.uses = Collections.unmodifiableMap(new TreeMap<>(uses));
@@ -120,7 +122,13 @@ public final class KnowledgeBase {
         List<Lineage.Rule> lineage = new ArrayList<>();
         root.path("lineage").forEach(n -> lineage.add(new Lineage.Rule(n.path("pattern").asText(),
                 n.path("license").isTextual() ? n.path("license").asText().toLowerCase(Locale.ROOT) : null, n.path("why").asText(""))));
-        return new KnowledgeBase(licenses, policies, uses, lexicon, lineage);
+        Map<String, java.util.Set<String>> regions = new TreeMap<>();
+        root.path("regions").fields().forEachRemaining(e -> {
+            java.util.Set<String> members = new java.util.TreeSet<>();
+            e.getValue().path("members").forEach(m -> members.add(m.asText()));
+            regions.put(e.getKey(), members);
+        });
+        return new KnowledgeBase(licenses, policies, uses, lexicon, lineage, new Regions(regions));
     }
 
     private static <T> T convert(JsonNode n, Class<T> type) {
@@ -177,6 +185,11 @@ public final class KnowledgeBase {
     /** Base-model name patterns and the license each implies, in the order they are tried (licenses/lineage.yaml). */
     public List<Lineage.Rule> lineage() {
         return lineage;
+    }
+
+    /** Region codes and their member countries (licenses/regions.yaml). */
+    public Regions regions() {
+        return regions;
     }
 
     /** The license a card's {@code license:} tag or {@code license_name:} names, if canship knows it. */
