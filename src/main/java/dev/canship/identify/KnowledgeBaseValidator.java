@@ -80,10 +80,12 @@ public final class KnowledgeBaseValidator {
     /** Files an organization's folder may hold are small: bound them so a stray large file is one clear error. */
     static final long MAX_FILE_BYTES = 1L << 20;
     static final int MAX_FILES = 1000;
+    static final long MAX_FINGERPRINT_BYTES = 4L << 20;
     private static final YAMLMapper YAML = YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final Map<String, JsonSchema> SCHEMAS = new HashMap<>();
 
     private final List<Problem> problems = new ArrayList<>();
+    private boolean checkFingerprintIds;
 
     private KnowledgeBaseValidator() {
     }
@@ -143,6 +145,7 @@ public final class KnowledgeBaseValidator {
      */
     public static List<Problem> validateOverlay(Path dir, KnowledgeBase base) {
         KnowledgeBaseValidator v = new KnowledgeBaseValidator();
+        v.checkFingerprintIds = true;
         if (!Files.isDirectory(dir.resolve("catalog"))) {
             v.problems.add(new Problem(dir.toString(), 0, "catalog", "the folder has no catalog/ folder of <id>.yaml files"));
             return v.sorted();
@@ -176,6 +179,21 @@ public final class KnowledgeBaseValidator {
         }
     }
 
+    /** The YAML trees of a folder's {@code *.yaml} files, each marked with its {@code _file}; for a folder already validated. */
+    static List<JsonNode> trees(Path root, String folder) {
+        List<JsonNode> out = new ArrayList<>();
+        try (Stream<Path> s = Files.list(root.resolve(folder))) {
+            for (Path f : s.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().limit(MAX_FILES).toList()) {
+                JsonNode n = YAML.readTree(Files.readString(f, StandardCharsets.UTF_8));
+                ((com.fasterxml.jackson.databind.node.ObjectNode) n).put("_file", f.toString());
+                out.add(n);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(root.resolve(folder) + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
     private void crossCheck(List<Doc> catalog, List<Doc> policies, Set<String> licenseIds, Set<String> policyIds,
                             Set<String> useIds, Set<String> regionIds, Path fingerprints) {
         for (Doc d : catalog) {
@@ -189,6 +207,10 @@ public final class KnowledgeBaseValidator {
                 String fp = docs.get(i).path("fingerprint").asText("");
                 if (!fp.isEmpty() && (fp.contains("/") || fp.contains("\\") || !Files.isRegularFile(fingerprints.resolve(fp)))) {
                     add(d, "/documents/" + i + "/fingerprint", "'" + fp + "' is not a file in " + fingerprints.getFileName() + "/");
+                } else if (!fp.isEmpty() && size(fingerprints.resolve(fp)) > MAX_FINGERPRINT_BYTES) {
+                    add(d, "/documents/" + i + "/fingerprint", "'" + fp + "' is larger than 4 MiB");
+                } else if (!fp.isEmpty() && checkFingerprintIds) {
+                    checkFingerprint(d, i, fingerprints.resolve(fp), t.path("id").asText(), docs.get(i).path("kind").asText());
                 }
             }
             JsonNode regions = t.path("terms").path("territorial").path("excluded_regions");
@@ -215,6 +237,28 @@ public final class KnowledgeBaseValidator {
                     }
                 }
             }
+        }
+    }
+
+    /** An organization's fingerprint must be one canship made (licenses fingerprint) for this license and kind. */
+    private void checkFingerprint(Doc d, int i, Path file, String id, String kind) {
+        String pointer = "/documents/" + i + "/fingerprint";
+        try (InputStream in = Files.newInputStream(file)) {
+            dev.canship.identify.fingerprint.Fingerprint fp = dev.canship.identify.fingerprint.FingerprintBuilder.read(in);
+            if (!id.equals(fp.id()) || !kind.equals(fp.kind())) {
+                add(d, pointer, "'" + file.getFileName() + "' is the fingerprint of " + fp.id() + " (" + fp.kind() + "), not of " + id + " (" + kind
+                        + "); make it with: canship licenses fingerprint FILE --id " + id + " --kind " + kind);
+            }
+        } catch (IOException | RuntimeException e) {
+            add(d, pointer, "'" + file.getFileName() + "' is not a canship fingerprint (" + e.getMessage() + ")");
+        }
+    }
+
+    private static long size(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            return Long.MAX_VALUE;
         }
     }
 
