@@ -159,6 +159,7 @@ public final class KnowledgeBaseValidator {
                 v.add(d, "/id", "'" + id + "' is a license canship already ships; give yours another id");
             }
             licenseIds.add(id);
+            v.refuseTakenNames(d, base);
         }
         Set<String> policyIds = new TreeSet<>(base.policies().keySet());
         for (Doc d : policies) {
@@ -192,6 +193,31 @@ public final class KnowledgeBaseValidator {
             throw new UncheckedIOException(root.resolve(folder) + ": " + e.getMessage(), e);
         }
         return out;
+    }
+
+    /**
+     * A card tag, alias or link pattern that already means a bundled license would let an added entry take over
+     * cards of that license (the first match wins): refused, so a folder adds licenses but never redefines one.
+     */
+    private void refuseTakenNames(Doc d, KnowledgeBase base) {
+        for (String field : List.of("hf_tags", "license_names")) {
+            JsonNode names = d.tree().path(field);
+            for (int i = 0; i < names.size(); i++) {
+                String name = names.get(i).asText();
+                final int at = i;
+                base.byCardName(name).ifPresent(l -> add(d, "/" + field + "/" + at, "'" + name + "' already means the bundled license " + l.id()));
+            }
+        }
+        JsonNode links = d.tree().path("link_patterns");
+        for (int i = 0; i < links.size(); i++) {
+            String pattern = links.get(i).asText().toLowerCase(java.util.Locale.ROOT);
+            for (LicenseInfo l : base.licenses().values()) {
+                if (l.linkPatterns().stream().anyMatch(p -> p.toLowerCase(java.util.Locale.ROOT).contains(pattern) || pattern.contains(p.toLowerCase(java.util.Locale.ROOT)))) {
+                    add(d, "/link_patterns/" + i, "'" + pattern + "' overlaps a link pattern of the bundled license " + l.id());
+                    break;
+                }
+            }
+        }
     }
 
     private void crossCheck(List<Doc> catalog, List<Doc> policies, Set<String> licenseIds, Set<String> policyIds,

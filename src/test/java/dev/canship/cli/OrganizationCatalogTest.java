@@ -149,6 +149,17 @@ class OrganizationCatalogTest {
     }
 
     @Test
+    void anAliasOrLinkOfABundledLicenseCannotBeTakenOver() throws IOException {
+        Path entry = catalog.resolve("catalog/zephyr-orchard-1.0.yaml");
+        Files.writeString(entry, ENTRY.replace("license_names: [zephyr-orchard-1.0]", "license_names: [zephyr-orchard-1.0, mit]")
+                .replace("link_patterns: []", "link_patterns: [llama.com]"));
+        CliTest.Run r = run("scan", repo.toString(), "--catalog", catalog.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains(entry + ":10: license_names[1]: 'mit' already means the bundled license mit")
+                .contains(entry + ":11: link_patterns[0]: 'llama.com' overlaps a link pattern of the bundled license");
+    }
+
+    @Test
     void anIdCanshipShipsCannotBeRedefined() throws IOException {
         Files.move(catalog.resolve("catalog/zephyr-orchard-1.0.yaml"), catalog.resolve("catalog/mit.yaml"));
         Files.writeString(catalog.resolve("catalog/mit.yaml"), ENTRY.replace("id: zephyr-orchard-1.0", "id: mit"));
