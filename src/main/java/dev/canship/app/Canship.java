@@ -45,15 +45,29 @@ public final class Canship {
     private final Clock clock;
     private final Progress progress;
     private final Pipeline pipeline;
+    private final KnowledgeBase kb;
 
     private Canship(Builder b) {
         this.limits = b.limits;
         this.rules = b.userRules == null ? null : RuleEngine.withUserRules(b.userRules);
         this.clock = b.clock;
         this.progress = b.progress;
-        KnowledgeBase kb = KnowledgeBase.bundled();
-        this.pipeline = new Pipeline(limits, kb, FingerprintTextMatcher.bundled(kb), new TextTermReader(), clock,
-                b.ollamaStore == null ? OllamaStore.fromEnvironment() : new OllamaStore(b.ollamaStore));
+        this.kb = b.catalog == null ? KnowledgeBase.bundled() : withCatalog(b.catalog);
+        this.pipeline = new Pipeline(limits, kb, b.catalog == null ? FingerprintTextMatcher.bundled(kb) : FingerprintTextMatcher.of(kb),
+                new TextTermReader(), clock, b.ollamaStore == null ? OllamaStore.fromEnvironment() : new OllamaStore(b.ollamaStore));
+    }
+
+    /** The bundled knowledge base with an organization's catalog folder merged over it; a problem in it is bad input (exit 2). */
+    private static KnowledgeBase withCatalog(Path dir) {
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            throw new dev.canship.BadInputException("--catalog " + dir + ": not a folder");
+        }
+        try {
+            return KnowledgeBase.bundled().withCatalog(dir);
+        } catch (dev.canship.identify.KnowledgeBaseValidator.InvalidKnowledgeBaseException e) {
+            throw new dev.canship.BadInputException("--catalog " + dir + ": " + String.join("; ",
+                    e.problems().stream().map(p -> dir.resolve(p.file()) + ":" + p.line() + ": " + (p.key().isEmpty() ? "" : p.key() + ": ") + p.message()).toList()));
+        }
     }
 
     public static Builder builder() {
@@ -112,7 +126,7 @@ public final class Canship {
 
     /** An organization's policy file, whose waivers and overrides may name bundled and user rules. */
     public Policy readPolicy(Path file) {
-        return new PolicyReader(ruleIds(), KnowledgeBase.bundled().licenseIds()).read(file);
+        return new PolicyReader(ruleIds(), kb.licenseIds()).read(file);
     }
 
     /** The ids of every rule a check can report: the bundled catalogue and the user's own rules. */
@@ -141,6 +155,7 @@ public final class Canship {
     public static final class Builder {
         private ScanLimits limits = ScanLimits.DEFAULTS;
         private Path userRules;
+        private Path catalog;
         private Clock clock = Clock.systemUTC();
         private Progress progress = Progress.NONE;
         private Path ollamaStore;
@@ -169,6 +184,15 @@ public final class Canship {
          */
         public Builder userRules(Path folder) {
             this.userRules = folder;
+            return this;
+        }
+
+        /**
+         * A folder of the organization's own licenses ({@code catalog/*.yaml}, optional {@code policies/*.yaml},
+         * {@code fingerprints/*.fp}), validated and merged over the bundled knowledge base (see {@link KnowledgeBase#withCatalog}).
+         */
+        public Builder catalog(Path folder) {
+            this.catalog = folder;
             return this;
         }
 

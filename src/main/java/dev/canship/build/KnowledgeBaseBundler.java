@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.canship.identify.KnowledgeBaseValidator;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,7 +16,8 @@ import java.util.stream.Stream;
 /**
  * BUILD-TIME ONLY (exec-maven-plugin, process-classes). Bundles the knowledge base in {@code licenses/} (one
  * YAML file per license and policy, as reviewers edit them) into one JSON resource, so that a run reads one
- * small file instead of listing a 60 MB jar and parsing some forty YAML documents at every start.
+ * small file instead of listing a 60 MB jar and parsing some forty YAML documents at every start. Validates it
+ * first against licenses/schemas and across files ({@link KnowledgeBaseValidator}): a problem fails the build.
  * Args: licensesDir classesDir.
  */
 public final class KnowledgeBaseBundler {
@@ -29,6 +31,13 @@ public final class KnowledgeBaseBundler {
     public static void main(String[] args) throws IOException {
         Path licenses = Path.of(args[0]);
         Path classes = Path.of(args[1]);
+        // A typo'd key, a wrong enum value or a dangling id fails the build here, with file:line and key, instead
+        // of being dropped silently when the data is bound to records at run time.
+        List<KnowledgeBaseValidator.Problem> problems = KnowledgeBaseValidator.validateKnowledgeBase(licenses);
+        if (!problems.isEmpty()) {
+            problems.forEach(p -> System.err.println("licenses/" + p));
+            throw new IllegalStateException(problems.size() + " problem(s) in the license knowledge base (listed above)");
+        }
         YAMLMapper yaml = new YAMLMapper();
         ObjectNode root = new ObjectMapper().createObjectNode();
         root.set("catalog", trees(yaml, licenses.resolve("catalog")));
@@ -36,6 +45,7 @@ public final class KnowledgeBaseBundler {
         root.set("uses", yaml.readTree(licenses.resolve("uses.yaml").toFile()));
         root.set("lexicon", yaml.readTree(licenses.resolve("lexicon.yaml").toFile()));
         root.set("lineage", yaml.readTree(licenses.resolve("lineage.yaml").toFile()).path("lineage"));
+        root.set("regions", yaml.readTree(licenses.resolve("regions.yaml").toFile()).path("regions"));
         Path out = classes.resolve(BUNDLE);
         Files.createDirectories(out.getParent());
         new ObjectMapper().writeValue(out.toFile(), root);

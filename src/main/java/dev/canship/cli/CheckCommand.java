@@ -61,6 +61,11 @@ final class CheckCommand implements Callable<Integer> {
                             + "Only regular .drl files are read (no symlinks; at most 200 files, 1 MiB each, 8 MiB together); a rule that fails or loops at run time is exit 2 naming it."})
     Path userRules;
 
+    @picocli.CommandLine.Option(names = "--catalog", paramLabel = "DIR", description = {"A folder of your organization's own licenses, merged over the bundled knowledge base "
+            + "without rebuilding: catalog/ID.yaml, optional policies/ID.yaml, and fingerprints/*.fp made with 'canship licenses fingerprint FILE --id ID'.",
+            "Checked against the same schemas; a problem, or an id canship already ships, is exit 2 naming file:line and key."})
+    java.nio.file.Path catalog;
+
     @Override
     public Integer call() {
         Trace.mark("command line parsed");
@@ -72,6 +77,7 @@ final class CheckCommand implements Callable<Integer> {
         Canship canship = Canship.builder()
                 .limits(limitOptions.limits())
                 .userRules(userRules)
+                .catalog(catalog)
                 .clock(OutputOptions.reportClock())
                 .progress(ProgressBar.on(spec.commandLine().getErr()))
                 .build();

@@ -86,6 +86,9 @@ final class LicensesCommand implements Callable<Integer> {
             if (l.released() != null) {
                 sb.append("  released:  ").append(l.released()).append('\n');
             }
+            if (l.source() != null) {
+                sb.append("  source:    ").append(l.source()).append('\n');
+            }
             if (l.governingLaw() != null) {
                 sb.append("  law:       ").append(l.governingLaw()).append('\n');
             }

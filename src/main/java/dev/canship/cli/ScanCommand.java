@@ -28,13 +28,18 @@ final class ScanCommand implements Callable<Integer> {
     @Mixin
     RepositoryArgs repositories = new RepositoryArgs();
 
+    @picocli.CommandLine.Option(names = "--catalog", paramLabel = "DIR", description = {"A folder of your organization's own licenses, merged over the bundled knowledge base "
+            + "without rebuilding: catalog/ID.yaml, optional policies/ID.yaml, and fingerprints/*.fp made with 'canship licenses fingerprint FILE --id ID'.",
+            "Checked against the same schemas; a problem, or an id canship already ships, is exit 2 naming file:line and key."})
+    java.nio.file.Path catalog;
+
     @Override
     public Integer call() {
         // Choose the reporter first, so a wrong --format fails before any work.
         Reporter reporter = output.reporter(spec.commandLine(), false);
         List<java.nio.file.Path> repos = repositories.repositories();
         output.refuseInside(repos);
-        Canship canship = Canship.builder().limits(limitOptions.limits()).progress(ProgressBar.on(spec.commandLine().getErr())).build();
+        Canship canship = Canship.builder().limits(limitOptions.limits()).catalog(catalog).progress(ProgressBar.on(spec.commandLine().getErr())).build();
         List<RepositoryReport> reports = canship.scan(repos);
 
         output.emit(reporter.render(reports), spec.commandLine().getOut());

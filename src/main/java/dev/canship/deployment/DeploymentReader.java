@@ -37,19 +37,12 @@ import java.util.stream.Collectors;
 public final class DeploymentReader {
 
     private static final long MAX_BYTES = 1L << 20;
-    private static final Set<String> EU = Set.of("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR",
-            "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE");
 
     private final Set<String> knownUses;
 
     /** @param knownUses the use-case vocabulary; a declared use outside it is an error that lists it */
     public DeploymentReader(Set<String> knownUses) {
         this.knownUses = new TreeSet<>(knownUses);
-    }
-
-    /** True for the 27 member states of the European Union (not EEA or EFTA states). */
-    public static boolean isEuMemberState(String country) {
-        return country != null && EU.contains(country.toUpperCase(Locale.ROOT));
     }
 
     public Deployment read(Path file) {

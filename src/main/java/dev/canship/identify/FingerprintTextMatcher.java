@@ -43,15 +43,25 @@ public final class FingerprintTextMatcher implements TextMatcher {
         return m;
     }
 
+    /**
+     * The fingerprints of every document in {@code kb}, an organization's catalog included ({@link KnowledgeBase#withCatalog}):
+     * built for the run, not shared.
+     */
+    public static FingerprintTextMatcher of(KnowledgeBase kb) {
+        return new FingerprintTextMatcher(new FingerprintMatcher(load(kb)));
+    }
+
     private static List<Fingerprint> load(KnowledgeBase kb) {
         List<Fingerprint> out = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (Map.Entry<String, String> f : kb.fingerprintFiles()) {
-            if (!seen.add(f.getValue())) {
+            java.util.Optional<java.nio.file.Path> local = kb.localFingerprint(f.getKey(), f.getValue());
+            if (!seen.add(local.map(Object::toString).orElse(f.getValue()))) {
                 continue;
             }
-            String resource = "licenses/fingerprints/" + f.getValue();
-            try (InputStream in = FingerprintTextMatcher.class.getClassLoader().getResourceAsStream(resource)) {
+            String resource = local.map(Object::toString).orElse("licenses/fingerprints/" + f.getValue());
+            try (InputStream in = local.isPresent() ? java.nio.file.Files.newInputStream(local.get())
+                    : FingerprintTextMatcher.class.getClassLoader().getResourceAsStream(resource)) {
                 if (in == null) {
                     throw new IllegalStateException(resource + " is missing from the build (catalog " + f.getKey() + ")");
                 }

@@ -46,10 +46,15 @@ public final class KnowledgeBase {
     private final Map<String, String> uses;
     private final Map<String, List<String>> lexicon;
     private final List<Lineage.Rule> lineage;
+    private final Regions regions;
+    /** Fingerprint files of an organization's catalog ({@link #withCatalog}), by (license id, file name). */
+    private final Map<Map.Entry<String, String>, java.nio.file.Path> localFingerprints;
 
     private KnowledgeBase(Map<String, JsonNode> rawLicenses, Map<String, JsonNode> rawPolicies, Map<String, String> uses,
-                          Map<String, List<String>> lexicon, List<Lineage.Rule> lineage) {
+                          Map<String, List<String>> lexicon, List<Lineage.Rule> lineage, Regions regions) {
         this.lineage = List.copyOf(lineage);
+        this.regions = regions;
+        this.localFingerprints = Map.of();
         this.rawLicenses = Collections.unmodifiableMap(new TreeMap<>(rawLicenses));
         this.rawPolicies = Collections.unmodifiableMap(new TreeMap<>(rawPolicies));
         this.uses = Collections.unmodifiableMap(new TreeMap<>(uses));
@@ -120,7 +125,13 @@ public final class KnowledgeBase {
         List<Lineage.Rule> lineage = new ArrayList<>();
         root.path("lineage").forEach(n -> lineage.add(new Lineage.Rule(n.path("pattern").asText(),
                 n.path("license").isTextual() ? n.path("license").asText().toLowerCase(Locale.ROOT) : null, n.path("why").asText(""))));
-        return new KnowledgeBase(licenses, policies, uses, lexicon, lineage);
+        Map<String, java.util.Set<String>> regions = new TreeMap<>();
+        root.path("regions").fields().forEachRemaining(e -> {
+            java.util.Set<String> members = new java.util.TreeSet<>();
+            e.getValue().path("members").forEach(m -> members.add(m.asText()));
+            regions.put(e.getKey(), members);
+        });
+        return new KnowledgeBase(licenses, policies, uses, lexicon, lineage, new Regions(regions));
     }
 
     private static <T> T convert(JsonNode n, Class<T> type) {
@@ -177,6 +188,52 @@ public final class KnowledgeBase {
     /** Base-model name patterns and the license each implies, in the order they are tried (licenses/lineage.yaml). */
     public List<Lineage.Rule> lineage() {
         return lineage;
+    }
+
+    private KnowledgeBase(KnowledgeBase base, Map<String, JsonNode> rawLicenses, Map<String, JsonNode> rawPolicies,
+                          Map<Map.Entry<String, String>, java.nio.file.Path> localFingerprints) {
+        this.lineage = base.lineage;
+        this.regions = base.regions;
+        this.uses = base.uses;
+        this.lexicon = base.lexicon;
+        this.rawLicenses = Collections.unmodifiableMap(new TreeMap<>(rawLicenses));
+        this.rawPolicies = Collections.unmodifiableMap(new TreeMap<>(rawPolicies));
+        this.localFingerprints = Map.copyOf(localFingerprints);
+    }
+
+    /**
+     * This knowledge base with an organization's own licenses merged over it: {@code dir} holds
+     * {@code catalog/<id>.yaml}, optional {@code policies/<id>.yaml} and {@code fingerprints/*.fp}, in the formats of
+     * licenses/README.md. Validated by the same schemas and cross-checks as the bundled data; an id that clashes with a
+     * bundled license or policy is an error, so an organization can add a license but never silently redefine one.
+     *
+     * @throws KnowledgeBaseValidator.InvalidKnowledgeBaseException listing every problem as {@code file:line: key: message}
+     */
+    public KnowledgeBase withCatalog(java.nio.file.Path dir) {
+        KnowledgeBaseValidator.requireValid(KnowledgeBaseValidator.validateOverlay(dir, this));
+        Map<String, JsonNode> licenses = new TreeMap<>(rawLicenses);
+        Map<String, JsonNode> policies = new TreeMap<>(rawPolicies);
+        Map<Map.Entry<String, String>, java.nio.file.Path> fingerprints = new java.util.HashMap<>(localFingerprints);
+        for (JsonNode n : KnowledgeBaseValidator.trees(dir, "catalog")) {
+            String id = n.path("id").asText();
+            licenses.put(id, n);
+            n.path("documents").forEach(d -> fingerprints.put(Map.entry(id, d.path("fingerprint").asText()),
+                    dir.resolve("fingerprints").resolve(d.path("fingerprint").asText())));
+        }
+        if (java.nio.file.Files.isDirectory(dir.resolve("policies"))) {
+            KnowledgeBaseValidator.trees(dir, "policies").forEach(n -> policies.put(n.path("id").asText(), n));
+        }
+        return new KnowledgeBase(this, licenses, policies, fingerprints);
+    }
+
+    /** The file of a fingerprint an organization's catalog names, or empty for a bundled one (a class path resource). */
+    public Optional<java.nio.file.Path> localFingerprint(String licenseId, String fileName) {
+        return Optional.ofNullable(localFingerprints.get(Map.entry(licenseId, fileName)));
+    }
+
+    /** Region codes and their member countries (licenses/regions.yaml). */
+    public Regions regions() {
+        return regions;
     }
 
     /** The license a card's {@code license:} tag or {@code license_name:} names, if canship knows it. */

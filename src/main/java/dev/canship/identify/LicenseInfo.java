@@ -17,6 +17,7 @@ public record LicenseInfo(
         String version,
         String publisher,
         LocalDate released,
+        String source,
         String spdx,
         List<String> hfTags,
         List<String> licenseNames,

@@ -147,7 +147,7 @@ public final class FactAssembler {
             facts.add(new PassThroughTerm(license, t.passThrough().clause()));
         }
         if (t.territorial() != null) {
-            facts.add(new TerritorialTerm(license, t.territorial().excludedRegions(), t.territorial().appliesTo(), t.territorial().clause()));
+            facts.add(new TerritorialTerm(license, t.territorial().excludedRegions(), t.territorial().appliesTo(), t.territorial().clause(), kb.regions()));
         }
         if (t.trademark() != null) {
             // The mark is the word the name prefix starts with, else the first word of the license's title
@@ -198,7 +198,7 @@ public final class FactAssembler {
 
     private void addDeployment(Deployment d, List<Object> facts) {
         facts.add(new Organization(d.organization().name(), d.organization().country(), d.organization().monthlyActiveUsers(),
-                DeploymentReader.isEuMemberState(d.organization().country())));
+                kb.regions().isMember("EU", d.organization().country())));
         facts.add(new dev.canship.rules.facts.Revenue(d.organization().annualRevenueUsd(), d.organization().monthlyRevenueUsd()));
         if (d.model().removesGuardrails()) {
             facts.add(new dev.canship.rules.facts.GuardrailsRemoved());

@@ -120,7 +120,8 @@ class CliTest {
         assertThat(list.out()).contains("llama4").contains("apache-2.0").contains("gemma");
         Run show = run("licenses", "show", "llama3.1");
         assertThat(show.exit()).isZero();
-        assertThat(show.out()).contains("Llama 3.1 Community License Agreement").contains("OBLIGATIONS").contains("§2");
+        assertThat(show.out()).contains("Llama 3.1 Community License Agreement").contains("OBLIGATIONS").contains("§2")
+                .contains("source:    https://github.com/meta-llama/llama-models/blob/main/models/llama3_1/LICENSE");
         Run unknown = run("licenses", "show", "nope");
         assertThat(unknown.exit()).isEqualTo(2);
         assertThat(unknown.err()).contains("unknown license id 'nope'");

@@ -129,15 +129,4 @@ class DeploymentReaderTest {
                 .hasMessageContaining("product.attribution: unknown value 'billboard'");
         assertThatThrownBy(() -> reader.parse(file, "canship: 1\norganization: {country: US\n")).hasMessageStartingWith("deploy.yaml:").hasMessageContaining("not valid YAML");
     }
-
-    @Test
-    void onlyThe27MemberStatesAreTheEu() {
-        assertThat(DeploymentReader.isEuMemberState("DE")).isTrue();
-        assertThat(DeploymentReader.isEuMemberState("ie")).isTrue();
-        assertThat(DeploymentReader.isEuMemberState("NO")).isFalse();
-        assertThat(DeploymentReader.isEuMemberState("CH")).isFalse();
-        assertThat(DeploymentReader.isEuMemberState("IS")).isFalse();
-        assertThat(DeploymentReader.isEuMemberState("LI")).isFalse();
-        assertThat(DeploymentReader.isEuMemberState("GB")).isFalse();
-    }
 }

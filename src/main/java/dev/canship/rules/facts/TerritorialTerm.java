@@ -1,29 +1,30 @@
 package dev.canship.rules.facts;
 
+import dev.canship.identify.Regions;
+
 import java.util.List;
 
-/** Regions whose organizations are excluded; {@code appliesTo} multimodal or all. */
-public record TerritorialTerm(String license, List<String> excludedRegions, String appliesTo, String clause) {
+/**
+ * Regions whose organizations are excluded; {@code appliesTo} multimodal or all. {@code regions} is the membership
+ * data of licenses/regions.yaml (which countries the EU and the EEA cover).
+ */
+public record TerritorialTerm(String license, List<String> excludedRegions, String appliesTo, String clause, Regions regions) {
     public boolean excludesRegion(String region) {
         return excludedRegions.contains(region);
     }
 
     /**
-     * True when {@code place} (an ISO country code, or a region code such as {@code EU}) lies in an excluded
-     * region: listed itself, or an EU member state while the EU is excluded.
+     * True when {@code place} (an ISO country code, or a region code such as {@code EU} or {@code EEA}) lies at
+     * least in part in an excluded region: listed itself, a member country of it, or a region sharing members.
      */
     public boolean excludesPlace(String place) {
         if (place == null) {
             return false;
         }
-        String p = place.toUpperCase(java.util.Locale.ROOT);
-        if (p.equals("GLOBAL")) {
+        if (place.equalsIgnoreCase("GLOBAL")) {
             return !excludedRegions.isEmpty(); // worldwide users include every excluded region
         }
-        if (p.equals("EEA")) {
-            return excludedRegions.contains("EU") || excludedRegions.contains("EEA");
-        }
-        return excludedRegions.contains(p) || (excludedRegions.contains("EU") && dev.canship.deployment.DeploymentReader.isEuMemberState(p));
+        return excludedRegions.stream().anyMatch(r -> regions.reaches(place, r));
     }
 
     /** The first of {@code places} that lies in an excluded region, or null. */

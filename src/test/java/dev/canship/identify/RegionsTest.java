@@ -1,0 +1,42 @@
+package dev.canship.identify;
+
+import dev.canship.rules.facts.TerritorialTerm;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Region membership is data (licenses/regions.yaml), read through the knowledge base. */
+class RegionsTest {
+
+    private final Regions regions = KnowledgeBase.bundled().regions();
+
+    @Test
+    void onlyThe27MemberStatesAreTheEu() {
+        assertThat(regions.members().get("EU")).hasSize(27);
+        assertThat(regions.isMember("EU", "DE")).isTrue();
+        assertThat(regions.isMember("EU", "ie")).isTrue();
+        for (String notEu : List.of("NO", "CH", "IS", "LI", "GB")) {
+            assertThat(regions.isMember("EU", notEu)).as(notEu).isFalse();
+        }
+    }
+
+    @Test
+    void theEeaIsTheEuPlusIcelandLiechtensteinAndNorway() {
+        assertThat(regions.members().get("EEA")).containsAll(regions.members().get("EU")).contains("IS", "LI", "NO").hasSize(30);
+    }
+
+    @Test
+    void aTerritorialTermExcludingTheEuReachesMemberStatesAndTheEeaButNotNeighbours() {
+        TerritorialTerm hunyuan = new TerritorialTerm("tencent-hunyuan-community", List.of("EU", "GB", "KR"), "all", "§1", regions);
+        assertThat(hunyuan.firstExcluded(List.of("US", "NO", "FR"))).isEqualTo("FR");
+        assertThat(hunyuan.excludesPlace("EEA")).isTrue();
+        assertThat(hunyuan.excludesPlace("EU")).isTrue();
+        assertThat(hunyuan.excludesPlace("gb")).isTrue();
+        assertThat(hunyuan.excludesPlace("GLOBAL")).isTrue();
+        assertThat(hunyuan.excludesPlace("CH")).isFalse();
+        assertThat(hunyuan.excludesPlace("NO")).isFalse();
+        assertThat(hunyuan.excludesPlace("US")).isFalse();
+    }
+}
