@@ -63,6 +63,16 @@ public final class Main implements Runnable {
         return cl.execute(args);
     }
 
+    /** Runs canship reading {@code in} as its standard input (answers to {@code init}, {@code --deployment -}). */
+    public static int run(String[] args, java.io.InputStream in, PrintWriter out, PrintWriter err) {
+        StandardInput.set(in);
+        try {
+            return run(args, out, err);
+        } finally {
+            StandardInput.set(null);
+        }
+    }
+
     /** The subcommands, in the order help lists them. */
     private static final java.util.Map<String, java.util.function.Supplier<Object>> SUBCOMMANDS = new java.util.LinkedHashMap<>();
 
@@ -72,6 +82,7 @@ public final class Main implements Runnable {
         SUBCOMMANDS.put("fit", FitCommand::new);
         SUBCOMMANDS.put("licenses", LicensesCommand::new);
         SUBCOMMANDS.put("explain", ExplainCommand::new);
+        SUBCOMMANDS.put("init", InitCommand::new);
         SUBCOMMANDS.put("help", CommandLine.HelpCommand::new);
     }
 
