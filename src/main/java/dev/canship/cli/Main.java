@@ -83,6 +83,7 @@ public final class Main implements Runnable {
         SUBCOMMANDS.put("licenses", LicensesCommand::new);
         SUBCOMMANDS.put("explain", ExplainCommand::new);
         SUBCOMMANDS.put("init", InitCommand::new);
+        SUBCOMMANDS.put("uses", UsesCommand::new);
         SUBCOMMANDS.put("help", CommandLine.HelpCommand::new);
     }
 
