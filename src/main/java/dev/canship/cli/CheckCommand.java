@@ -38,7 +38,7 @@ final class CheckCommand implements Callable<Integer> {
     RepositoryArgs repositories = new RepositoryArgs();
 
     @Option(names = {"-d", "--deployment"}, required = true, paramLabel = "FILE",
-            description = "Deployment description (YAML or JSON, schema version 1; see README).")
+            description = "Deployment description (YAML or JSON, schema version 1; see README); - reads it from standard input. 'canship init' writes one.")
     Path deploymentFile;
 
     @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
@@ -61,6 +61,9 @@ final class CheckCommand implements Callable<Integer> {
                             + "Only regular .drl files are read (no symlinks; at most 200 files, 1 MiB each, 8 MiB together); a rule that fails or loops at run time is exit 2 naming it."})
     Path userRules;
 
+    /** How a description read with {@code -d -} is named in messages and reports. */
+    static final String STDIN_NAME = "standard input";
+
     @Override
     public Integer call() {
         Trace.mark("command line parsed");
@@ -75,7 +78,8 @@ final class CheckCommand implements Callable<Integer> {
                 .clock(OutputOptions.reportClock())
                 .progress(ProgressBar.on(spec.commandLine().getErr()))
                 .build();
-        Deployment deployment = canship.readDeployment(deploymentFile);
+        boolean stdin = deploymentFile.toString().equals("-");
+        Deployment deployment = stdin ? canship.readDeployment(StandardInput.stream(), STDIN_NAME) : canship.readDeployment(deploymentFile);
         Trace.mark("deployment read");
         Policy policy = policyFile == null ? Policy.NONE : canship.readPolicy(policyFile);
         List<Path> repos = repositories.repositories();

@@ -55,8 +55,16 @@ public final class DeploymentReader {
     public Deployment read(Path file) {
         String text;
         try {
+            if (Files.isDirectory(file)) {
+                throw new BadInputException(file + ": is a folder, not a deployment description; name the YAML or JSON file "
+                        + "(write one with 'canship init', or pass -d - to read it from standard input)");
+            }
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                throw new BadInputException(file + ": is not a regular file (a pipe, socket or device); "
+                        + "pass -d - to read the deployment description from standard input");
+            }
             if (!Files.isRegularFile(file)) {
-                throw new BadInputException(file + ": deployment description not found");
+                throw new BadInputException(file + ": deployment description not found (write one with 'canship init')");
             }
             if (Files.size(file) > MAX_BYTES) {
                 throw new BadInputException(file + ": deployment description larger than 1 MiB");
@@ -66,6 +74,23 @@ public final class DeploymentReader {
             throw new BadInputException(file + ": cannot be read (" + e.getMessage() + ")");
         }
         return parse(file, text);
+    }
+
+    /**
+     * Reads a description from a stream (standard input), at most 1 MiB, named {@code shownAs} in every message.
+     * The stream is not closed: it belongs to the caller.
+     */
+    public Deployment read(java.io.InputStream in, Path shownAs) {
+        byte[] bytes;
+        try {
+            bytes = in.readNBytes((int) MAX_BYTES + 1);
+        } catch (IOException e) {
+            throw new BadInputException(shownAs + ": cannot be read (" + e.getMessage() + ")");
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw new BadInputException(shownAs + ": deployment description larger than 1 MiB");
+        }
+        return parse(shownAs, new String(bytes, StandardCharsets.UTF_8));
     }
 
     public Deployment parse(Path file, String text) {
