@@ -40,9 +40,10 @@ public final class Main implements Runnable {
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT, description = "Print stack traces of errors (for bug reports).")
     boolean verbose;
 
+    /** Without a subcommand, canship lists them all (the usage help), rather than failing on the user's first try. */
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a subcommand: scan, check or licenses (see canship --help)");
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     public static void main(String[] args) {
@@ -84,6 +85,7 @@ public final class Main implements Runnable {
         SUBCOMMANDS.put("explain", ExplainCommand::new);
         SUBCOMMANDS.put("init", InitCommand::new);
         SUBCOMMANDS.put("uses", UsesCommand::new);
+        SUBCOMMANDS.put("completion", CompletionCommand::new);
         SUBCOMMANDS.put("help", CommandLine.HelpCommand::new);
     }
 
