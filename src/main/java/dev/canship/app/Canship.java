@@ -126,6 +126,11 @@ public final class Canship {
         return new DeploymentReader(KnowledgeBase.bundled().uses().keySet()).read(file);
     }
 
+    /** A deployment description read from a stream (standard input), named {@code shownAs} in messages. */
+    public Deployment readDeployment(java.io.InputStream in, String shownAs) {
+        return new DeploymentReader(KnowledgeBase.bundled().uses().keySet()).read(in, Path.of(shownAs));
+    }
+
     /** An organization's policy file, whose waivers and overrides may name bundled and user rules. */
     public Policy readPolicy(Path file) {
         return new PolicyReader(ruleIds(), kb.licenseIds()).read(file);

@@ -38,7 +38,7 @@ final class CheckCommand implements Callable<Integer> {
     RepositoryArgs repositories = new RepositoryArgs();
 
     @Option(names = {"-d", "--deployment"}, required = true, paramLabel = "FILE",
-            description = "Deployment description (YAML or JSON, schema version 1; see README).")
+            description = "Deployment description (YAML or JSON, schema version 1; see README); - reads it from standard input. 'canship init' writes one.")
     Path deploymentFile;
 
     @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
@@ -66,6 +66,9 @@ final class CheckCommand implements Callable<Integer> {
             "Checked against the same schemas; a problem, or an id canship already ships, is exit 2 naming file:line and key."})
     java.nio.file.Path catalog;
 
+    /** How a description read with {@code -d -} is named in messages and reports. */
+    static final String STDIN_NAME = "standard input";
+
     @Override
     public Integer call() {
         Trace.mark("command line parsed");
@@ -81,7 +84,8 @@ final class CheckCommand implements Callable<Integer> {
                 .clock(OutputOptions.reportClock())
                 .progress(ProgressBar.on(spec.commandLine().getErr()))
                 .build();
-        Deployment deployment = canship.readDeployment(deploymentFile);
+        boolean stdin = deploymentFile.toString().equals("-");
+        Deployment deployment = stdin ? canship.readDeployment(StandardInput.stream(), STDIN_NAME) : canship.readDeployment(deploymentFile);
         Trace.mark("deployment read");
         Policy policy = policyFile == null ? Policy.NONE : canship.readPolicy(policyFile);
         List<Path> repos = repositories.repositories();

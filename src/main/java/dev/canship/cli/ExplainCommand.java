@@ -29,6 +29,7 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        output.textOrJson(spec.commandLine());
         RuleCatalog catalog = RuleCatalog.bundled();
         StringBuilder sb = new StringBuilder();
         if (rule == null) {

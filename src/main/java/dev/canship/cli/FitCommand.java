@@ -86,11 +86,29 @@ final class FitCommand implements Callable<Integer> {
         if (count < 1 || context < 1 || sequences < 1) {
             throw new BadInputException("--count, --context and --sequences must be at least 1");
         }
+        // Options that would be silently ignored are usage errors: the answer must be for the hardware the user named.
+        picocli.CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        if (accelerator != null && (memoryGib != null || bandwidthGbps != null)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--memory-gib and --bandwidth-gbps describe a custom device; give them instead of --accelerator, not with it");
+        }
+        if (accelerator == null && memoryGib == null && parsed.hasMatchedOption("--count")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--count needs --accelerator ID or --memory-gib (the table without them is for one device of each kind)");
+        }
+        if (accelerator == null && memoryGib == null && offloadExperts) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--offload-experts needs --accelerator ID or --memory-gib (the table without them keeps every weight on the device)");
+        }
+        output.textOrJson(spec.commandLine());
         output.refuseInside(List.of(path));
         RepositoryReport scan = Canship.builder().limits(limitOptions.limits()).build().scan(path);
         ModelFacts facts = scan.model().details();
         if (facts == null || facts.totalParams() <= 0) {
             throw new BadInputException(path + ": no model facts: the repository has no readable config.json or weight headers");
+        }
+        if (offloadExperts && !facts.isMoe()) {
+            throw new BadInputException(path + ": --offload-experts: this is a dense model (no routed experts), so there is nothing to offload; leave the option out");
         }
         HardwareFit fit = new HardwareFit();
         if (accelerator == null && memoryGib == null) {

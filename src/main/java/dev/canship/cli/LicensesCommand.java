@@ -41,6 +41,7 @@ final class LicensesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        output.textOrJson(spec.commandLine());
         KnowledgeBase kb = KnowledgeBase.bundled();
         if (output.json()) {
             var arr = json().createArrayNode();
@@ -73,7 +74,8 @@ final class LicensesCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            KnowledgeBase kb = KnowledgeBase.bundled();
+            output.textOrJson(spec.commandLine());
+        KnowledgeBase kb = KnowledgeBase.bundled();
             LicenseInfo l = kb.license(id).or(() -> kb.byCardName(id)).orElseThrow(() ->
                     new BadInputException("unknown license id '" + id + "' (known: " + String.join(", ", kb.licenses().keySet()) + ")"));
             if (output.json()) {

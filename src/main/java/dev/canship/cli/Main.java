@@ -40,9 +40,10 @@ public final class Main implements Runnable {
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT, description = "Print stack traces of errors (for bug reports).")
     boolean verbose;
 
+    /** Without a subcommand, canship lists them all (the usage help), rather than failing on the user's first try. */
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a subcommand: scan, check or licenses (see canship --help)");
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     public static void main(String[] args) {
@@ -63,6 +64,16 @@ public final class Main implements Runnable {
         return cl.execute(args);
     }
 
+    /** Runs canship reading {@code in} as its standard input (answers to {@code init}, {@code --deployment -}). */
+    public static int run(String[] args, java.io.InputStream in, PrintWriter out, PrintWriter err) {
+        StandardInput.set(in);
+        try {
+            return run(args, out, err);
+        } finally {
+            StandardInput.set(null);
+        }
+    }
+
     /** The subcommands, in the order help lists them. */
     private static final java.util.Map<String, java.util.function.Supplier<Object>> SUBCOMMANDS = new java.util.LinkedHashMap<>();
 
@@ -72,6 +83,9 @@ public final class Main implements Runnable {
         SUBCOMMANDS.put("fit", FitCommand::new);
         SUBCOMMANDS.put("licenses", LicensesCommand::new);
         SUBCOMMANDS.put("explain", ExplainCommand::new);
+        SUBCOMMANDS.put("init", InitCommand::new);
+        SUBCOMMANDS.put("uses", UsesCommand::new);
+        SUBCOMMANDS.put("completion", CompletionCommand::new);
         SUBCOMMANDS.put("help", CommandLine.HelpCommand::new);
     }
 

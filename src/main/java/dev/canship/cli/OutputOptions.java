@@ -31,6 +31,17 @@ final class OutputOptions {
 
     enum Format { text, json, sarif, codequality, markdown, html, cyclonedx }
 
+    /**
+     * For commands that write only text or JSON: any other {@code --format} is a usage error (exit 2), raised before
+     * any work, rather than a text report the caller did not ask for.
+     */
+    void textOrJson(picocli.CommandLine commandLine) {
+        if (format != Format.text && format != Format.json) {
+            throw new picocli.CommandLine.ParameterException(commandLine, "--format " + format + " is not available for "
+                    + commandLine.getCommandSpec().qualifiedName(" ").replaceFirst("^canship ", "") + "; it writes text or json");
+        }
+    }
+
     /** Listing commands write JSON for json and text for everything else. */
     boolean json() {
         return format == Format.json;

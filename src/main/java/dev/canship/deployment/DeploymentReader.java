@@ -48,8 +48,16 @@ public final class DeploymentReader {
     public Deployment read(Path file) {
         String text;
         try {
+            if (Files.isDirectory(file)) {
+                throw new BadInputException(file + ": is a folder, not a deployment description; name the YAML or JSON file "
+                        + "(write one with 'canship init', or pass -d - to read it from standard input)");
+            }
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                throw new BadInputException(file + ": is not a regular file (a pipe, socket or device); "
+                        + "pass -d - to read the deployment description from standard input");
+            }
             if (!Files.isRegularFile(file)) {
-                throw new BadInputException(file + ": deployment description not found");
+                throw new BadInputException(file + ": deployment description not found (write one with 'canship init')");
             }
             if (Files.size(file) > MAX_BYTES) {
                 throw new BadInputException(file + ": deployment description larger than 1 MiB");
@@ -61,9 +69,31 @@ public final class DeploymentReader {
         return parse(file, text);
     }
 
+    /**
+     * Reads a description from a stream (standard input), at most 1 MiB, named {@code shownAs} in every message.
+     * The stream is not closed: it belongs to the caller.
+     */
+    public Deployment read(java.io.InputStream in, Path shownAs) {
+        byte[] bytes;
+        try {
+            bytes = in.readNBytes((int) MAX_BYTES + 1);
+        } catch (IOException e) {
+            throw new BadInputException(shownAs + ": cannot be read (" + e.getMessage() + ")");
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw new BadInputException(shownAs + ": deployment description larger than 1 MiB");
+        }
+        return parse(shownAs, new String(bytes, StandardCharsets.UTF_8));
+    }
+
     public Deployment parse(Path file, String text) {
         boolean json = text.stripLeading().startsWith("{");
         ObjectMapper mapper = json ? JSON : YAML;
+        String format = json ? "JSON" : "YAML";
+        if (InputMistakes.isEmpty(mapper, text)) {
+            throw new BadInputException(file + ": empty deployment description; start it with 'canship: 1' "
+                    + "(see samples/deployments, or write one with 'canship init')");
+        }
         Map<String, Integer> lines = fieldLines(mapper, text);
         Raw raw;
         try {
@@ -73,20 +103,57 @@ public final class DeploymentReader {
             Set<String> known = e.getKnownPropertyIds().stream().map(Object::toString).collect(Collectors.toCollection(TreeSet::new));
             throw error(file, lines.getOrDefault(path, line(e)), path, "unknown field (known here: " + String.join(", ", known) + ")");
         } catch (JsonMappingException e) {
-            if (e.getCause() instanceof com.fasterxml.jackson.core.exc.StreamReadException syntax) {
-                throw error(file, line(syntax), "", "not valid " + (json ? "JSON" : "YAML") + ": " + firstLine(syntax.getOriginalMessage()));
+            String path = path(e);
+            if (path.isEmpty() && !(e.getCause() instanceof com.fasterxml.jackson.core.exc.StreamReadException)) {
+                throw error(file, line(e), "", "a deployment description is a group of 'name: value' fields starting with 'canship: 1', "
+                        + "not a list or a single value (see samples/deployments)");
             }
-            throw error(file, lines.getOrDefault(path(e), line(e)), path(e), "wrong type: " + firstLine(e.getOriginalMessage()).replaceAll("\\(.*", "").replace("Cannot deserialize value of type", "expected").strip());
+            throw error(file, lines.getOrDefault(path, line(e)), path, InputMistakes.explain(e, format, example(path), text));
         } catch (JacksonException e) {
-            throw error(file, line(e), "", "not valid " + (json ? "JSON" : "YAML") + ": " + firstLine(e.getOriginalMessage()));
+            throw error(file, line(e), "", InputMistakes.explain(e, format, null, text));
         }
         if (raw == null) {
-            throw new BadInputException(file + ": empty deployment description");
+            throw new BadInputException(file + ": empty deployment description; start it with 'canship: 1'");
         }
         if (!json) {
             secondDocument(file, text);
         }
         return new Validator(file, lines).validate(raw);
+    }
+
+    /** A field written right, shown when its value has the wrong shape; keyed by dotted path without list indexes. */
+    private static final Map<String, String> EXAMPLES = Map.ofEntries(
+            Map.entry("canship", "canship: 1"),
+            Map.entry("organization", "organization: (then indented lines such as '  country: US')"),
+            Map.entry("organization.name", "name: Acme Inc."),
+            Map.entry("organization.country", "country: US"),
+            Map.entry("organization.monthly_active_users", "monthly_active_users: 12000000"),
+            Map.entry("organization.annual_revenue_usd", "annual_revenue_usd: 5000000"),
+            Map.entry("organization.monthly_revenue_usd", "monthly_revenue_usd: 400000"),
+            Map.entry("model", "model: (then indented lines such as '  distribution: hosted')"),
+            Map.entry("model.release_name", "release_name: Llama-Acme-Support"),
+            Map.entry("model.changes", "changes: fine-tune"),
+            Map.entry("model.distribution", "distribution: hosted"),
+            Map.entry("model.modalities", "modalities: [text, image]"),
+            Map.entry("model.outputs_train_models", "outputs_train_models: false"),
+            Map.entry("model.removes_guardrails", "removes_guardrails: false"),
+            Map.entry("product", "product: (then indented lines such as '  commercial: true')"),
+            Map.entry("product.commercial", "commercial: true"),
+            Map.entry("product.monthly_active_users", "monthly_active_users: 250000"),
+            Map.entry("product.attribution", "attribution: [website, ui]"),
+            Map.entry("product.uses", "uses: [chatbot, search] ('canship uses' lists the ids)"),
+            Map.entry("product.regions", "regions: [US, EU]"),
+            Map.entry("product.purpose", "purpose: production"),
+            Map.entry("hardware", "hardware: (then indented lines such as '  accelerator: h100-sxm')"),
+            Map.entry("hardware.count", "count: 2 (between 1 and 4096)"),
+            Map.entry("hardware.context_tokens", "context_tokens: 131072"),
+            Map.entry("hardware.concurrent_sequences", "concurrent_sequences: 4"),
+            Map.entry("hardware.memory_gib", "memory_gib: 80"),
+            Map.entry("hardware.bandwidth_gbps", "bandwidth_gbps: 3350"),
+            Map.entry("hardware.offload_experts", "offload_experts: true"));
+
+    private static String example(String path) {
+        return EXAMPLES.get(path.replaceAll("\\[\\d+\\]", ""));
     }
 
     /** The ISO 3166-1 alpha-2 country codes the JDK knows (ISO 3166 part 1 only: no exceptional reservations like UK, EU). */

@@ -68,7 +68,7 @@ class DeploymentReaderTest {
     void aFractionalUserCountIsAnError() {
         assertThatThrownBy(() -> reader.parse(file, VALID.replace("12000000", "1.5")))
                 .isInstanceOf(BadInputException.class)
-                .hasMessageStartingWith("deploy.yaml:5: organization.monthly_active_users: wrong type");
+                .hasMessageStartingWith("deploy.yaml:5: organization.monthly_active_users: expected a whole number in digits only");
     }
 
     @Test
@@ -109,7 +109,7 @@ class DeploymentReaderTest {
     void aWrongTypeIsNamedWithItsLine() {
         assertThatThrownBy(() -> reader.parse(file, VALID.replace("12000000", "lots")))
                 .isInstanceOf(BadInputException.class)
-                .hasMessageStartingWith("deploy.yaml:5: organization.monthly_active_users: wrong type");
+                .hasMessageStartingWith("deploy.yaml:5: organization.monthly_active_users: expected a whole number in digits only");
     }
 
     @Test

@@ -26,7 +26,7 @@ class HostileDeploymentTest {
         String[][] cases = {
                 {BASE.replace("US", "UK"), "deploy.yaml:3: organization.country: 'UK' is not an ISO 3166-1 alpha-2 country code; write GB"},
                 {BASE.replace("US", "EU"), "deploy.yaml:3: organization.country: 'EU' is not"},
-                {BASE.replace(": 10", ": 10.5"), "deploy.yaml:4: organization.monthly_active_users: wrong type"},
+                {BASE.replace(": 10", ": 10.5"), "deploy.yaml:4: organization.monthly_active_users: expected a whole number in digits only"},
                 {BASE + "---\ncanship: 1\n", "deploy.yaml:8: a second YAML document starts here"},
                 {BASE + "hardware:\n  memory_gib: -1\n  bandwidth_gbps: 10\n", "deploy.yaml:8: hardware.memory_gib: must be a positive number"},
         };

@@ -1,0 +1,128 @@
+package dev.canship.cli;
+
+import dev.canship.deployment.Deployment;
+import dev.canship.deployment.DeploymentReader;
+import dev.canship.deployment.Distribution;
+import dev.canship.identify.KnowledgeBase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code canship init} driven as a pipeline drives it: answers on standard input, or flags; then {@code check} on its file. */
+class InitCommandTest {
+
+    static CliTest.Run run(String stdin, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), new PrintWriter(out), new PrintWriter(err));
+        return new CliTest.Run(code, out.toString(), err.toString());
+    }
+
+    static Deployment read(Path file) {
+        return new DeploymentReader(KnowledgeBase.bundled().uses().keySet()).read(file);
+    }
+
+    @Test
+    void answersOnStandardInputWriteADescriptionThatCheckReads(@TempDir Path dir) {
+        Path file = dir.resolve("deploy.yaml");
+        // One answer a line in question order; empty lines take the defaults.
+        String answers = String.join("\n", "Acme Inc.", "us", "12,000,000", "", "", "", "", "text", "about", "yes", "yes", "yes",
+                "chatbot", "US", "", "") + "\n";
+        CliTest.Run r = run(answers, "init", "-o", file.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains("wrote " + file);
+        Deployment d = read(file);
+        assertThat(d.organization().name()).isEqualTo("Acme Inc.");
+        assertThat(d.organization().country()).isEqualTo("US");
+        assertThat(d.organization().monthlyActiveUsers()).isEqualTo(12_000_000L);
+        assertThat(d.model().distribution()).isEqualTo(Distribution.HOSTED);
+        assertThat(d.product().commercial()).isTrue();
+        assertThat(d.product().uses()).containsExactly("chatbot");
+        assertThat(d.product().purpose()).isEqualTo("production");
+
+        CliTest.Run check = CliTest.run("check", CliTest.SCOUT, "-d", file.toString());
+        assertThat(check.exit()).as(check.err()).isZero();
+        assertThat(check.out()).startsWith("PASS: ");
+    }
+
+    @Test
+    void flagsWriteTheSameDescriptionAndCheckFindsTheEuMultimodalTerm(@TempDir Path dir) {
+        Path file = dir.resolve("deploy.yaml");
+        CliTest.Run r = run("", "init", "-o", file.toString(), "--organization", "Acme Robotics GmbH", "--country", "DE", "--users", "40k",
+                "--uses", "customer_support", "--regions", "EU", "--attribution", "ui", "--ships-license-copy", "yes",
+                "--ships-notice", "yes", "--passes-use-policy", "yes");
+        assertThat(r.exit()).as(r.err()).isZero();
+        Deployment d = read(file);
+        assertThat(d.organization().monthlyActiveUsers()).isEqualTo(40_000L);
+        assertThat(d.product().regions()).containsExactly("EU");
+        assertThat(d.hardware()).isNull();
+
+        // The same as samples/deployments/eu-startup-multimodal.yaml: Llama 4 withholds multimodal rights in the EU.
+        CliTest.Run check = CliTest.run("check", CliTest.SCOUT, "-d", file.toString());
+        assertThat(check.exit()).isEqualTo(1);
+        assertThat(check.out()).startsWith("FAIL: ");
+    }
+
+    @Test
+    void usesMayBeChosenByTheirNumberInTheList(@TempDir Path dir) {
+        Path file = dir.resolve("d.yaml");
+        String first = KnowledgeBase.bundled().uses().keySet().iterator().next();
+        assertThat(run("", "init", "-o", file.toString(), "--country", "FR", "--users", "1", "--uses", "1").exit()).isZero();
+        assertThat(read(file).product().uses()).containsExactly(first);
+    }
+
+    @Test
+    void anExistingFileIsReplacedOnlyWithForce(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("d.yaml");
+        Files.writeString(file, "mine\n");
+        CliTest.Run refused = run("", "init", "-o", file.toString(), "--country", "US", "--users", "5");
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.err().strip().lines()).singleElement().asString().contains("exists; pass --force");
+        assertThat(Files.readString(file)).isEqualTo("mine\n");
+        assertThat(run("", "init", "-o", file.toString(), "--country", "US", "--users", "5", "--force").exit()).isZero();
+        assertThat(read(file).organization().monthlyActiveUsers()).isEqualTo(5L);
+    }
+
+    @Test
+    void aSymlinkOrAMissingFolderIsNeverWritten(@TempDir Path dir) throws Exception {
+        Path real = Files.writeString(dir.resolve("real.yaml"), "x");
+        Path link = Files.createSymbolicLink(dir.resolve("link.yaml"), real);
+        assertThat(run("", "init", "-o", link.toString(), "--country", "US", "--users", "5", "--force").err()).contains("symlink");
+        assertThat(Files.readString(real)).isEqualTo("x");
+        assertThat(run("", "init", "-o", dir.resolve("no/d.yaml").toString(), "--country", "US", "--users", "5").exit()).isEqualTo(2);
+    }
+
+    @Test
+    void badOrMissingAnswersAreOneLineNamingTheQuestionAndNothingIsWritten(@TempDir Path dir) {
+        Path file = dir.resolve("d.yaml");
+        CliTest.Run uk = run("Acme\nUK\n", "init", "-o", file.toString());
+        assertThat(uk.exit()).isEqualTo(2);
+        assertThat(uk.err().strip().lines()).singleElement().asString()
+                .isEqualTo("canship: answer 2 (country) on standard input: 'UK' is not an ISO country code; write two letters such as US, DE, GB, FR (GB for the United Kingdom)");
+        CliTest.Run noUsers = run("Acme\nDE\n", "init", "-o", file.toString());
+        assertThat(noUsers.err()).contains("answer 3 (users) on standard input: has no default and must be answered");
+        CliTest.Run half = run("", "init", "-o", file.toString(), "--users", "12.5", "--country", "DE");
+        assertThat(half.err()).contains("--users: '12.5' is not a whole number of users");
+        CliTest.Run use = run("", "init", "-o", file.toString(), "--users", "1", "--country", "DE", "--uses", "chatting");
+        assertThat(use.err()).contains("--uses: 'chatting' is not a use id; 'canship uses' lists them");
+        assertThat(file).doesNotExist();
+    }
+
+    @Test
+    void countsAreReadExactlyInTheWaysPeopleWriteThem() {
+        assertThat(InitCommand.count("12000000")).isEqualTo(12_000_000L);
+        assertThat(InitCommand.count("12,000,000")).isEqualTo(12_000_000L);
+        assertThat(InitCommand.count("12 000 000")).isEqualTo(12_000_000L);
+        assertThat(InitCommand.count("12M")).isEqualTo(12_000_000L);
+        assertThat(InitCommand.count("1.5k")).isEqualTo(1_500L);
+        assertThat(InitCommand.count("0.7B")).isEqualTo(700_000_000L);
+    }
+}
