@@ -47,13 +47,16 @@ public final class KnowledgeBase {
     private final Map<String, List<String>> lexicon;
     private final List<Lineage.Rule> lineage;
     private final Regions regions;
+    /** licenses/duties.yaml as bundled: read into rule facts by {@code rules.DutyCatalog}. */
+    private final JsonNode duties;
     /** Fingerprint files of an organization's catalog ({@link #withCatalog}), by (license id, file name). */
     private final Map<Map.Entry<String, String>, java.nio.file.Path> localFingerprints;
 
     private KnowledgeBase(Map<String, JsonNode> rawLicenses, Map<String, JsonNode> rawPolicies, Map<String, String> uses,
-                          Map<String, List<String>> lexicon, List<Lineage.Rule> lineage, Regions regions) {
+                          Map<String, List<String>> lexicon, List<Lineage.Rule> lineage, Regions regions, JsonNode duties) {
         this.lineage = List.copyOf(lineage);
         this.regions = regions;
+        this.duties = duties;
         this.localFingerprints = Map.of();
         this.rawLicenses = Collections.unmodifiableMap(new TreeMap<>(rawLicenses));
         this.rawPolicies = Collections.unmodifiableMap(new TreeMap<>(rawPolicies));
@@ -131,7 +134,7 @@ public final class KnowledgeBase {
             e.getValue().path("members").forEach(m -> members.add(m.asText()));
             regions.put(e.getKey(), members);
         });
-        return new KnowledgeBase(licenses, policies, uses, lexicon, lineage, new Regions(regions));
+        return new KnowledgeBase(licenses, policies, uses, lexicon, lineage, new Regions(regions), root.path("duties"));
     }
 
     private static <T> T convert(JsonNode n, Class<T> type) {
@@ -194,6 +197,7 @@ public final class KnowledgeBase {
                           Map<Map.Entry<String, String>, java.nio.file.Path> localFingerprints) {
         this.lineage = base.lineage;
         this.regions = base.regions;
+        this.duties = base.duties;
         this.uses = base.uses;
         this.lexicon = base.lexicon;
         this.rawLicenses = Collections.unmodifiableMap(new TreeMap<>(rawLicenses));
@@ -229,6 +233,11 @@ public final class KnowledgeBase {
     /** The file of a fingerprint an organization's catalog names, or empty for a bundled one (a class path resource). */
     public Optional<java.nio.file.Path> localFingerprint(String licenseId, String fileName) {
         return Optional.ofNullable(localFingerprints.get(Map.entry(licenseId, fileName)));
+    }
+
+    /** The per-license duties and the training uses (licenses/duties.yaml), as the bundle holds them. */
+    public JsonNode duties() {
+        return duties;
     }
 
     /** Region codes and their member countries (licenses/regions.yaml). */

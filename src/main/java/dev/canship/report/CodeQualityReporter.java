@@ -49,7 +49,7 @@ public final class CodeQualityReporter implements Reporter {
                 String clause = f.license() == null ? "" : " [" + f.license() + (f.clause() == null ? "" : " " + f.clause()) + "]";
                 o.put("description", r.name() + ": " + f.message() + clause + (f.remediation().isEmpty() ? "" : " Fix: " + f.remediation()));
                 o.put("check_name", f.rule());
-                o.put("fingerprint", TreeLocations.key(r, f));
+                o.put("fingerprint", FindingKeys.key(r.name(), f));
                 o.put("severity", severity(f.severity()));
                 o.putArray("categories").add("Compliance");
                 ObjectNode location = o.putObject("location");

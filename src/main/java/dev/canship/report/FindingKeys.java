@@ -28,9 +28,13 @@ public final class FindingKeys {
         StringBuilder sb = new StringBuilder(rule).append('\0').append(repositoryName).append('\0')
                 .append(license).append('\0').append(clause);
         evidenceFiles.stream().distinct().sorted().forEach(file -> sb.append('\0').append(file));
+        return sha256(sb.toString()).substring(0, 32);
+    }
+
+    /** The SHA-256 of a string's UTF-8 bytes, in lower-case hex. */
+    static String sha256(String s) {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d).substring(0, 32);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

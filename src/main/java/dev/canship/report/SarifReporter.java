@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.canship.BuildInfo;
-import dev.canship.finding.Evidence;
 import dev.canship.finding.Finding;
 import dev.canship.finding.Severity;
 import dev.canship.rules.RuleCatalog;
@@ -16,16 +15,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -111,7 +104,7 @@ public final class SarifReporter implements Reporter {
         for (RepositoryReport r : reports) {
             for (Finding f : r.findings()) {
                 TreeLocations.Located loc = locations.locate(r, f);
-                String key = TreeLocations.key(r, f);
+                String key = FindingKeys.key(r.name(), f);
                 if (f.waived()) {
                     ObjectNode w = waived.addObject();
                     w.put("ruleId", f.rule());
@@ -242,15 +235,7 @@ public final class SarifReporter implements Reporter {
                 text = "";
             }
         }
-        return sha256(loc.uri() + "\0" + text).substring(0, 16) + ":1";
-    }
-
-    static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return FindingKeys.sha256(loc.uri() + "\0" + text).substring(0, 16) + ":1";
     }
 
     static String level(Severity s) {

@@ -88,9 +88,4 @@ final class TreeLocations {
         }
     }
 
-    /** The finding's stable fingerprint (see {@link FindingKeys}). */
-    static String key(RepositoryReport r, Finding f) {
-        return FindingKeys.key(r.name(), f);
-    }
-
 }

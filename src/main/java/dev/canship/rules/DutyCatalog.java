@@ -1,13 +1,9 @@
 package dev.canship.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.canship.rules.facts.DutyTerm;
 import dev.canship.rules.facts.PurposeTerm;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,18 +28,12 @@ public final class DutyCatalog {
         this.facts = facts;
     }
 
+    /** From the bundled knowledge base (read once with it, as JSON; no YAML is parsed at run time). */
     public static DutyCatalog bundled() {
         DutyCatalog c = bundled;
         if (c == null) {
-            try (InputStream in = DutyCatalog.class.getClassLoader().getResourceAsStream("licenses/duties.yaml")) {
-                if (in == null) {
-                    throw new IllegalStateException("licenses/duties.yaml is missing from the build");
-                }
-                c = parse(new YAMLMapper().readTree(in));
-                bundled = c;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            c = parse(dev.canship.identify.KnowledgeBase.bundled().duties());
+            bundled = c;
         }
         return c;
     }
