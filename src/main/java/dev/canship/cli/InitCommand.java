@@ -92,8 +92,14 @@ final class InitCommand implements Callable<Integer> {
     String regions;
     @Option(names = "--purpose", paramLabel = "PURPOSE", description = "research, evaluation or production.")
     String purpose;
+    @Option(names = "--outputs-train-models", paramLabel = "yes|no", description = "Whether the model's outputs train or improve another AI model.")
+    String outputsTrainModels;
+    @Option(names = "--removes-guardrails", paramLabel = "yes|no", description = "Whether the model's safety guardrails are removed or weakened.")
+    String removesGuardrails;
     @Option(names = "--accelerator", paramLabel = "ID", description = "Accelerator id for the fit check (see 'canship fit --help'), or none.")
     String accelerator;
+    @Option(names = "--count", paramLabel = "N", description = "How many accelerators serve the model (default 1; needs --accelerator).")
+    String count;
 
     /** One question: its key (the flag's name), the words asked, why it matters, its default (null: none) and its reader. */
     record Question(String key, String ask, String why, String fallback, Function<String, Object> read) {
@@ -139,8 +145,14 @@ final class InitCommand implements Callable<Integer> {
                         "some licenses exclude territories", "", InitCommand::regions),
                 new Question("purpose", "Purpose: research, evaluation or production?",
                         "research-only licenses forbid production; the safe reading is production", "production", InitCommand::purpose),
+                new Question("outputs-train-models", "Are the model's outputs used to train or improve another AI model (distillation, synthetic data)? yes/no",
+                        "several licenses forbid it or make the other model a derivative", "no", InitCommand::yesNo),
+                new Question("removes-guardrails", "Do you remove or weaken the model's safety guardrails? yes/no",
+                        "some licenses end when guardrails are bypassed", "no", InitCommand::yesNo),
                 new Question("accelerator", "Accelerator for the fit check (e.g. h100-sxm), or none",
-                        "optional: check then says whether the model fits", "none", InitCommand::accelerator));
+                        "optional: check then says whether the model fits", "none", InitCommand::accelerator),
+                new Question("count", "How many of those accelerators serve the model?",
+                        "the fit check adds their memory; asked only with an accelerator", "1", InitCommand::acceleratorCount));
     }
 
     @Override
@@ -159,6 +171,15 @@ final class InitCommand implements Callable<Integer> {
         int number = 0;
         for (Question q : questions) {
             number++;
+            if (q.key().equals("count") && answers.get("accelerator") == null) {
+                // Without an accelerator a count means nothing: never asked, and an answer given for it is a mistake.
+                String given = !flags.isEmpty() ? flags.get("count") : terminal ? null : in.readLine();
+                if (given != null && !given.isBlank()) {
+                    throw new BadInputException((flags.isEmpty() ? "answer " + number + " (count) on standard input" : "--count")
+                            + ": a count of accelerators needs an accelerator; name one (e.g. h100-sxm) or leave the count out");
+                }
+                continue;
+            }
             if (!flags.isEmpty()) {
                 answers.put(q.key(), answer(q, flags.get(q.key()), "--" + q.key()));
             } else if (terminal) {
@@ -195,7 +216,10 @@ final class InitCommand implements Callable<Integer> {
         putIf(m, "uses", uses);
         putIf(m, "regions", regions);
         putIf(m, "purpose", purpose);
+        putIf(m, "outputs-train-models", outputsTrainModels);
+        putIf(m, "removes-guardrails", removesGuardrails);
         putIf(m, "accelerator", accelerator);
+        putIf(m, "count", count);
         return m;
     }
 
@@ -271,8 +295,12 @@ final class InitCommand implements Callable<Integer> {
         List<String> regions = (List<String>) a.get("regions");
         array(product.putArray("regions"), regions.isEmpty() ? List.of(a.get("country")) : regions);
         product.put("purpose", (String) a.get("purpose"));
+        model.put("outputs_train_models", (Boolean) a.get("outputs-train-models"));
+        model.put("removes_guardrails", (Boolean) a.get("removes-guardrails"));
         if (a.get("accelerator") != null) {
-            root.putObject("hardware").put("accelerator", (String) a.get("accelerator"));
+            ObjectNode hardware = root.putObject("hardware");
+            hardware.put("accelerator", (String) a.get("accelerator"));
+            hardware.put("count", (Integer) a.get("count"));
         }
         YAMLMapper yaml = YAMLMapper.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                 .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS).build();
@@ -318,6 +346,14 @@ final class InitCommand implements Callable<Integer> {
             throw new IllegalArgumentException("'" + s + "' is more users than there are people; write the monthly active users");
         }
         return v.longValueExact();
+    }
+
+    static int acceleratorCount(String s) {
+        String v = s.strip();
+        if (!v.matches("[0-9]{1,4}") || Integer.parseInt(v) < 1 || Integer.parseInt(v) > 4096) {
+            throw new IllegalArgumentException("'" + s + "' is not a count of accelerators; write a whole number from 1 to 4096");
+        }
+        return Integer.parseInt(v);
     }
 
     static boolean yesNo(String s) {

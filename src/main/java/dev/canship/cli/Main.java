@@ -53,7 +53,7 @@ public final class Main implements Runnable {
             // The loads depend on nothing the user typed: they overlap picocli's start on the second core.
             Canship.preload(command.equals("check"));
         }
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        System.exit(run(args, StandardOutput.writer(), new PrintWriter(System.err, true)));
     }
 
     /** Runs canship with the given streams and returns its exit code (tests call this). */
@@ -107,6 +107,15 @@ public final class Main implements Runnable {
         LimitOptions.addHelpSections(cl);
         cl.setParameterExceptionHandler((ex, rest) -> {
             PrintWriter err = ex.getCommandLine().getErr();
+            if (ex instanceof CommandLine.UnmatchedArgumentException u && ex.getCommandLine().getCommandSpec().parent() == null
+                    && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
+                // A mistyped command: picocli's "Unmatched arguments from index 0" does not say what went wrong.
+                String typed = u.getUnmatched().get(0);
+                err.println("canship: unknown command '" + typed + "'" + dev.canship.Suggest.didYouMean(typed, SUBCOMMANDS.keySet())
+                        + " (commands: " + String.join(", ", SUBCOMMANDS.keySet()) + ")");
+                err.flush();
+                return ExitCodes.BAD_INPUT;
+            }
             err.println("canship: " + ex.getMessage());
             err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
             err.flush();

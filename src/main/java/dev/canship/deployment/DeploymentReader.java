@@ -94,6 +94,10 @@ public final class DeploymentReader {
             throw new BadInputException(file + ": empty deployment description; start it with 'canship: 1' "
                     + "(see samples/deployments, or write one with 'canship init')");
         }
+        int tab = json ? 0 : InputMistakes.tabIndentedLine(text);
+        if (tab > 0) {
+            throw error(file, tab, "", InputMistakes.TAB_INDENT);
+        }
         Map<String, Integer> lines = fieldLines(mapper, text);
         Raw raw;
         try {
@@ -101,7 +105,8 @@ public final class DeploymentReader {
         } catch (UnrecognizedPropertyException e) {
             String path = path(e);
             Set<String> known = e.getKnownPropertyIds().stream().map(Object::toString).collect(Collectors.toCollection(TreeSet::new));
-            throw error(file, lines.getOrDefault(path, line(e)), path, "unknown field (known here: " + String.join(", ", known) + ")");
+            throw error(file, lines.getOrDefault(path, line(e)), path, "unknown field" + dev.canship.Suggest.didYouMean(e.getPropertyName(), known)
+                    + " (known here: " + String.join(", ", known) + ")");
         } catch (JsonMappingException e) {
             String path = path(e);
             if (path.isEmpty() && !(e.getCause() instanceof com.fasterxml.jackson.core.exc.StreamReadException)) {
@@ -329,7 +334,10 @@ public final class DeploymentReader {
             List<String> uses = rp.uses == null ? List.of() : lower(rp.uses);
             for (String u : uses) {
                 if (!knownUses.contains(u)) {
-                    throw fail("product.uses", "unknown use '" + u + "' (known: " + String.join(", ", knownUses) + ")");
+                    String hint = dev.canship.Suggest.didYouMean(u, knownUses);
+                    throw fail("product.uses", "unknown use '" + u + "'" + (hint.isEmpty()
+                            ? " ('canship uses' lists the ids: " + String.join(", ", knownUses) + ")"
+                            : hint + " ('canship uses' lists the ids)"));
                 }
             }
             List<String> regions = rp.regions == null ? List.of() : rp.regions.stream().map(r -> r.toUpperCase(Locale.ROOT)).toList();

@@ -52,6 +52,29 @@ public final class InputMistakes {
         return "cannot be read as written" + how;
     }
 
+    /** What a tab in a line's indentation gets: YAML forbids it, and editors hide it. */
+    public static final String TAB_INDENT = "a tab character indents this line; YAML indents with spaces only (replace each tab with two spaces)";
+
+    /**
+     * The first line (1-based) whose indentation holds a tab, or 0. The parser reports a tab where the enclosing
+     * mapping starts, lines above the tab itself, so the line is found here instead.
+     */
+    public static int tabIndentedLine(String text) {
+        int n = 0;
+        for (String line : (Iterable<String>) text.lines()::iterator) {
+            n++;
+            if (line.isBlank()) {
+                continue; // whitespace alone, tabs included, is no indentation of anything
+            }
+            for (int i = 0; i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t'); i++) {
+                if (line.charAt(i) == '\t') {
+                    return n;
+                }
+            }
+        }
+        return 0;
+    }
+
     /** A syntax error: tabs get their own advice, since YAML forbids them for indentation and editors hide them. */
     private static String syntax(JacksonException e, String format) {
         String msg = String.valueOf(e.getOriginalMessage());
@@ -126,9 +149,19 @@ public final class InputMistakes {
         if (value.startsWith("{")) {
             return "a group of fields";
         }
-        value = value.replaceAll("[,}\\]]+$", "").strip().replaceAll("^\"(.*)\"$", "$1");
+        value = value.replaceAll("[,}\\]]+$", "").strip();
+        java.util.regex.Matcher quoted = QUOTED_PLAIN.matcher(value);
+        if (quoted.matches()) {
+            // "2000000" is text, not a number: the digits alone would make the message look wrong.
+            return "'" + shorten(quoted.group(2)) + "' in quotes, which makes it text; remove the quotes";
+        }
+        value = value.replaceAll("^\"(.*)\"$", "$1");
         return "'" + shorten(value) + "'";
     }
+
+    /** A number or true/false written in quotes. */
+    private static final java.util.regex.Pattern QUOTED_PLAIN =
+            java.util.regex.Pattern.compile("([\"'])(-?[0-9]+(?:\\.[0-9]+)?|true|false)\\1");
 
     private static String shorten(String s) {
         String one = s.replaceAll("\\p{Cntrl}", " ");

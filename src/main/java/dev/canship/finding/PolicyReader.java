@@ -80,11 +80,16 @@ public final class PolicyReader {
             if (InputMistakes.isEmpty(YAML, text)) {
                 throw new BadInputException(file + ": empty policy file; start it with 'canship_policy: 1' (see README, Policy file)");
             }
+            int tab = InputMistakes.tabIndentedLine(text);
+            if (tab > 0) {
+                throw new BadInputException(file + ":" + tab + ": " + InputMistakes.TAB_INDENT);
+            }
             lines = InputMistakes.lines(YAML, text);
             raw = YAML.readValue(text, Raw.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new BadInputException(file + where(e) + ": unknown field '" + e.getPropertyName() + "' (known: "
-                    + e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", ")) + ")");
+            List<String> known = e.getKnownPropertyIds().stream().map(Object::toString).sorted().toList();
+            throw new BadInputException(file + where(e) + ": unknown field '" + e.getPropertyName() + "'"
+                    + dev.canship.Suggest.didYouMean(e.getPropertyName(), known) + " (known: " + String.join(", ", known) + ")");
         } catch (JsonMappingException e) {
             String path = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");

@@ -66,6 +66,15 @@ class CliTest {
     }
 
     @Test
+    void aMistypedCommandIsNamedWithTheCommandMeant() {
+        Run r = run("chek", SCOUT, "-d", "samples/deployments/us-assistant-pass.yaml");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip()).startsWith("canship: unknown command 'chek'; did you mean 'check'? (commands: scan, check, fit,")
+                .doesNotContain("Unmatched");
+        assertThat(run("frobnicate").err()).startsWith("canship: unknown command 'frobnicate' (commands: ");
+    }
+
+    @Test
     void failOnDecidesTheExitCode() {
         String eu = "samples/deployments/weights-release-fail.yaml";
         assertThat(run("check", SCOUT, "-d", eu, "--fail-on", "never").exit()).isZero();

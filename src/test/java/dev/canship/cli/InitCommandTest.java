@@ -54,6 +54,25 @@ class InitCommandTest {
     }
 
     @Test
+    void outputTrainingGuardrailsAndTheAcceleratorCountAreAsked(@TempDir Path dir) {
+        Path file = dir.resolve("deploy.yaml");
+        String answers = String.join("\n", "Acme Health GmbH", "DE", "2000000", "", "", "Llama-Acme-Assist", "fine-tune", "", "ui", "", "", "",
+                "customer_support", "", "", "yes", "no", "h100-sxm", "2") + "\n";
+        CliTest.Run r = run(answers, "init", "-o", file.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        Deployment d = read(file);
+        assertThat(d.model().outputsTrainModels()).as("a yes the trial user could not give before").isTrue();
+        assertThat(d.model().removesGuardrails()).isFalse();
+        assertThat(d.hardware().accelerator()).isEqualTo("h100-sxm");
+        assertThat(d.hardware().count()).as("two GPUs, not the default one").isEqualTo(2);
+
+        CliTest.Run noAccelerator = run("", "init", "-o", dir.resolve("x.yaml").toString(), "--country", "DE", "--users", "2M", "--count", "2");
+        assertThat(noAccelerator.exit()).isEqualTo(2);
+        assertThat(noAccelerator.err().strip()).isEqualTo("canship: --count: a count of accelerators needs an accelerator; "
+                + "name one (e.g. h100-sxm) or leave the count out");
+    }
+
+    @Test
     void flagsWriteTheSameDescriptionAndCheckFindsTheEuMultimodalTerm(@TempDir Path dir) {
         Path file = dir.resolve("deploy.yaml");
         CliTest.Run r = run("", "init", "-o", file.toString(), "--organization", "Acme Robotics GmbH", "--country", "DE", "--users", "40k",

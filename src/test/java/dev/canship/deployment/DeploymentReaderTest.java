@@ -101,8 +101,7 @@ class DeploymentReaderTest {
     void anUnknownFieldIsNamedWithItsLine() {
         assertThatThrownBy(() -> reader.parse(file, VALID.replace("release_name", "relase_name")))
                 .isInstanceOf(BadInputException.class)
-                .hasMessageStartingWith("deploy.yaml:7: model.relase_name: unknown field")
-                .hasMessageContaining("release_name");
+                .hasMessageStartingWith("deploy.yaml:7: model.relase_name: unknown field; did you mean 'release_name'? (known here: ");
     }
 
     @Test
@@ -115,7 +114,15 @@ class DeploymentReaderTest {
     @Test
     void anUnknownUseListsTheVocabulary() {
         assertThatThrownBy(() -> reader.parse(file, VALID.replace("[customer_support]", "[customer_support, astrology]")))
-                .hasMessageContaining("product.uses: unknown use 'astrology' (known: chatbot, customer_support, medical_diagnosis)");
+                .hasMessageContaining("product.uses: unknown use 'astrology' ('canship uses' lists the ids: chatbot, customer_support, medical_diagnosis)");
+    }
+
+    @Test
+    void aMistypedUseSuggestsTheIdMeant() {
+        assertThatThrownBy(() -> reader.parse(file, VALID.replace("[customer_support]", "[customer-support]")))
+                .hasMessageContaining("product.uses: unknown use 'customer-support'; did you mean 'customer_support'? ('canship uses' lists the ids)");
+        assertThatThrownBy(() -> reader.parse(file, VALID.replace("[customer_support]", "[chatbott]")))
+                .hasMessageContaining("did you mean 'chatbot'?");
     }
 
     @Test

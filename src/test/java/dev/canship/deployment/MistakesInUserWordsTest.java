@@ -67,9 +67,19 @@ class MistakesInUserWordsTest {
     }
 
     @Test
+    void aNumberInQuotesIsNamedAsTextInQuotes() {
+        assertThat(message(deployment("\"2000000\"", "[chatbot]")))
+                .as("the digits alone would make the message contradict itself")
+                .isEqualTo("d.yaml:4: organization.monthly_active_users: expected a whole number in digits only (no commas, spaces, decimals "
+                        + "or suffixes such as M), found '2000000' in quotes, which makes it text; remove the quotes; write it like monthly_active_users: 12000000");
+        assertThat(message(deployment("'2000000'", "[chatbot]"))).contains("found '2000000' in quotes");
+    }
+
+    @Test
     void tabsEmptyFilesAndListsAtTheTopAreExplained() {
         assertThat(message(deployment("1", "[chatbot]").replace("  country", "\tcountry")))
-                .isEqualTo("d.yaml:2: a tab character is used here; YAML indents with spaces only (replace each tab with two spaces)");
+                .as("the line of the tab itself, not of the mapping above it")
+                .isEqualTo("d.yaml:3: a tab character indents this line; YAML indents with spaces only (replace each tab with two spaces)");
         assertThat(message("")).startsWith("d.yaml: empty deployment description; start it with 'canship: 1'");
         assertThat(message("# just a comment\n\n")).startsWith("d.yaml: empty deployment description");
         assertThat(message("- a\n- b\n")).startsWith("d.yaml:1: a deployment description is a group of 'name: value' fields");
@@ -96,7 +106,7 @@ class MistakesInUserWordsTest {
         assertThat(policyMessage(dir, "canship_policy: 2\n")).startsWith("policy.yaml:1: canship_policy: must be 1");
         assertThat(policyMessage(dir, "canship_policy: 1\nlicenses:\n  allow: llama4\n"))
                 .isEqualTo("policy.yaml:3: licenses.allow: expected a list, written [a, b] or as lines starting with '- ', found 'llama4'");
-        assertThat(policyMessage(dir, "canship_policy: 1\nlicenses:\n\tallow: [llama4]\n")).contains("a tab character is used here");
+        assertThat(policyMessage(dir, "canship_policy: 1\nlicenses:\n\tallow: [llama4]\n")).startsWith("policy.yaml:3: a tab character indents this line");
         assertThat(policyMessage(dir, "")).isEqualTo("policy.yaml: empty policy file; start it with 'canship_policy: 1' (see README, Policy file)");
         assertThatThrownBy(() -> new PolicyReader(Set.of(), Set.of()).read(dir)).hasMessageContaining("is a folder, not a policy file");
     }

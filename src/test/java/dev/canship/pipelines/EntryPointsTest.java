@@ -57,6 +57,16 @@ class EntryPointsTest {
     }
 
     @Test
+    void aReaderThatStopsReadingIsNoError() throws Exception {
+        // `true` exits without reading, long before the JVM writes: every write meets a closed pipe.
+        Run r = bash(Map.of(), "-c", "bin/canship uses | true; echo \"uses=${PIPESTATUS[0]}\"; "
+                + "bin/canship check samples/repos/llama4-scout-instruct -d samples/deployments/megacorp-finetune-fail.yaml | true; "
+                + "echo \"check=${PIPESTATUS[0]}\"");
+        assertThat(r.err()).as("no 'cannot write the report' for | head").isEmpty();
+        assertThat(r.out()).contains("uses=0").as("the verdict's exit code stays").contains("check=1");
+    }
+
+    @Test
     void theActionsCheckWritesSarifTheSummaryAndTheGateCode(@TempDir Path dir) throws Exception {
         Path summary = Files.createFile(dir.resolve("summary.md"));
         Path output = Files.createFile(dir.resolve("output.txt"));
