@@ -49,6 +49,9 @@ table() {
 header() { printf '\n%-52s %8s %8s %8s %8s %8s\n' "$1 (cold, $runs runs)" "median s" "min s" "max s" "RSS MB" "ratio"; }
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB, $(java -version 2>&1 | head -1)"
+if [ -f target/canship.aot ] && [ -f target/canship.aot.java ]; then
+  echo "bin/canship runs on $("$(head -n 1 target/canship.aot.java)" -version 2>&1 | head -1) with the AOT cache target/canship.aot"
+fi
 
 # Weights do not matter: the three differ by a few percent at most, so this table runs three times as often.
 runs_one=$runs
@@ -63,6 +66,9 @@ runs=$runs_one
 header "one repository"
 row "canship check, llama4 + 200 GB shards"               "bin/canship check bench/out/llama4-200gb -d $D"
 row "canship check, 800 GB, every shard header read"      "bin/canship check bench/out/llama4-800gb -d $D --limit max-shard-headers=1000"
+if [ -f target/canship.aot ]; then
+  row "canship check, 200 GB, Java 17 + CDS (CANSHIP_AOT=0)" "CANSHIP_AOT=0 bin/canship check bench/out/llama4-200gb -d $D"
+fi
 row "canship check, 800 GB, plain java -jar"              "java -jar target/canship.jar check bench/out/llama4-800gb -d $D"
 row "canship check, 800 GB, C1 no CDS"                    "java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar target/canship.jar check bench/out/llama4-800gb -d $D"
 row "canship check, 800 GB, CDS, C1, 2 compiler threads"  "CANSHIP_JAVA_OPTS=-XX:CICompilerCount=2 bin/canship check bench/out/llama4-800gb -d $D"
