@@ -91,6 +91,9 @@ public final class Canship {
                 }
                 FingerprintTextMatcher.bundled(kb);
                 Trace.mark("fingerprints loaded");
+                // Idle until the caller's thread identifies the license: build the record binders it will need.
+                kb.prepareBinding();
+                Trace.mark("license binding prepared");
             } catch (RuntimeException | Error e) {
                 // Reported by the caller's thread, which loads again.
             }
