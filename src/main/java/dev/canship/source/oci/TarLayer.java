@@ -1,0 +1,126 @@
+package dev.canship.source.oci;
+
+import dev.canship.BadInputException;
+import dev.canship.inventory.FencedOpen;
+import dev.canship.inventory.OneLine;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The members of an uncompressed tar layer, listed in place: each regular file becomes a name with the offset and
+ * length of its bytes inside the blob, so the readers open it like a file and nothing is ever extracted. Only headers
+ * are read (the data between them is skipped by seeking), and the count of members is bounded.
+ */
+final class TarLayer {
+
+    /** A regular file inside the tar: its bytes are {@code size} bytes at {@code offset} of the blob. */
+    record Member(String path, long offset, long size) {
+    }
+
+    /** What a listing found: the files, what was left out (links, special files), and whether a bound cut it short. */
+    record Listing(List<Member> members, List<String> skipped, boolean cut) {
+    }
+
+    private TarLayer() {
+    }
+
+    /**
+     * Lists the regular files of the tar blob {@code blob} (inside {@code fence}). A member whose name is absolute or
+     * climbs out with {@code ..} is bad input: it could only be meant to land outside wherever it is unpacked.
+     */
+    static Listing list(String shown, String layer, Path fence, Path blob, int maxMembers) {
+        List<Member> members = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        try (FileChannel ch = FencedOpen.open(fence, blob);
+             Counting counting = new Counting(ch);
+             TarArchiveInputStream tar = new TarArchiveInputStream(counting)) {
+            TarArchiveEntry e;
+            int seen = 0;
+            while ((e = tar.getNextEntry()) != null) {
+                if (++seen > maxMembers) {
+                    return new Listing(members, skipped, true);
+                }
+                String name = normalize(shown, layer, e.getName());
+                if (e.isDirectory() || name.isEmpty()) {
+                    continue;
+                }
+                if (!e.isFile() || e.isSparse()) {
+                    skipped.add(name + " (" + (e.isSymbolicLink() || e.isLink() ? "a link" : "not a regular file") + " inside " + layer + "; not followed)");
+                    continue;
+                }
+                members.add(new Member(name, counting.position(), e.getSize()));
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw new BadInputException(shown + ": " + layer + " is not a readable tar (" + OneLine.of(String.valueOf(e.getMessage())) + ")");
+        }
+        return new Listing(members, skipped, false);
+    }
+
+    /** The member's path with forward slashes and no {@code ./}; bad input when it would leave the folder it is unpacked into. */
+    static String normalize(String shown, String layer, String raw) {
+        String n = raw.replace('\\', '/');
+        while (n.startsWith("./")) {
+            n = n.substring(2);
+        }
+        if (n.endsWith("/")) {
+            n = n.substring(0, n.length() - 1);
+        }
+        boolean escapes = n.startsWith("/") || n.matches("^[A-Za-z]:.*");
+        for (String part : n.split("/")) {
+            escapes |= part.equals("..");
+        }
+        if (escapes) {
+            throw new BadInputException(shown + ": " + layer + " holds the member " + OneLine.of(raw) + ", whose path leads outside the folder it would be unpacked into; not read");
+        }
+        return n.replaceAll("/+", "/").replaceAll("(^|/)\\./", "$1");
+    }
+
+    /** A stream over the blob that knows its position, and skips by seeking (the data between headers is never read). */
+    private static final class Counting extends InputStream {
+        private final FileChannel ch;
+        private long position;
+
+        Counting(FileChannel ch) {
+            this.ch = ch;
+        }
+
+        long position() {
+            return position;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = ch.read(ByteBuffer.wrap(b, off, len), position);
+            if (n > 0) {
+                position += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long step = Math.max(0, Math.min(n, ch.size() - position));
+            position += step;
+            return step;
+        }
+
+        @Override
+        public int available() throws IOException {
+            return (int) Math.min(Integer.MAX_VALUE, Math.max(0, ch.size() - position));
+        }
+    }
+}
