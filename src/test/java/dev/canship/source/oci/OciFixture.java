@@ -69,7 +69,7 @@ public final class OciFixture {
         private final ObjectNode doc = M.createObjectNode();
         private final ArrayNode layers;
 
-        Manifest(String artifactType, String configType, byte[] config) throws IOException {
+        public Manifest(String artifactType, String configType, byte[] config) throws IOException {
             doc.put("schemaVersion", 2);
             doc.put("mediaType", MANIFEST);
             if (artifactType != null) {

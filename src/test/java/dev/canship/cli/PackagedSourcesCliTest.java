@@ -1,0 +1,124 @@
+package dev.canship.cli;
+
+import dev.canship.Corpus;
+import dev.canship.extract.weights.TestWeights;
+import dev.canship.source.oci.OciFixture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static dev.canship.cli.CliTest.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Models packaged as OCI artifacts, KitOps ModelKits and MLflow folders, named on the command line: the verdict a
+ * user gets, and one line with exit 2 for each kind of broken input (issue 17).
+ */
+class PackagedSourcesCliTest {
+
+    private static final String PASS_DEPLOYMENT = "samples/deployments/us-assistant-pass.yaml";
+
+    private static byte[] gguf(Path dir) throws IOException {
+        Path f = new TestWeights.Gguf().string("general.architecture", "llama").write(dir.resolve("tmp-" + System.nanoTime() + ".gguf"), 0);
+        byte[] b = Files.readAllBytes(f);
+        Files.delete(f);
+        return b;
+    }
+
+    private static OciFixture apacheModelPack(Path dir) throws IOException {
+        OciFixture o = new OciFixture(dir.resolve("acme"));
+        o.modelPack("Apache-2.0").layer(OciFixture.WEIGHT_RAW, gguf(dir), "model.gguf")
+                .layer(OciFixture.DOC_RAW, Files.readAllBytes(Corpus.license("apache-2.0", "LICENSE")), "LICENSE").tag("v1");
+        return o;
+    }
+
+    private static void oneLineExit2(CliTest.Run r, String expected) {
+        assertThat(r.exit()).as(r.err()).isEqualTo(2);
+        assertThat(r.err().strip().lines()).singleElement().asString().startsWith("canship: ").contains(expected);
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void aCleanModelPackArtifactPassesWithItsManifestAsRevision(@TempDir Path dir) throws IOException {
+        OciFixture o = apacheModelPack(dir);
+        CliTest.Run check = run("check", o.root().toString(), "-d", PASS_DEPLOYMENT);
+        assertThat(check.exit()).as(check.out() + check.err()).isZero();
+        assertThat(check.out()).startsWith("PASS: oci:acme:v1").contains("revision:   sha256:");
+    }
+
+    @Test
+    void aCompressedWeightLayerIsNeverAPass(@TempDir Path dir) throws IOException {
+        OciFixture o = new OciFixture(dir.resolve("acme"));
+        o.modelPack("Apache-2.0").layer(OciFixture.WEIGHT_TAR_GZIP, new byte[] {0x1f, (byte) 0x8b, 8, 0}, "weights")
+                .layer(OciFixture.DOC_RAW, Files.readAllBytes(Corpus.license("apache-2.0", "LICENSE")), "LICENSE").tag("v1");
+        CliTest.Run check = run("check", o.root().toString(), "-d", PASS_DEPLOYMENT);
+        assertThat(check.out()).doesNotStartWith("PASS");
+    }
+
+    @Test
+    void aMissingBlobIsOneLineAndExit2(@TempDir Path dir) throws IOException {
+        OciFixture o = apacheModelPack(dir);
+        String license = OciFixture.sha256(Files.readAllBytes(Corpus.license("apache-2.0", "LICENSE")));
+        Files.delete(o.root().resolve("blobs/sha256").resolve(license));
+        oneLineExit2(run("scan", o.root().toString()), "blob sha256:" + license + " is missing from");
+    }
+
+    @Test
+    void aBrokenIndexIsOneLineAndExit2(@TempDir Path dir) throws IOException {
+        OciFixture o = apacheModelPack(dir);
+        Files.writeString(o.root().resolve("index.json"), "{\"manifests\": [");
+        oneLineExit2(run("scan", o.root().toString()), "broken index.json (not JSON)");
+    }
+
+    @Test
+    void aBlobThatDoesNotMatchItsDigestIsOneLineAndExit2(@TempDir Path dir) throws IOException {
+        OciFixture o = apacheModelPack(dir);
+        Path blob = o.root().resolve("blobs/sha256").resolve(OciFixture.sha256(Files.readAllBytes(Corpus.license("apache-2.0", "LICENSE"))));
+        byte[] b = Files.readAllBytes(blob);
+        b[100] ^= 1;
+        Files.write(blob, b);
+        oneLineExit2(run("scan", o.root().toString()), "does not match its digest");
+    }
+
+    @Test
+    void blobsThatLeadOutsideTheLayoutAreOneLineAndExit2(@TempDir Path dir) throws IOException {
+        OciFixture o = apacheModelPack(dir);
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Files.move(o.root().resolve("blobs/sha256"), elsewhere.resolve("sha256"));
+        Files.createSymbolicLink(o.root().resolve("blobs/sha256"), elsewhere.resolve("sha256"));
+        oneLineExit2(run("scan", o.root().toString()), "blobs/sha256 leads outside the layout folder");
+    }
+
+    @Test
+    void aBlobSymlinkedOutOfTheLayoutIsOneLineAndExit2(@TempDir Path dir) throws IOException {
+        OciFixture o = apacheModelPack(dir);
+        Path blob = o.root().resolve("blobs/sha256").resolve(OciFixture.sha256(Files.readAllBytes(Corpus.license("apache-2.0", "LICENSE"))));
+        Path outside = Files.move(blob, dir.resolve("outside-license"));
+        Files.createSymbolicLink(blob, outside);
+        oneLineExit2(run("scan", o.root().toString()), "it leads outside the layout");
+    }
+
+    @Test
+    void aTarMemberThatClimbsOutIsOneLineAndExit2(@TempDir Path dir) throws IOException {
+        OciFixture o = new OciFixture(dir.resolve("acme"));
+        o.modelPack("Apache-2.0").layer(OciFixture.WEIGHT_RAW, gguf(dir), "model.gguf")
+                .layer(OciFixture.DOC_TAR, OciFixture.tar(OciFixture.members("../../LICENSE", "x")), null).tag("v1");
+        oneLineExit2(run("scan", o.root().toString()), "whose path leads outside the folder it would be unpacked into");
+    }
+
+    @Test
+    void anUnknownTagIsOneLineAndExit2(@TempDir Path dir) throws IOException {
+        OciFixture o = apacheModelPack(dir);
+        oneLineExit2(run("scan", "oci:" + o.root() + ":v9"), "has no manifest v9 (tags: v1)");
+    }
+
+    @Test
+    void anArtifactThatIsNotAModelIsOneLineAndExit2(@TempDir Path dir) throws IOException {
+        OciFixture o = new OciFixture(dir.resolve("image"));
+        o.new Manifest(null, "application/vnd.oci.image.config.v1+json", "{}".getBytes()).layer("application/vnd.oci.image.layer.v1.tar", "x", null).tag("v1");
+        oneLineExit2(run("scan", o.root().toString()), "is not a model artifact canship reads (config media type application/vnd.oci.image.config.v1+json");
+    }
+}
