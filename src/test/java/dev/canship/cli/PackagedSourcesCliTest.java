@@ -50,12 +50,33 @@ class PackagedSourcesCliTest {
     }
 
     @Test
-    void aCompressedWeightLayerIsNeverAPass(@TempDir Path dir) throws IOException {
+    void aZstdWeightLayerIsNeverAPass(@TempDir Path dir) throws IOException {
         OciFixture o = new OciFixture(dir.resolve("acme"));
-        o.modelPack("Apache-2.0").layer(OciFixture.WEIGHT_TAR_GZIP, new byte[] {0x1f, (byte) 0x8b, 8, 0}, "weights")
+        o.modelPack("Apache-2.0").layer(OciFixture.WEIGHT_TAR_ZSTD, new byte[] {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd}, "weights")
                 .layer(OciFixture.DOC_RAW, Files.readAllBytes(Corpus.license("apache-2.0", "LICENSE")), "LICENSE").tag("v1");
         CliTest.Run check = run("check", o.root().toString(), "-d", PASS_DEPLOYMENT);
         assertThat(check.out()).doesNotStartWith("PASS");
+    }
+
+    @Test
+    void aKitOpsModelKitPackedWithGzipPasses(@TempDir Path dir) throws IOException {
+        OciFixture o = new OciFixture(dir.resolve("kit"));
+        o.kit("{\"manifestVersion\":\"1.0.0\",\"model\":{\"name\":\"acme\",\"path\":\"model.gguf\",\"license\":\"Apache-2.0\"}}")
+                .layer(OciFixture.KIT_MODEL_GZIP, OciFixture.gzip(OciFixture.tar(OciFixture.members("model.gguf", gguf(dir)))), null)
+                .layer(OciFixture.KIT_DOCS_GZIP, OciFixture.gzip(OciFixture.tar(OciFixture.members("LICENSE",
+                        Files.readAllBytes(Corpus.license("apache-2.0", "LICENSE"))))), null)
+                .tag("1.0");
+        CliTest.Run check = run("check", "oci:" + o.root() + ":1.0", "-d", PASS_DEPLOYMENT);
+        assertThat(check.exit()).as(check.out() + check.err()).isZero();
+        assertThat(check.out()).startsWith("PASS: oci:kit:1.0").contains("KitOps ModelKit oci:kit:1.0");
+    }
+
+    @Test
+    void aBrokenGzipLayerIsOneLineAndExit2(@TempDir Path dir) throws IOException {
+        OciFixture o = new OciFixture(dir.resolve("kit"));
+        o.kit("{\"manifestVersion\":\"1.0.0\",\"model\":{\"license\":\"Apache-2.0\"}}")
+                .layer(OciFixture.KIT_MODEL_GZIP, new byte[] {0x1f, (byte) 0x8b, 8, 0, 1, 2, 3}, null).tag("1.0");
+        oneLineExit2(run("scan", o.root().toString()), "is not a readable tar");
     }
 
     @Test

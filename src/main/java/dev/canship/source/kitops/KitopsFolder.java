@@ -62,7 +62,7 @@ public final class KitopsFolder {
         for (RepoFile f : files) {
             if (f.role().isLicenseLike() && Kitfile.inside(f.path(), parts)) {
                 notes.add(f.path() + ": inside a code or dataset part of the Kitfile; its license covers that part, not the weights (not read as the model's license)");
-                out.add(new RepoFile(f.path(), f.absolute(), FileRole.OTHER, f.size(), f.fence(), f.links(), f.offset()));
+                out.add(f.as(f.path(), FileRole.OTHER));
             } else {
                 out.add(f);
             }

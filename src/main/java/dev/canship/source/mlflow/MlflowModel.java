@@ -90,7 +90,7 @@ public final class MlflowModel {
         for (RepoFile f : scanned.files()) {
             if (f.path().startsWith(prefix) && !top.contains(f.path().substring(prefix.length()))) {
                 String p = f.path().substring(prefix.length());
-                files.add(new RepoFile(p, f.absolute(), FileClassifier.classify(p, f.size()), f.size(), f.fence(), f.links(), f.offset()));
+                files.add(f.as(p, FileClassifier.classify(p, f.size())));
             } else if (f.role() == FileRole.LICENSE && f.path().equals("LICENSE.txt")) {
                 files.add(placeholder(shown, f, notes, declared) ? retype(f, FileRole.OTHER) : f);
             } else if (CARD_DATA.contains(f.path())) {
@@ -160,7 +160,7 @@ public final class MlflowModel {
     }
 
     private static RepoFile retype(RepoFile f, FileRole role) {
-        return new RepoFile(f.path(), f.absolute(), role, f.size(), f.fence(), f.links(), f.offset());
+        return f.as(f.path(), role);
     }
 
     private static JsonNode yaml(String shown, RepoFile f, long max) {

@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
 /**
  * Turns a model manifest's layers into repository files, by media type: a single-file layer is one file (named by its
  * {@code org.cncf.model.filepath} or {@code org.opencontainers.image.title} annotation, else by what it is), an
- * uncompressed tar layer is its members read in place, each license layer is {@code LICENSE} or {@code LICENSE-N}.
- * Compressed tar layers are not unpacked: they are reported as not walked, so nothing in them can pass unseen.
+ * tar layer is its members read in place (a gzip tar decompressed in memory, never to disk), each license layer is
+ * {@code LICENSE} or {@code LICENSE-N}. zstd tar layers are not read: they are reported as not walked, so nothing in
+ * them can pass unseen.
  */
 final class Layers {
 
@@ -75,18 +76,20 @@ final class Layers {
                 continue;
             }
             if (kind == Kind.COMPRESSED) {
-                unwalked.add(new Diagnostic(named != null ? named : layer, "a compressed tar layer (" + OneLine.of(type)
-                        + ") is not unpacked: the files in it were not checked"));
+                // zstd needs a native library canship does not ship: what is inside is unknown, so it cannot pass.
+                unwalked.add(new Diagnostic(named != null ? named : layer, "a zstd-compressed tar layer (" + OneLine.of(type)
+                        + ") is not read: the files in it were not checked"));
                 continue;
             }
             boolean verified = blobs.verify(hex, size, "layer");
             Path blob = blobs.path(hex);
             boolean code = type.contains(".code.");
-            if (kind == Kind.TAR) {
-                TarLayer.Listing listing = TarLayer.list(shown, layer, blobs.dir(), blob, MAX_MEMBERS - members);
+            if (kind == Kind.TAR || kind == Kind.TAR_GZIP) {
+                boolean gzip = kind == Kind.TAR_GZIP;
+                TarLayer.Listing listing = TarLayer.list(shown, layer, blobs.dir(), blob, gzip, MAX_MEMBERS - members);
                 for (TarLayer.Member m : listing.members()) {
                     members++;
-                    add(m.path(), blob, m.offset(), m.size(), code, notes);
+                    add(m.path(), blob, m.offset(), gzip, m.size(), code, notes);
                 }
                 listing.skipped().forEach(s -> diagnostics.add(new Diagnostic(layer, s)));
                 if (listing.cut()) {
@@ -103,7 +106,7 @@ final class Layers {
                     case TEMPLATE -> "template.jinja";
                     default -> named != null ? named : "layer-" + hex.substring(0, 12);
                 };
-                add(file, blob, -1, size, code, notes);
+                add(file, blob, -1, false, size, code, notes);
             }
             if (!verified) {
                 notes.add(layer + " (" + size + " bytes): digest not verified, only its size; hashing the whole blob is not needed to read headers");
@@ -111,7 +114,7 @@ final class Layers {
         }
     }
 
-    private void add(String path, Path blob, long offset, long size, boolean code, List<String> notes) {
+    private void add(String path, Path blob, long offset, boolean gzip, long size, boolean code, List<String> notes) {
         FileRole role = FileClassifier.classify(path, size);
         if (code && role.isLicenseLike()) {
             notes.add(path + ": in a code layer; its license covers the code, not the weights (not read as the model's license)");
@@ -121,7 +124,7 @@ final class Layers {
             diagnostics.add(new Diagnostic(path, "given by two layers; the first is read"));
             return;
         }
-        files.put(path, new RepoFile(path, blob, role, size, blobs.dir(), 1, offset));
+        files.put(path, new RepoFile(path, blob, role, size, blobs.dir(), 1, offset, gzip));
     }
 
     /** The file path a layer's annotation gives, checked not to climb out; null when none. */
@@ -138,7 +141,7 @@ final class Layers {
         return n.isEmpty() ? null : n;
     }
 
-    private enum Kind { FILE, TAR, COMPRESSED, DATASET, LICENSE, GGUF, SAFETENSORS, MMPROJ, LORA, TEMPLATE, SKIP }
+    private enum Kind { FILE, TAR, TAR_GZIP, COMPRESSED, DATASET, LICENSE, GGUF, SAFETENSORS, MMPROJ, LORA, TEMPLATE, SKIP }
 
     private Kind kind(String type) {
         Matcher mp = MODELPACK.matcher(type);
@@ -148,7 +151,8 @@ final class Layers {
             }
             return switch (mp.group(2)) {
                 case "tar" -> Kind.TAR;
-                case "tar+gzip", "tar+zstd" -> Kind.COMPRESSED;
+                case "tar+gzip" -> Kind.TAR_GZIP;
+                case "tar+zstd" -> Kind.COMPRESSED;
                 default -> Kind.FILE;
             };
         }
@@ -157,7 +161,11 @@ final class Layers {
             if (kp.group(1).equals("dataset")) {
                 return Kind.DATASET;
             }
-            return kp.group(2).equals("tar") ? Kind.TAR : Kind.COMPRESSED;
+            return switch (kp.group(2)) {
+                case "tar" -> Kind.TAR;
+                case "tar+gzip" -> Kind.TAR_GZIP;
+                default -> Kind.COMPRESSED;
+            };
         }
         if (type.startsWith(DOCKER)) {
             return switch (type.substring(DOCKER.length())) {

@@ -5,6 +5,7 @@ import dev.canship.inventory.FencedOpen;
 import dev.canship.inventory.OneLine;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,9 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The members of an uncompressed tar layer, listed in place: each regular file becomes a name with the offset and
- * length of its bytes inside the blob, so the readers open it like a file and nothing is ever extracted. Only headers
- * are read (the data between them is skipped by seeking), and the count of members is bounded.
+ * The members of a tar layer, listed in place: each regular file becomes a name with the offset and length of its
+ * bytes inside the blob (inside the decompressed stream of a gzip layer), so the readers open it like a file and
+ * nothing is ever extracted. Of an uncompressed tar only headers are read (the data between them is skipped by
+ * seeking); a gzip tar is decompressed once from its start to list it. The count of members is bounded.
  */
 final class TarLayer {
 
@@ -36,11 +38,11 @@ final class TarLayer {
      * Lists the regular files of the tar blob {@code blob} (inside {@code fence}). A member whose name is absolute or
      * climbs out with {@code ..} is bad input: it could only be meant to land outside wherever it is unpacked.
      */
-    static Listing list(String shown, String layer, Path fence, Path blob, int maxMembers) {
+    static Listing list(String shown, String layer, Path fence, Path blob, boolean gzip, int maxMembers) {
         List<Member> members = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         try (FileChannel ch = FencedOpen.open(fence, blob);
-             Counting counting = new Counting(ch);
+             Counting counting = gzip ? new Counting(new GzipCompressorInputStream(new Counting(ch), true)) : new Counting(ch);
              TarArchiveInputStream tar = new TarArchiveInputStream(counting)) {
             TarArchiveEntry e;
             int seen = 0;
@@ -58,7 +60,7 @@ final class TarLayer {
                 }
                 members.add(new Member(name, counting.position(), e.getSize()));
             }
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
             throw new BadInputException(shown + ": " + layer + " is not a readable tar (" + OneLine.of(String.valueOf(e.getMessage())) + ")");
         }
         return new Listing(members, skipped, false);
@@ -83,13 +85,23 @@ final class TarLayer {
         return n.replaceAll("/+", "/").replaceAll("(^|/)\\./", "$1");
     }
 
-    /** A stream over the blob that knows its position, and skips by seeking (the data between headers is never read). */
+    /**
+     * A stream that knows its position: over the blob it skips by seeking (the data between headers is never read);
+     * over a decompressing stream it skips by decompressing (a compressed tar can only be listed from its start).
+     */
     private static final class Counting extends InputStream {
         private final FileChannel ch;
+        private final InputStream in;
         private long position;
 
         Counting(FileChannel ch) {
             this.ch = ch;
+            this.in = null;
+        }
+
+        Counting(InputStream in) {
+            this.ch = null;
+            this.in = in;
         }
 
         long position() {
@@ -104,7 +116,7 @@ final class TarLayer {
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
-            int n = ch.read(ByteBuffer.wrap(b, off, len), position);
+            int n = in != null ? in.read(b, off, len) : ch.read(ByteBuffer.wrap(b, off, len), position);
             if (n > 0) {
                 position += n;
             }
@@ -113,6 +125,11 @@ final class TarLayer {
 
         @Override
         public long skip(long n) throws IOException {
+            if (in != null) {
+                long step = in.skip(n);
+                position += step;
+                return step;
+            }
             long step = Math.max(0, Math.min(n, ch.size() - position));
             position += step;
             return step;
@@ -120,6 +137,9 @@ final class TarLayer {
 
         @Override
         public int available() throws IOException {
+            if (in != null) {
+                return 0;
+            }
             return (int) Math.min(Integer.MAX_VALUE, Math.max(0, ch.size() - position));
         }
     }

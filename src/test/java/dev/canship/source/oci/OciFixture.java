@@ -28,6 +28,7 @@ public final class OciFixture {
     public static final String WEIGHT_RAW = "application/vnd.cncf.model.weight.v1.raw";
     public static final String WEIGHT_TAR = "application/vnd.cncf.model.weight.v1.tar";
     public static final String WEIGHT_TAR_GZIP = "application/vnd.cncf.model.weight.v1.tar+gzip";
+    public static final String WEIGHT_TAR_ZSTD = "application/vnd.cncf.model.weight.v1.tar+zstd";
     public static final String DOC_RAW = "application/vnd.cncf.model.doc.v1.raw";
     public static final String DOC_TAR = "application/vnd.cncf.model.doc.v1.tar";
     public static final String CODE_TAR = "application/vnd.cncf.model.code.v1.tar";
@@ -37,7 +38,9 @@ public final class OciFixture {
     public static final String KIT_CONFIG = "application/vnd.kitops.modelkit.config.v1+json";
     public static final String KIT_MODEL_TAR = "application/vnd.kitops.modelkit.model.v1.tar";
     public static final String KIT_CODE_TAR = "application/vnd.kitops.modelkit.code.v1.tar";
+    public static final String KIT_MODEL_GZIP = "application/vnd.kitops.modelkit.model.v1.tar+gzip";
     public static final String KIT_DOCS_GZIP = "application/vnd.kitops.modelkit.docs.v1.tar+gzip";
+    public static final String KIT_CODE_GZIP = "application/vnd.kitops.modelkit.code.v1.tar+gzip";
 
     private static final ObjectMapper M = new ObjectMapper();
     private final Path root;
@@ -141,6 +144,15 @@ public final class OciFixture {
                 t.write(e.getValue());
                 t.closeArchiveEntry();
             }
+        }
+        return out.toByteArray();
+    }
+
+    /** {@code bytes} gzip-compressed, as {@code kit pack} compresses its layers by default. */
+    public static byte[] gzip(byte[] bytes) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream g = new java.util.zip.GZIPOutputStream(out)) {
+            g.write(bytes);
         }
         return out.toByteArray();
     }

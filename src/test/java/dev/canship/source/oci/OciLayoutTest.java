@@ -135,13 +135,42 @@ class OciLayoutTest {
     }
 
     @Test
-    void aCompressedTarLayerIsNotUnpackedAndCannotPass(@TempDir Path dir) throws IOException {
+    void aZstdTarLayerIsNotReadAndCannotPass(@TempDir Path dir) throws IOException {
         OciFixture o = new OciFixture(dir.resolve("acme"));
-        o.modelPack("Apache-2.0").layer(OciFixture.WEIGHT_TAR_GZIP, new byte[] {0x1f, (byte) 0x8b, 8, 0}, "weights").tag("v1");
+        o.modelPack("Apache-2.0").layer(OciFixture.WEIGHT_TAR_ZSTD, new byte[] {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd}, "weights").tag("v1");
 
         RepositoryReport r = scan(o.root().toString());
 
         assertThat(r.serialization()).anyMatch(s -> s.failed() && s.file().equals("weights"));
+    }
+
+    @Test
+    void aKitOpsModelKitWithGzipLayersAsKitPacksThemIsReadInMemory(@TempDir Path dir) throws IOException {
+        OciFixture o = new OciFixture(dir.resolve("kit"));
+        String kitfile = "{\"manifestVersion\":\"1.0.0\",\"package\":{\"name\":\"acme\"},"
+                + "\"model\":{\"name\":\"acme-7b\",\"path\":\"model.gguf\",\"license\":\"Apache-2.0\"},\"docs\":[{\"path\":\"LICENSE\"}]}";
+        o.kit(kitfile)
+                .layer(OciFixture.KIT_MODEL_GZIP, OciFixture.gzip(OciFixture.tar(OciFixture.members("model.gguf", gguf(dir, null)))), null)
+                .layer(OciFixture.KIT_DOCS_GZIP, OciFixture.gzip(OciFixture.tar(OciFixture.members("README.md", "# Acme\n", "LICENSE", apache()))), null)
+                .tag("latest");
+        long before;
+        try (Stream<Path> s = Files.walk(dir)) {
+            before = s.count();
+        }
+
+        RepositoryReport r = scan(o.root().toString());
+
+        try (Stream<Path> s = Files.walk(dir)) {
+            assertThat(s.count()).as("nothing was extracted to disk").isEqualTo(before);
+        }
+        assertThat(r.files()).extracting(RepoFile::path).containsExactly("LICENSE", "README.md", "model.gguf");
+        try (var in = r.files().get(0).openStream()) {
+            assertThat(in.readAllBytes()).isEqualTo(apache());
+        }
+        assertThat(r.identification().license().id()).isEqualTo("apache-2.0");
+        assertThat(r.identification().license().file()).isEqualTo("LICENSE");
+        assertThat(r.model().architecture()).isEqualTo("llama");
+        assertThat(r.serialization()).noneMatch(s -> s.failed());
     }
 
     @Test
