@@ -55,28 +55,55 @@ public final class ModelSources {
         return packaged(folders.scan(given));
     }
 
+    /** An OCI layout folder and the manifest chosen in it (a tag, a digest, or null for the only one). */
+    private record OciRef(Path dir, String select) {
+    }
+
     /** An OCI layout named by {@code oci:PATH[:TAG]}, {@code PATH@sha256:...} or its folder; null when {@code given} names none. */
     private static Inventory oci(Path given, String arg) {
         if (Files.exists(given, LinkOption.NOFOLLOW_LINKS)) {
             return OciLayout.isLayout(given) ? new OciLayout().inventory(given, given, null) : null;
         }
+        OciRef ref = ociRef(arg);
+        if (ref != null) {
+            return new OciLayout().inventory(given, ref.dir(), ref.select());
+        }
+        if (arg.startsWith(OCI)) {
+            throw new BadInputException(dev.canship.inventory.OneLine.of(arg) + ": no such OCI layout folder (oci:PATH[:TAG] or PATH@sha256:DIGEST)");
+        }
+        return null;
+    }
+
+    private static OciRef ociRef(String arg) {
         java.util.regex.Matcher at = AT_DIGEST.matcher(arg);
         if (at.matches()) {
             String path = at.group(1).startsWith(OCI) ? at.group(1).substring(OCI.length()) : at.group(1);
-            return new OciLayout().inventory(given, Path.of(path), at.group(2));
+            return new OciRef(Path.of(path), at.group(2));
         }
         if (!arg.startsWith(OCI)) {
             return null;
         }
         String rest = arg.substring(OCI.length());
         if (Files.isDirectory(Path.of(rest))) {
-            return new OciLayout().inventory(given, Path.of(rest), null);
+            return new OciRef(Path.of(rest), null);
         }
         int colon = rest.lastIndexOf(':');
         if (colon > 0 && Files.isDirectory(Path.of(rest.substring(0, colon)))) {
-            return new OciLayout().inventory(given, Path.of(rest.substring(0, colon)), rest.substring(colon + 1));
+            return new OciRef(Path.of(rest.substring(0, colon)), rest.substring(colon + 1));
         }
-        throw new BadInputException(dev.canship.inventory.OneLine.of(arg) + ": no such OCI layout folder (oci:PATH[:TAG] or PATH@sha256:DIGEST)");
+        return null;
+    }
+
+    /**
+     * The local folder a repository argument reads from when it is not spelled as a path ({@code oci:PATH:TAG},
+     * {@code PATH@sha256:...}): a report must not be written into it. Empty for anything else.
+     */
+    public static java.util.Optional<Path> localFolder(Path given) {
+        if (Files.exists(given, LinkOption.NOFOLLOW_LINKS)) {
+            return java.util.Optional.empty();
+        }
+        OciRef ref = ociRef(given.toString());
+        return ref == null ? java.util.Optional.empty() : java.util.Optional.of(ref.dir());
     }
 
     /** A scanned folder that a packaging format describes (a KitOps Kitfile, an MLflow MLmodel) read with what it declares. */

@@ -80,6 +80,30 @@ class PackagedSourcesCliTest {
     }
 
     @Test
+    void aJsonReportNamesTheOciSourceAndValidates(@TempDir Path dir) throws IOException {
+        OciFixture o = apacheModelPack(dir);
+        CliTest.Run scan = run("scan", "oci:" + o.root() + ":v1", "--format", "json");
+        assertThat(scan.exit()).as(scan.err()).isZero();
+        com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode j = m.readTree(scan.out());
+        try (var in = getClass().getClassLoader().getResourceAsStream("dev/canship/schemas/canship-report-1.schema.json")) {
+            var schema = com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V7).getSchema(m.readTree(in));
+            assertThat(schema.validate(j)).isEmpty();
+        }
+        com.fasterxml.jackson.databind.JsonNode report = j.isArray() ? j.get(0) : j;
+        assertThat(report.path("source").path("kind").asText()).isEqualTo("oci");
+        assertThat(report.path("revision").asText()).startsWith("sha256:");
+    }
+
+    @Test
+    void aReportIsNeverWrittenIntoTheLayoutNamedByTag(@TempDir Path dir) throws IOException {
+        OciFixture o = apacheModelPack(dir);
+        oneLineExit2(run("scan", "oci:" + o.root() + ":v1", "--output", o.root().resolve("report.txt").toString()),
+                "--output is inside the scanned repository");
+        assertThat(o.root().resolve("report.txt")).doesNotExist();
+    }
+
+    @Test
     void aMissingBlobIsOneLineAndExit2(@TempDir Path dir) throws IOException {
         OciFixture o = apacheModelPack(dir);
         String license = OciFixture.sha256(Files.readAllBytes(Corpus.license("apache-2.0", "LICENSE")));
