@@ -155,6 +155,13 @@ class PackagedSourcesCliTest {
     }
 
     @Test
+    void anArtifactWithoutWeightsIsOneLineAndExit2(@TempDir Path dir) throws IOException {
+        OciFixture o = new OciFixture(dir.resolve("smollm"));
+        o.docker().layer(OciFixture.DOCKER_LICENSE, "some license\n", null).tag("latest");
+        oneLineExit2(run("scan", o.root().toString()), "has no weight layer (Docker Model Runner artifact)");
+    }
+
+    @Test
     void anUnknownTagIsOneLineAndExit2(@TempDir Path dir) throws IOException {
         OciFixture o = apacheModelPack(dir);
         oneLineExit2(run("scan", "oci:" + o.root() + ":v9"), "has no manifest v9 (tags: v1)");

@@ -40,6 +40,7 @@ final class Layers {
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final List<Diagnostic> unwalked = new ArrayList<>();
     private int members;
+    private int weightLayers;
     private int ggufs;
     private int safetensors;
 
@@ -80,6 +81,10 @@ final class Layers {
                 unwalked.add(new Diagnostic(named != null ? named : layer, "a zstd-compressed tar layer (" + OneLine.of(type)
                         + ") is not read: the files in it were not checked"));
                 continue;
+            }
+            if (type.contains(".weight.v1.") || type.contains(".modelkit.model.") || type.contains(".modelkit.modelpart.")
+                    || kind == Kind.GGUF || kind == Kind.SAFETENSORS) {
+                weightLayers++;
             }
             boolean verified = blobs.verify(hex, size, "layer");
             Path blob = blobs.path(hex);
@@ -180,6 +185,11 @@ final class Layers {
             };
         }
         return Kind.SKIP;
+    }
+
+    /** How many layers hold weights by their media type (whatever their files are named). */
+    int weightLayers() {
+        return weightLayers;
     }
 
     List<RepoFile> files() {

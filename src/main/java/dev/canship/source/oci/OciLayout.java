@@ -123,7 +123,7 @@ public final class OciLayout {
         if (kit != null) {
             files = KitopsFolder.setAside(files, kit, notes);
         }
-        if (files.stream().noneMatch(f -> f.role() == FileRole.WEIGHTS) && layers.unwalked().isEmpty()) {
+        if (layers.weightLayers() == 0 && files.stream().noneMatch(f -> f.role() == FileRole.WEIGHTS) && layers.unwalked().isEmpty()) {
             throw new BadInputException(shown + ": manifest " + digest + " has no weight layer (" + format.title + ")");
         }
         return new Inventory(given, name, files, layers.diagnostics(), layers.unwalked(), new Origin("oci", digest, notes, declared));

@@ -61,7 +61,8 @@ final class TarLayer {
                 members.add(new Member(name, counting.position(), e.getSize()));
             }
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            throw new BadInputException(shown + ": " + layer + " is not a readable tar (" + OneLine.of(String.valueOf(e.getMessage())) + ")");
+            String why = e.getMessage() == null || e.getMessage().isBlank() ? (e instanceof java.io.EOFException ? "it ends early" : e.getClass().getSimpleName()) : e.getMessage();
+            throw new BadInputException(shown + ": " + layer + " is not a readable tar (" + OneLine.of(why) + ")");
         }
         return new Listing(members, skipped, false);
     }
