@@ -97,8 +97,8 @@ final class Layers {
                     add(m.path(), blob, m.offset(), gzip, m.size(), code, notes);
                 }
                 listing.skipped().forEach(s -> diagnostics.add(new Diagnostic(layer, s)));
-                if (listing.cut()) {
-                    unwalked.add(new Diagnostic(layer, "more than " + MAX_MEMBERS + " tar members; the rest were not listed nor checked"));
+                if (listing.cut() != null) {
+                    unwalked.add(new Diagnostic(layer, OneLine.of(listing.cut()) + "; the rest of the layer was not listed nor checked"));
                 }
             } else {
                 String file = switch (kind) {
@@ -126,8 +126,8 @@ final class Layers {
             role = FileRole.OTHER;
         }
         if (files.containsKey(path)) {
-            diagnostics.add(new Diagnostic(path, "given by two layers; the first is read"));
-            return;
+            // Unpacking writes each in turn, so the last one is the file a user ends up with.
+            diagnostics.add(new Diagnostic(path, "given twice (by two layers or two tar members); the last is read, as unpacking leaves it"));
         }
         files.put(path, new RepoFile(path, blob, role, size, blobs.dir(), 1, offset, gzip));
     }

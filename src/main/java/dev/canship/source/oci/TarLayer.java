@@ -27,8 +27,21 @@ final class TarLayer {
     record Member(String path, long offset, long size) {
     }
 
-    /** What a listing found: the files, what was left out (links, special files), and whether a bound cut it short. */
-    record Listing(List<Member> members, List<String> skipped, boolean cut) {
+    /** What a listing found: the files, what was left out (links, special files), and the bound that cut it short, or null. */
+    record Listing(List<Member> members, List<String> skipped, String cut) {
+    }
+
+    /**
+     * A gzip layer is listed only while it decompresses to at most this many times its size (plus 1 MiB): weights
+     * barely compress and text about fourfold, so beyond it the layer is a decompression bomb, not a model.
+     */
+    static final int MAX_INFLATION = 20;
+
+    /** Thrown inside the listing when a gzip layer decompresses past {@link #MAX_INFLATION}. */
+    private static final class Inflated extends IOException {
+        Inflated() {
+            super("inflation bound");
+        }
     }
 
     private TarLayer() {
@@ -42,13 +55,14 @@ final class TarLayer {
         List<Member> members = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         try (FileChannel ch = FencedOpen.open(fence, blob);
-             Counting counting = gzip ? new Counting(new GzipCompressorInputStream(new Counting(ch), true)) : new Counting(ch);
+             Counting counting = gzip ? new Counting(new GzipCompressorInputStream(new Counting(ch), true), ch.size() * MAX_INFLATION + (1 << 20))
+                     : new Counting(ch);
              TarArchiveInputStream tar = new TarArchiveInputStream(counting)) {
             TarArchiveEntry e;
             int seen = 0;
             while ((e = tar.getNextEntry()) != null) {
                 if (++seen > maxMembers) {
-                    return new Listing(members, skipped, true);
+                    return new Listing(members, skipped, "more than " + maxMembers + " tar members");
                 }
                 String name = normalize(shown, layer, e.getName());
                 if (e.isDirectory() || name.isEmpty()) {
@@ -60,11 +74,13 @@ final class TarLayer {
                 }
                 members.add(new Member(name, counting.position(), e.getSize()));
             }
+        } catch (Inflated e) {
+            return new Listing(members, skipped, "it decompresses to more than " + MAX_INFLATION + " times its size");
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
             String why = e.getMessage() == null || e.getMessage().isBlank() ? (e instanceof java.io.EOFException ? "it ends early" : e.getClass().getSimpleName()) : e.getMessage();
             throw new BadInputException(shown + ": " + layer + " is not a readable tar (" + OneLine.of(why) + ")");
         }
-        return new Listing(members, skipped, false);
+        return new Listing(members, skipped, null);
     }
 
     /** The member's path with forward slashes and no {@code ./}; bad input when it would leave the folder it is unpacked into. */
@@ -93,16 +109,26 @@ final class TarLayer {
     private static final class Counting extends InputStream {
         private final FileChannel ch;
         private final InputStream in;
+        private final long limit;
         private long position;
 
         Counting(FileChannel ch) {
             this.ch = ch;
             this.in = null;
+            this.limit = Long.MAX_VALUE;
         }
 
-        Counting(InputStream in) {
+        Counting(InputStream in, long limit) {
             this.ch = null;
             this.in = in;
+            this.limit = limit;
+        }
+
+        private void advance(long n) throws Inflated {
+            position += n;
+            if (position > limit) {
+                throw new Inflated();
+            }
         }
 
         long position() {
@@ -119,7 +145,7 @@ final class TarLayer {
         public int read(byte[] b, int off, int len) throws IOException {
             int n = in != null ? in.read(b, off, len) : ch.read(ByteBuffer.wrap(b, off, len), position);
             if (n > 0) {
-                position += n;
+                advance(n);
             }
             return n;
         }
@@ -127,8 +153,9 @@ final class TarLayer {
         @Override
         public long skip(long n) throws IOException {
             if (in != null) {
-                long step = in.skip(n);
-                position += step;
+                // Skipped in steps, so that a bomb is stopped at the bound rather than after a whole member.
+                long step = in.skip(Math.min(n, 1 << 20));
+                advance(step);
                 return step;
             }
             long step = Math.max(0, Math.min(n, ch.size() - position));

@@ -174,6 +174,53 @@ class OciLayoutTest {
     }
 
     @Test
+    void aGzipLayerIsListedPastLargeMembersAndReadAtTheRightPlace(@TempDir Path dir) throws IOException {
+        byte[] noise = new byte[3 << 20];
+        new java.util.Random(17).nextBytes(noise);
+        OciFixture o = new OciFixture(dir.resolve("kit"));
+        o.kit("{\"manifestVersion\":\"1.0.0\",\"model\":{\"license\":\"Apache-2.0\"}}")
+                .layer(OciFixture.KIT_MODEL_GZIP, OciFixture.gzip(OciFixture.tar(OciFixture.members(
+                        "model.gguf", gguf(dir, null), "extra.dat", noise, "LICENSE", apache()))), null)
+                .tag("1");
+
+        RepositoryReport r = scan(o.root().toString());
+
+        assertThat(r.files()).extracting(RepoFile::path).containsExactly("LICENSE", "extra.dat", "model.gguf");
+        try (var in = r.files().get(0).openStream()) {
+            assertThat(in.readAllBytes()).isEqualTo(apache());
+        }
+        assertThat(r.identification().license().source()).isEqualTo("text");
+    }
+
+    @Test
+    void aGzipLayerThatInflatesLikeABombIsCutAndCannotPass(@TempDir Path dir) throws IOException {
+        OciFixture o = new OciFixture(dir.resolve("kit"));
+        o.kit("{\"manifestVersion\":\"1.0.0\",\"model\":{\"license\":\"Apache-2.0\"}}")
+                .layer(OciFixture.KIT_MODEL_GZIP, OciFixture.gzip(OciFixture.tar(OciFixture.members(
+                        "model.gguf", gguf(dir, null), "zeros.bin", new byte[64 << 20], "LICENSE", apache()))), null)
+                .tag("1");
+
+        RepositoryReport r = scan(o.root().toString());
+
+        assertThat(r.files()).extracting(RepoFile::path).doesNotContain("LICENSE");
+        assertThat(r.serialization()).anyMatch(s -> s.failed() && s.error().contains("decompresses to more than 20 times its size"));
+    }
+
+    @Test
+    void aFileGivenTwiceIsReadAsUnpackingLeavesIt(@TempDir Path dir) throws IOException {
+        OciFixture o = new OciFixture(dir.resolve("acme"));
+        o.modelPack().layer(OciFixture.WEIGHT_RAW, gguf(dir, null), "model.gguf")
+                .layer(OciFixture.DOC_TAR, OciFixture.tar(OciFixture.members("LICENSE", apache())), null)
+                .layer(OciFixture.DOC_TAR, OciFixture.tar(OciFixture.members("LICENSE", mit())), null)
+                .tag("v1");
+
+        RepositoryReport r = scan(o.root().toString());
+
+        assertThat(r.identification().license().id()).isEqualTo("mit");
+        assertThat(r.diagnostics()).anyMatch(d -> d.file().equals("LICENSE") && d.message().contains("the last is read"));
+    }
+
+    @Test
     void aDockerModelRunnerArtifactNamesItsGgufAndLicenseLayersLikeOllama(@TempDir Path dir) throws IOException {
         OciFixture o = new OciFixture(dir.resolve("smollm"));
         String digest = o.docker().layer(OciFixture.DOCKER_GGUF, gguf(dir, "apache-2.0"), null)
