@@ -161,8 +161,9 @@ public final class Lineage {
             if (d.kind() == dev.canship.inventory.Declared.Kind.SOURCE_MODEL) {
                 add(out, d.value(), DECLARED_SELF_PREFIX + d.where(), fileOnly(d.where()), 0);
             } else if (d.kind() == dev.canship.inventory.Declared.Kind.BASE_MODEL) {
-                // Card data kept outside a README (MLflow's model_card_data.yaml) declares a base as the card would.
-                add(out, d.value(), "card base_model", fileOnly(d.where()), 0);
+                // Card data kept outside a README (MLflow's model_card_data.yaml, a PEFT adapter's MLmodel) declares a
+                // base as the card would.
+                add(out, d.value(), "card data " + d.where(), fileOnly(d.where()), 0);
             }
         }
         for (var w : ex.weights()) {

@@ -17,7 +17,7 @@ public record Declared(Kind kind, String value, String where) {
         LICENSE,
         /** What the weights themselves are (the model they were saved from): lineage evidence, not a derivative claim. */
         SOURCE_MODEL,
-        /** A base model the card data declares (like a card's {@code base_model}): the model is made from it. */
+        /** A base model declared like a card's {@code base_model} (MLflow card data, a PEFT adapter's base): the model is made from it. */
         BASE_MODEL
     }
 

@@ -29,8 +29,8 @@ import java.util.stream.Collectors;
  * model's), {@code components/}, and {@code LICENSE.txt}. When MLflow could not fetch the repository's license file
  * it writes a placeholder {@code LICENSE.txt} that only points to the Hub page and may name the card's license type:
  * that file is a pointer (the type it names is declared evidence, like a card tag), never a license text.
- * {@code source_model_name} says which model the weights were saved from (lineage evidence) and
- * {@code source_model_revision} is reported as the revision.
+ * {@code source_model_name} says which model the weights were saved from (lineage evidence; for a PEFT adapter, its
+ * declared base) and {@code source_model_revision} is reported as the revision.
  */
 public final class MlflowModel {
 
@@ -81,8 +81,14 @@ public final class MlflowModel {
                 + (text(root.path("mlflow_version")) == null ? "" : ", MLflow " + text(root.path("mlflow_version")))
                 + "; " + binary + "/ is read as the repository's top folder");
         List<Declared> declared = new ArrayList<>();
+        // A PEFT adapter is saved without the base weights: source_model_name is then the base the adapter was made from.
+        boolean peft = text(tf.path("peft_adaptor")) != null;
         if (source != null) {
-            declared.add(new Declared(Declared.Kind.SOURCE_MODEL, source, "MLmodel (flavors.transformers.source_model_name)"));
+            declared.add(new Declared(peft ? Declared.Kind.BASE_MODEL : Declared.Kind.SOURCE_MODEL, source,
+                    "MLmodel (flavors.transformers.source_model_name)"));
+        }
+        if (peft) {
+            notes.add("a PEFT adapter (" + text(tf.path("peft_adaptor")) + "/): " + (source == null ? "its base model is not named" : source + " is its base model"));
         }
         List<RepoFile> files = new ArrayList<>();
         Set<String> top = scanned.files().stream().map(RepoFile::path).filter(p -> p.indexOf('/') < 0).collect(Collectors.toSet());

@@ -97,6 +97,21 @@ class MlflowModelTest {
     }
 
     @Test
+    void aPeftAdaptersSourceModelIsItsDeclaredBase(@TempDir Path dir) throws IOException {
+        Path m = saved(dir, "meta-llama/Llama-3.1-8B-Instruct", null);
+        Files.writeString(m.resolve("MLmodel"), Files.readString(m.resolve("MLmodel"))
+                .replace("    model_binary: model\n", "    model_binary: model\n    peft_adaptor: peft\n"));
+        Files.createDirectories(m.resolve("peft"));
+        Files.writeString(m.resolve("peft/adapter_config.json"), "{\"peft_type\":\"LORA\",\"base_model_name_or_path\":\"meta-llama/Llama-3.1-8B-Instruct\"}");
+
+        RepositoryReport r = Canship.builder().build().scan(m);
+
+        assertThat(r.identification().baseModels()).containsExactly("meta-llama/Llama-3.1-8B-Instruct");
+        assertThat(r.identification().license().id()).isEqualTo("llama3.1");
+        assertThat(r.origin().notes()).anyMatch(n -> n.startsWith("a PEFT adapter (peft/)"));
+    }
+
+    @Test
     void aPlaceholderNamingNoTypeForAnUnknownModelIsReviewedAsMissingNotUnknownText(@TempDir Path dir) throws IOException {
         RepositoryReport r = Canship.builder().build().scan(saved(dir, "acme/tiny-chat", null));
 
