@@ -71,7 +71,7 @@ final class OutputOptions {
     void refuseInside(List<Path> repositories) {
         for (Path repo : repositories) {
             try {
-                Path real = repo.toRealPath();
+                Path real = dev.canship.source.ModelSources.localFolder(repo).orElse(repo).toRealPath();
                 fences.add(real);
                 // A Hugging Face snapshot belongs to its cache entry, whose blobs the scan reads too.
                 for (Path p = real; p != null; p = p.getParent()) {

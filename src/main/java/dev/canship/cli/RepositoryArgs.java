@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  */
 final class RepositoryArgs {
 
-    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Folder of a downloaded model repository (a Hugging Face cache entry or --local-dir download too), a single .gguf file, or ollama:NAME[:TAG] for a model in the Ollama store (several allowed).")
+    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Folder of a downloaded model repository (a Hugging Face cache entry or --local-dir download too), a single .gguf file, ollama:NAME[:TAG] for a model in the Ollama store, or an OCI image layout folder (oci:PATH[:TAG] or PATH@sha256:DIGEST to choose a manifest); KitOps and MLflow folders too (several allowed).")
     List<Path> paths = new ArrayList<>();
 
     @Option(names = "--each", paramLabel = "ROOT",

@@ -215,6 +215,12 @@ public final class Extractor {
             if (!byName && !PickleScanner.loadableByContent(probe.readNBytes(PickleScanner.HEAD_BYTES))) {
                 return null;
             }
+            if (f.member()) {
+                // A file inside a tar layer is read in place; the pickle scanner opens whole files by path, so such a
+                // file cannot be checked: unknown, never passed.
+                return new SerializationScan(f.path(), "unchecked", false, List.of(), List.of(),
+                        "stored inside a tar layer; a file a pickle loader could open is not scanned there", List.of());
+            }
             scan = pickles.scan(f.absolute(), f.path());
         } catch (IOException e) {
             diagnostics.add(new Diagnostic(f.path(), "cannot be read: " + CardReader.firstLine(e.getMessage())));

@@ -48,6 +48,9 @@ public final class LicenseIdentifier {
         for (var w : ex.weights()) {
             weightsMatches(w.file(), w.metadata(), matches);
         }
+        if (ex.inventory() != null) {
+            declaredMatches(ex.inventory().origin().declared(), matches);
+        }
         List<TextDocument> unknown = new ArrayList<>();
         for (TextDocument doc : ex.documents()) {
             boolean gate = doc.where().endsWith("(extra_gated_prompt)");
@@ -281,6 +284,25 @@ public final class LicenseIdentifier {
                         file + " (general.license.link)", 0, 0.9, false, List.of()));
             } else if (info.isEmpty() && seen.isEmpty()) {
                 matches.add(new LicenseMatch("other", null, "license", "weights", file + " (general.license.link)", 0, 0.5, false, List.of()));
+            }
+        }
+    }
+
+    /**
+     * Licenses a packaging format declares outside any file (a ModelPack config's {@code descriptor.licenses}, a
+     * Kitfile's model license, the type an MLflow placeholder names): read like the card's {@code license} tag.
+     */
+    private void declaredMatches(List<dev.canship.inventory.Declared> declared, List<LicenseMatch> matches) {
+        Set<String> seen = new TreeSet<>();
+        for (var d : declared) {
+            String t = d.value().trim();
+            if (d.kind() != dev.canship.inventory.Declared.Kind.LICENSE || t.isEmpty() || t.equalsIgnoreCase("other")) {
+                continue;
+            }
+            Optional<LicenseInfo> info = kb.byCardName(t);
+            String id = info.map(LicenseInfo::id).orElse(t.toLowerCase(Locale.ROOT));
+            if (seen.add(id + "\u0000" + d.where())) {
+                matches.add(new LicenseMatch(id, info.map(LicenseInfo::version).orElse(null), "license", CARD_META, d.where(), 0, 1.0, false, List.of()));
             }
         }
     }

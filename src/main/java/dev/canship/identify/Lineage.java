@@ -33,6 +33,8 @@ public final class Lineage {
     /** A GGUF file's own address: the model it was converted from ({@code general.source.*}) or its own page. */
     private static final List<String> GGUF_SELF_KEYS = List.of("general.source.huggingface.repository", "general.source.repo_url",
             "general.source.url", "general.repo_url", "general.url");
+    /** Source label prefix of a model a packaging format says the weights were saved from (MLflow's source_model_name). */
+    static final String DECLARED_SELF_PREFIX = "weights saved from ";
     private static final Pattern GGUF_BASE = Pattern.compile("general\\.base_model\\.(\\d{1,3})\\.(name|organization|repo_url)");
     private static final Pattern TAG_BASE = Pattern.compile("base_model:(?:(?:finetune|adapter|quantized|merge):)?(.+)");
     /** Words that say a model was made from another; what follows them is searched for a known base name. */
@@ -81,7 +83,7 @@ public final class Lineage {
          * or {@code general.url}. It points to the governing license but does not make the repository a derivative.
          */
         public boolean selfEvidence() {
-            return source.startsWith("config.json") || source.startsWith(GGUF_SELF_PREFIX);
+            return source.startsWith("config.json") || source.startsWith(GGUF_SELF_PREFIX) || source.startsWith(DECLARED_SELF_PREFIX);
         }
 
         /** The name matched a family whose license the name does not settle. */
@@ -155,6 +157,15 @@ public final class Lineage {
         if (config != null && config.path("_name_or_path").isTextual()) {
             add(out, config.path("_name_or_path").asText(), "config.json _name_or_path", "config.json", 0);
         }
+        for (var d : ex.inventory() == null ? List.<dev.canship.inventory.Declared>of() : ex.inventory().origin().declared()) {
+            if (d.kind() == dev.canship.inventory.Declared.Kind.SOURCE_MODEL) {
+                add(out, d.value(), DECLARED_SELF_PREFIX + d.where(), fileOnly(d.where()), 0);
+            } else if (d.kind() == dev.canship.inventory.Declared.Kind.BASE_MODEL) {
+                // Card data kept outside a README (MLflow's model_card_data.yaml, a PEFT adapter's MLmodel) declares a
+                // base as the card would.
+                add(out, d.value(), "card data " + d.where(), fileOnly(d.where()), 0);
+            }
+        }
         for (var w : ex.weights()) {
             Map<Integer, String[]> byIndex = new java.util.TreeMap<>();
             for (Map.Entry<String, String> e : w.metadata().entrySet()) {
@@ -189,6 +200,11 @@ public final class Lineage {
         }
         String shown = name.strip().length() > MAX_NAME_CHARS ? name.strip().substring(0, MAX_NAME_CHARS) : name.strip();
         out.putIfAbsent(source + "\u0000" + modelName(shown), new Base(shown, source, file, line, match(shown).orElse(null)));
+    }
+
+    private static String fileOnly(String where) {
+        int p = where.indexOf(" (");
+        return p < 0 ? where : where.substring(0, p);
     }
 
     /** A training run's local folder ({@code output_a/}, {@code /home/me/ckpt}, {@code C:\\runs}) names no published model. */

@@ -16,11 +16,35 @@ import java.nio.file.Path;
  * @param fence    the real path of the folder nothing may be read outside of (the root, or the cache entry); null
  *                 for a file not found by a scan
  * @param links    its hard-link count ({@code unix:nlink}); above 1 the same file may also be anywhere else
+ * @param offset   -1 for a whole file; else where this file's bytes start inside {@code absolute} (a member of a tar
+ *                 layer of an OCI artifact, read in place: never extracted to disk)
+ * @param gzip     {@code absolute} is a gzip-compressed tar and {@code offset} counts decompressed bytes
  */
-public record RepoFile(String path, Path absolute, FileRole role, long size, Path fence, int links) implements Comparable<RepoFile> {
+public record RepoFile(String path, Path absolute, FileRole role, long size, Path fence, int links, long offset, boolean gzip)
+        implements Comparable<RepoFile> {
+
+    public RepoFile {
+        if (offset < -1 || (gzip && offset < 0)) {
+            throw new IllegalArgumentException("offset " + offset);
+        }
+    }
+
+    public RepoFile(String path, Path absolute, FileRole role, long size, Path fence, int links) {
+        this(path, absolute, role, size, fence, links, -1, false);
+    }
+
+    /** The same file under another path or role (a member listed where it belongs, a license set aside). */
+    public RepoFile as(String newPath, FileRole newRole) {
+        return new RepoFile(newPath, absolute, newRole, size, fence, links, offset, gzip);
+    }
 
     public RepoFile(String path, Path absolute, FileRole role, long size) {
         this(path, absolute, role, size, null, 1);
+    }
+
+    /** A member of a container file (a tar layer): its bytes are {@code size} bytes at {@code offset} of {@code absolute}. */
+    public boolean member() {
+        return offset >= 0;
     }
 
     /** The file name without folders. */
@@ -34,9 +58,13 @@ public record RepoFile(String path, Path absolute, FileRole role, long size, Pat
         return links > 1;
     }
 
-    /** Opens the file for reading, checked against the fence at the point of opening ({@link FencedOpen}). */
+    /** Opens the file (a member: only its own bytes) for reading, checked against the fence at the point of opening ({@link FencedOpen}). */
     public FileChannel open() throws IOException {
-        return FencedOpen.open(fence, absolute);
+        FileChannel ch = FencedOpen.open(fence, absolute);
+        if (!member()) {
+            return ch;
+        }
+        return gzip ? new InflatedChannel(ch, offset, size) : new SliceChannel(ch, offset, size);
     }
 
     /** {@link #open()} as a stream. */
