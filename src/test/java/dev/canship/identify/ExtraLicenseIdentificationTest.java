@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The licenses added from the extra corpus (CC BY, BY-SA, BY-NC-SA, BY-NC-ND 4.0, BSD-3-Clause, GPL-3.0, AGPL-3.0):
+ * The licenses added from the extra corpus (CC BY, BY-SA, BY-NC-SA, BY-NC-ND 4.0, BSD-3-Clause, GPL-3.0, AGPL-3.0, FAIR Noncommercial Research):
  * a card tag and the SPDX id name them (always run); their real texts as a repository's LICENSE file conclude them,
  * unaltered, and never a near relative (run where the extra corpus is, skipped with a message elsewhere).
  */
@@ -50,7 +50,8 @@ class ExtraLicenseIdentificationTest {
     }
 
     @ParameterizedTest(name = "{0} as LICENSE")
-    @CsvSource({"cc-by-4.0", "cc-by-sa-4.0", "cc-by-nc-sa-4.0", "cc-by-nc-nd-4.0", "bsd-3-clause", "gpl-3.0", "agpl-3.0"})
+    @CsvSource({"cc-by-4.0", "cc-by-sa-4.0", "cc-by-nc-sa-4.0", "cc-by-nc-nd-4.0", "bsd-3-clause", "gpl-3.0", "agpl-3.0",
+            "fair-noncommercial-research"})
     void theRealTextConcludesTheLicense(String license) throws IOException {
         String text = Files.readString(ExtraCorpus.license(license, "LICENSE"), StandardCharsets.UTF_8);
         Identification id = identify(repo(license + "-file", "LICENSE", text));

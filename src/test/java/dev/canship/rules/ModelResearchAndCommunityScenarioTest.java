@@ -1,0 +1,54 @@
+package dev.canship.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Model licenses added for issue 16: the FAIR Noncommercial Research License (research only, outputs included,
+ * shared only under the same agreement, FAIR use policy). Each a clean deployment with no finding and each duty
+ * breached, with exactly the findings expected.
+ */
+class ModelResearchAndCommunityScenarioTest {
+
+    private static Scenario fairResearch() {
+        return Scenario.under("fair-noncommercial-research").set("product.commercial", false).set("product.purpose", "research");
+    }
+
+    static Stream<Arguments> scenarios() {
+        List<Arguments> c = new ArrayList<>();
+        // FAIR Noncommercial Research License.
+        Scenario.expect(c, "fair research service", fairResearch());
+        // A commercial product: NON-COMMERCIAL says it once (RESEARCH-PURPOSE stays silent for commercial products).
+        Scenario.expect(c, "fair commercial product", Scenario.under("fair-noncommercial-research"), "NON-COMMERCIAL:error");
+        Scenario.expect(c, "fair non-commercial but production", Scenario.under("fair-noncommercial-research").set("product.commercial", false),
+                "RESEARCH-PURPOSE:error");
+        Scenario.expect(c, "fair evaluation", fairResearch().set("product.purpose", "evaluation"),
+                "RESEARCH-PURPOSE-REVIEW:warning");
+        Scenario.expect(c, "fair weights shared without the agreement", fairResearch().set("model.distribution", "weights")
+                .set("product.ships_license_copy", false), "LICENSE-COPY:error");
+        Scenario.expect(c, "fair terms not passed on", fairResearch().set("product.passes_use_policy", false),
+                "PASS-THROUGH:error");
+        Scenario.expect(c, "fair military research", fairResearch().set("product.uses", "[military]"),
+                "USE-POLICY-PROHIBITED:error");
+        return c.stream();
+    }
+
+    @org.junit.jupiter.api.Test
+    void fairNamesItsStandingReminder() throws Exception {
+        assertThat(fairResearch().reminders()).containsExactly("USE-RESTRICTIONS-UPDATES:info");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void exactFindings(String name, Scenario scenario, Set<String> expected) throws Exception {
+        assertThat(scenario.findings()).as(name).containsExactlyInAnyOrderElementsOf(expected);
+    }
+}
