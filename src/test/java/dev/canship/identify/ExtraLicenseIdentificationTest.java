@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The licenses added from the extra corpus (CC BY, BY-SA, BY-NC-SA, BY-NC-ND 4.0, BSD-3-Clause, GPL-3.0, AGPL-3.0, FAIR Noncommercial Research):
+ * The licenses added from the extra corpus (CC BY, BY-SA, BY-NC-SA, BY-NC-ND 4.0, BSD-3-Clause, GPL-3.0, AGPL-3.0, FAIR Noncommercial Research, Stability AI Community):
  * a card tag and the SPDX id name them (always run); their real texts as a repository's LICENSE file conclude them,
  * unaltered, and never a near relative (run where the extra corpus is, skipped with a message elsewhere).
  */
@@ -49,11 +49,21 @@ class ExtraLicenseIdentificationTest {
         assertThat(id.license().id()).isEqualTo(tag);
     }
 
+    @ParameterizedTest(name = "license_name {0}")
+    @CsvSource({"stabilityai-ai-community, stability-community", "fair-noncommercial-research-license, fair-noncommercial-research"})
+    void theCardLicenseNameNamesTheLicense(String name, String license) throws IOException {
+        Identification id = identify(repo(license + "-name", "README.md", "---\nlicense: other\nlicense_name: " + name + "\n---\n\n# A model\n"));
+        assertThat(id.license()).as(name).isNotNull();
+        assertThat(id.license().id()).isEqualTo(license);
+        assertThat(KB.licenses().get(license).spdx()).isEqualTo("LicenseRef-canship-" + license);
+    }
+
     @ParameterizedTest(name = "{0} as LICENSE")
     @CsvSource({"cc-by-4.0", "cc-by-sa-4.0", "cc-by-nc-sa-4.0", "cc-by-nc-nd-4.0", "bsd-3-clause", "gpl-3.0", "agpl-3.0",
-            "fair-noncommercial-research"})
+            "fair-noncommercial-research", "stability-community"})
     void theRealTextConcludesTheLicense(String license) throws IOException {
-        String text = Files.readString(ExtraCorpus.license(license, "LICENSE"), StandardCharsets.UTF_8);
+        String file = license.equals("stability-community") ? "LICENSE.md" : "LICENSE";
+        String text = Files.readString(ExtraCorpus.license(license, file), StandardCharsets.UTF_8);
         Identification id = identify(repo(license + "-file", "LICENSE", text));
         assertThat(id.license()).as(license).isNotNull();
         assertThat(id.license().id()).as(license).isEqualTo(license);

@@ -68,6 +68,11 @@ class LineageTest {
             "llama3-fans/tiny-model-7b, NONE",
             "https://huggingface.co/meta-llama/Llama-3.1-8B/, llama3.1",
             "TinyLlama/TinyLlama-1.1B-Chat-v1.0, NONE",
+            // Stability AI releases under the Community License of 2024-07-05.
+            "stabilityai/stable-diffusion-3.5-large, stability-community",
+            "stabilityai/stable-diffusion-3.5-medium, stability-community",
+            "stabilityai/stable-fast-3d, stability-community",
+            "stabilityai/sdxl-turbo, stability-community",
     })
     void baseNamesMapToLicenses(String name, String license) {
         assertThat(LINEAGE.licenseOf(name).orElse(null)).isEqualTo(license);

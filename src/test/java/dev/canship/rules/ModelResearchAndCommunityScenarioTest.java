@@ -13,13 +13,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Model licenses added for issue 16: the FAIR Noncommercial Research License (research only, outputs included,
- * shared only under the same agreement, FAIR use policy). Each a clean deployment with no finding and each duty
+ * shared only under the same agreement, FAIR use policy) and the Stability AI Community License (USD 1,000,000
+ * annual revenue ceiling, "Powered by Stability AI", Notice, no improving other foundation models). Each a clean deployment with no finding and each duty
  * breached, with exactly the findings expected.
  */
 class ModelResearchAndCommunityScenarioTest {
 
     private static Scenario fairResearch() {
         return Scenario.under("fair-noncommercial-research").set("product.commercial", false).set("product.purpose", "research");
+    }
+
+    private static Scenario stability(long annualRevenue) {
+        return Scenario.under("stability-community").set("organization.annual_revenue_usd", annualRevenue);
     }
 
     static Stream<Arguments> scenarios() {
@@ -38,6 +43,18 @@ class ModelResearchAndCommunityScenarioTest {
                 "PASS-THROUGH:error");
         Scenario.expect(c, "fair military research", fairResearch().set("product.uses", "[military]"),
                 "USE-POLICY-PROHIBITED:error");
+        // Stability AI Community License: clean below the ceiling with attribution and Notice.
+        Scenario.expect(c, "stability small company, hosted", stability(500_000L));
+        Scenario.expect(c, "stability exactly USD 1M", stability(1_000_000L));
+        Scenario.expect(c, "stability USD 2M revenue", stability(2_000_000L), "SCALE-GATE-LICENSE:error");
+        Scenario.expect(c, "stability revenue undeclared", Scenario.under("stability-community"), "SCALE-GATE-UNCHECKED:warning");
+        Scenario.expect(c, "stability without Powered by Stability AI", stability(500_000L).set("product.attribution", "[]"), "ATTRIBUTION:error");
+        Scenario.expect(c, "stability weights without Notice", stability(500_000L).set("model.distribution", "weights")
+                .set("product.ships_notice", false), "NOTICE-FILE:error");
+        Scenario.expect(c, "stability outputs train another model", stability(500_000L).set("model.outputs_train_models", true),
+                "OUTPUT-TRAINING:error");
+        Scenario.expect(c, "stability weights without the agreement", stability(500_000L).set("model.distribution", "weights")
+                .set("product.ships_license_copy", false), "LICENSE-COPY:error");
         return c.stream();
     }
 

@@ -110,7 +110,8 @@ public final class FingerprintCorpusGenerator {
             new Entry("bsd-3-clause", "LICENSE", "bsd-3-clause", L, null),
             new Entry("gpl-3.0", "LICENSE", "gpl-3.0", L, null),
             new Entry("agpl-3.0", "LICENSE", "agpl-3.0", L, null),
-            new Entry("fair-noncommercial-research", "LICENSE", "fair-noncommercial-research", L, null));
+            new Entry("fair-noncommercial-research", "LICENSE", "fair-noncommercial-research", L, null),
+            new Entry("stability-community", "LICENSE.md", "stability-community", L, null));
 
     /**
      * The outcome for one corpus file.
