@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The licenses added from the extra corpus (CC BY, BY-SA, BY-NC-SA, BY-NC-ND 4.0, BSD-3-Clause, GPL-3.0, AGPL-3.0, FAIR Noncommercial Research, Stability AI Community):
+ * The licenses added from the extra corpus (CC BY, BY-SA, BY-NC-SA, BY-NC-ND 4.0, BSD-3-Clause, GPL-3.0, AGPL-3.0, FAIR Noncommercial Research, Stability AI Community, Chameleon Research):
  * a card tag and the SPDX id name them (always run); their real texts as a repository's LICENSE file conclude them,
  * unaltered, and never a near relative (run where the extra corpus is, skipped with a message elsewhere).
  */
@@ -50,7 +50,8 @@ class ExtraLicenseIdentificationTest {
     }
 
     @ParameterizedTest(name = "license_name {0}")
-    @CsvSource({"stabilityai-ai-community, stability-community", "fair-noncommercial-research-license, fair-noncommercial-research"})
+    @CsvSource({"stabilityai-ai-community, stability-community", "fair-noncommercial-research-license, fair-noncommercial-research",
+            "chameleon-research-license, chameleon-research"})
     void theCardLicenseNameNamesTheLicense(String name, String license) throws IOException {
         Identification id = identify(repo(license + "-name", "README.md", "---\nlicense: other\nlicense_name: " + name + "\n---\n\n# A model\n"));
         assertThat(id.license()).as(name).isNotNull();
@@ -60,7 +61,8 @@ class ExtraLicenseIdentificationTest {
 
     @ParameterizedTest(name = "{0} as LICENSE")
     @CsvSource({"cc-by-4.0", "cc-by-sa-4.0", "cc-by-nc-sa-4.0", "cc-by-nc-nd-4.0", "bsd-3-clause", "gpl-3.0", "agpl-3.0",
-            "fair-noncommercial-research", "stability-community"})
+            "fair-noncommercial-research", "stability-community",
+            "chameleon-research"})
     void theRealTextConcludesTheLicense(String license) throws IOException {
         String file = license.equals("stability-community") ? "LICENSE.md" : "LICENSE";
         String text = Files.readString(ExtraCorpus.license(license, file), StandardCharsets.UTF_8);
@@ -69,6 +71,18 @@ class ExtraLicenseIdentificationTest {
         assertThat(id.license().id()).as(license).isEqualTo(license);
         assertThat(id.license().altered()).as(license).isFalse();
         assertThat(id.matches()).as("only one license concluded for " + license).extracting(LicenseMatch::id).containsOnly(license);
+    }
+
+    @org.junit.jupiter.api.Test
+    void chameleonsUsePolicyIsItsOwnNotALlamaPolicy() throws IOException {
+        Path r = repo("chameleon-repo", "LICENSE", Files.readString(ExtraCorpus.license("chameleon-research", "LICENSE"), StandardCharsets.UTF_8));
+        Files.writeString(r.resolve("USE_POLICY.md"), Files.readString(ExtraCorpus.license("chameleon-research", "USE_POLICY.md"), StandardCharsets.UTF_8));
+        Identification id = identify(r);
+        assertThat(id.license().id()).isEqualTo("chameleon-research");
+        assertThat(id.usePolicy()).isNotNull();
+        assertThat(id.usePolicy().id()).isEqualTo("chameleon-research");
+        assertThat(id.usePolicy().altered()).isFalse();
+        assertThat(id.issues()).isEmpty();
     }
 
     @ParameterizedTest(name = "{0} text under a {1} tag")

@@ -73,6 +73,8 @@ class LineageTest {
             "stabilityai/stable-diffusion-3.5-medium, stability-community",
             "stabilityai/stable-fast-3d, stability-community",
             "stabilityai/sdxl-turbo, stability-community",
+            "facebook/chameleon-7b, chameleon-research",
+            "facebook/chameleon-30b, chameleon-research",
     })
     void baseNamesMapToLicenses(String name, String license) {
         assertThat(LINEAGE.licenseOf(name).orElse(null)).isEqualTo(license);

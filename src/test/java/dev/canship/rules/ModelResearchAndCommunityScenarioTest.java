@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Model licenses added for issue 16: the FAIR Noncommercial Research License (research only, outputs included,
  * shared only under the same agreement, FAIR use policy) and the Stability AI Community License (USD 1,000,000
- * annual revenue ceiling, "Powered by Stability AI", Notice, no improving other foundation models). Each a clean deployment with no finding and each duty
+ * annual revenue ceiling, "Powered by Stability AI", Notice, no improving other foundation models) and the Chameleon
+ * Research License (research only, Notice with copies, Meta Chameleon use policy). Each a clean deployment with no finding and each duty
  * breached, with exactly the findings expected.
  */
 class ModelResearchAndCommunityScenarioTest {
@@ -25,6 +26,10 @@ class ModelResearchAndCommunityScenarioTest {
 
     private static Scenario stability(long annualRevenue) {
         return Scenario.under("stability-community").set("organization.annual_revenue_usd", annualRevenue);
+    }
+
+    private static Scenario chameleonResearch() {
+        return Scenario.under("chameleon-research").set("product.commercial", false).set("product.purpose", "research");
     }
 
     static Stream<Arguments> scenarios() {
@@ -55,6 +60,13 @@ class ModelResearchAndCommunityScenarioTest {
                 "OUTPUT-TRAINING:error");
         Scenario.expect(c, "stability weights without the agreement", stability(500_000L).set("model.distribution", "weights")
                 .set("product.ships_license_copy", false), "LICENSE-COPY:error");
+        // Chameleon Research License: research only, Notice with copies, its own use policy.
+        Scenario.expect(c, "chameleon research", chameleonResearch());
+        Scenario.expect(c, "chameleon commercial product", Scenario.under("chameleon-research"), "NON-COMMERCIAL:error");
+        Scenario.expect(c, "chameleon weights without Notice", chameleonResearch().set("model.distribution", "weights")
+                .set("product.ships_notice", false), "NOTICE-FILE:error");
+        Scenario.expect(c, "chameleon hosted without Notice", chameleonResearch().set("product.ships_notice", false));
+        Scenario.expect(c, "chameleon adult chat", chameleonResearch().set("product.uses", "[adult_content]"), "USE-POLICY-PROHIBITED:error");
         return c.stream();
     }
 

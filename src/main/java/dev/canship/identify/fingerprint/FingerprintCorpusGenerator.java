@@ -111,7 +111,9 @@ public final class FingerprintCorpusGenerator {
             new Entry("gpl-3.0", "LICENSE", "gpl-3.0", L, null),
             new Entry("agpl-3.0", "LICENSE", "agpl-3.0", L, null),
             new Entry("fair-noncommercial-research", "LICENSE", "fair-noncommercial-research", L, null),
-            new Entry("stability-community", "LICENSE.md", "stability-community", L, null));
+            new Entry("stability-community", "LICENSE.md", "stability-community", L, null),
+            new Entry("chameleon-research", "LICENSE", "chameleon-research", L, null),
+            new Entry("chameleon-research", "USE_POLICY.md", "chameleon-research", P, null));
 
     /**
      * The outcome for one corpus file.
