@@ -59,6 +59,15 @@ class ExtraLicenseIdentificationTest {
         assertThat(KB.licenses().get(license).spdx()).isEqualTo("LicenseRef-canship-" + license);
     }
 
+    /** The Nemotron Open Model License is a different agreement: its card name and link must not pass for the NVIDIA Open Model License. */
+    @org.junit.jupiter.api.Test
+    void theNemotronOpenModelLicenseIsNotTheNvidiaOpenModelLicense() throws IOException {
+        Identification id = identify(repo("nemotron-card", "README.md", "---\nlicense: other\nlicense_name: nvidia-nemotron-open-model-license\n"
+                + "license_link: https://www.nvidia.com/en-us/agreements/enterprise-software/nvidia-nemotron-open-model-license/\n---\n\n# Nemotron\n"));
+        assertThat(id.matches()).extracting(LicenseMatch::id).doesNotContain("nvidia-open-model-license", "nvidia-open-model-agreement");
+        assertThat(id.license() == null ? null : id.license().id()).isNotIn("nvidia-open-model-license", "nvidia-open-model-agreement");
+    }
+
     @ParameterizedTest(name = "{0} as LICENSE")
     @CsvSource({"cc-by-4.0", "cc-by-sa-4.0", "cc-by-nc-sa-4.0", "cc-by-nc-nd-4.0", "bsd-3-clause", "gpl-3.0", "agpl-3.0",
             "fair-noncommercial-research", "stability-community",

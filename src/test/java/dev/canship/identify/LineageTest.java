@@ -75,6 +75,9 @@ class LineageTest {
             "stabilityai/sdxl-turbo, stability-community",
             "facebook/chameleon-7b, chameleon-research",
             "facebook/chameleon-30b, chameleon-research",
+            // Nemotron 3: the NVIDIA Nemotron Open Model License, not held (a review); Llama-based Nemotrons keep Llama's.
+            "nvidia/NVIDIA-Nemotron-3-Nano-30B-A3B-BF16, nvidia-nemotron-open-model-license",
+            "nvidia/Llama-3.1-Nemotron-70B-Instruct-HF, llama3.1",
     })
     void baseNamesMapToLicenses(String name, String license) {
         assertThat(LINEAGE.licenseOf(name).orElse(null)).isEqualTo(license);
