@@ -26,5 +26,7 @@ public enum FindingKind {
     /** Changed files must say they were changed (reminder). */
     MODIFICATION_NOTICE,
     /** The licensor may update the model or its use restrictions, or restrict use remotely (reminder). */
-    LICENSE_UPDATES
+    LICENSE_UPDATES,
+    /** A changed model must stay under the same license with its source, or may not be shared (copyleft, share-alike, no-derivatives). */
+    COPYLEFT
 }

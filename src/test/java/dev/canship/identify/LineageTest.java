@@ -68,6 +68,16 @@ class LineageTest {
             "llama3-fans/tiny-model-7b, NONE",
             "https://huggingface.co/meta-llama/Llama-3.1-8B/, llama3.1",
             "TinyLlama/TinyLlama-1.1B-Chat-v1.0, NONE",
+            // Stability AI releases under the Community License of 2024-07-05.
+            "stabilityai/stable-diffusion-3.5-large, stability-community",
+            "stabilityai/stable-diffusion-3.5-medium, stability-community",
+            "stabilityai/stable-fast-3d, stability-community",
+            "stabilityai/sdxl-turbo, stability-community",
+            "facebook/chameleon-7b, chameleon-research",
+            "facebook/chameleon-30b, chameleon-research",
+            // Nemotron 3: the NVIDIA Nemotron Open Model License, not held (a review); Llama-based Nemotrons keep Llama's.
+            "nvidia/NVIDIA-Nemotron-3-Nano-30B-A3B-BF16, nvidia-nemotron-open-model-license",
+            "nvidia/Llama-3.1-Nemotron-70B-Instruct-HF, llama3.1",
     })
     void baseNamesMapToLicenses(String name, String license) {
         assertThat(LINEAGE.licenseOf(name).orElse(null)).isEqualTo(license);

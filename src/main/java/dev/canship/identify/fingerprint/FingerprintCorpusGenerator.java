@@ -98,6 +98,24 @@ public final class FingerprintCorpusGenerator {
             new Entry("minimax-model", "MINIMAX-MODEL-LICENSE", "minimax-model", L, null));
 
     /**
+     * The texts fetched from public repositories into the extra corpus ({@code <extra-corpus>/licenses/<folder>/},
+     * each folder with a SOURCE.txt naming repository, path, commit and sha256), outside the project like the shared
+     * corpus. CI's shared corpus does not have them, so their fingerprints are checked only where they are present.
+     */
+    public static final List<Entry> EXTRA_MAPPING = List.of(
+            new Entry("cc-by-4.0", "LICENSE", "cc-by-4.0", L, null),
+            new Entry("cc-by-sa-4.0", "LICENSE", "cc-by-sa-4.0", L, null),
+            new Entry("cc-by-nc-sa-4.0", "LICENSE", "cc-by-nc-sa-4.0", L, null),
+            new Entry("cc-by-nc-nd-4.0", "LICENSE", "cc-by-nc-nd-4.0", L, null),
+            new Entry("bsd-3-clause", "LICENSE", "bsd-3-clause", L, null),
+            new Entry("gpl-3.0", "LICENSE", "gpl-3.0", L, null),
+            new Entry("agpl-3.0", "LICENSE", "agpl-3.0", L, null),
+            new Entry("fair-noncommercial-research", "LICENSE", "fair-noncommercial-research", L, null),
+            new Entry("stability-community", "LICENSE.md", "stability-community", L, null),
+            new Entry("chameleon-research", "LICENSE", "chameleon-research", L, null),
+            new Entry("chameleon-research", "USE_POLICY.md", "chameleon-research", P, null));
+
+    /**
      * The outcome for one corpus file.
      *
      * @param entry       the mapping entry
@@ -134,11 +152,25 @@ public final class FingerprintCorpusGenerator {
 
     /** Builds every fingerprint of the mapping; writes them to {@code outDir} when it is not null. */
     public static List<Generated> generate(Path licensesDir, Path outDir) throws IOException {
+        return generate(licensesDir, outDir, MAPPING, "corpus");
+    }
+
+    /** Builds every fingerprint of {@link #EXTRA_MAPPING} from the extra corpus's licenses folder. */
+    public static List<Generated> generateExtra(Path extraLicensesDir, Path outDir) throws IOException {
+        return generate(extraLicensesDir, outDir, EXTRA_MAPPING, "extra-corpus");
+    }
+
+    /** The fingerprint file names {@link #EXTRA_MAPPING} yields, known without the texts. */
+    public static List<String> extraFingerprintNames() {
+        return EXTRA_MAPPING.stream().map(e -> e.id() + "." + e.kind() + (e.version() == null ? "" : "." + e.version()) + ".fp").toList();
+    }
+
+    private static List<Generated> generate(Path licensesDir, Path outDir, List<Entry> mapping, String corpusName) throws IOException {
         List<Generated> out = new ArrayList<>();
-        for (Entry e : MAPPING) {
+        for (Entry e : mapping) {
             Path file = corpusFile(licensesDir, e);
             String text = Files.readString(file, StandardCharsets.UTF_8);
-            String source = "corpus licenses/" + e.folder() + "/" + file.getFileName() + " sha256:" + sha256(file)
+            String source = corpusName + " licenses/" + e.folder() + "/" + file.getFileName() + " sha256:" + sha256(file)
                     + prefaceNote(text);
             String note = "";
             Fingerprint fp;
@@ -213,13 +245,20 @@ public final class FingerprintCorpusGenerator {
         }
     }
 
-    /** Regenerates the fingerprints: {@code <corpus-licenses-dir> <output-dir>}. */
+    /**
+     * Regenerates the fingerprints: {@code <corpus-licenses-dir> <output-dir> [<extra-corpus-licenses-dir>]}; with the
+     * third argument the extra corpus's fingerprints are made too.
+     */
     public static void main(String[] args) throws IOException {
-        if (args.length != 2) {
-            System.err.println("usage: FingerprintCorpusGenerator <corpus-licenses-dir> <output-dir>");
+        if (args.length != 2 && args.length != 3) {
+            System.err.println("usage: FingerprintCorpusGenerator <corpus-licenses-dir> <output-dir> [<extra-corpus-licenses-dir>]");
             System.exit(2);
         }
-        for (Generated g : generate(Path.of(args[0]), Path.of(args[1]))) {
+        List<Generated> all = new ArrayList<>(generate(Path.of(args[0]), Path.of(args[1])));
+        if (args.length == 3) {
+            all.addAll(generateExtra(Path.of(args[2]), Path.of(args[1])));
+        }
+        for (Generated g : all) {
             System.out.println(g.entry().folder() + "/" + g.corpusFile().getFileName() + " -> "
                     + (g.written() == null ? "-" : g.written().getFileName()) + (g.note().isEmpty() ? "" : "  (" + g.note() + ")"));
         }
