@@ -8,8 +8,8 @@ import java.nio.file.Path;
 /**
  * The locator of the extra corpus: license texts fetched from public repositories for licenses the shared corpus
  * lacks ({@code <extra>/licenses/<id>/<file>} with a SOURCE.txt naming repository, path, commit and sha256). It is
- * {@code CANSHIP_EXTRA_CORPUS}, else the system property {@code canship.extraCorpus}, else {@code /work/extra-corpus},
- * else {@code ../extra-corpus}.
+ * {@code CANSHIP_EXTRA_CORPUS}, else the system property {@code canship.extraCorpus}, else {@code ../extra-corpus}
+ * (beside the clone, like {@code ../shared}).
  *
  * <p>Unlike {@link Corpus}, its absence always skips, even where the build requires the shared corpus: CI's shared
  * corpus does not hold these texts. Its texts never enter the project; only fingerprints derived from them do.
@@ -29,8 +29,7 @@ public final class ExtraCorpus {
         if (prop != null && !prop.isBlank()) {
             return Path.of(prop).toAbsolutePath().normalize();
         }
-        Path work = Path.of("/work/extra-corpus");
-        return Files.isDirectory(work) ? work : Path.of("..", "extra-corpus").toAbsolutePath().normalize();
+        return Path.of("..", "extra-corpus").toAbsolutePath().normalize();
     }
 
     /** The extra corpus's license texts; skips the calling test with a message when they are absent. */
