@@ -54,7 +54,8 @@ public final class Canship {
         this.progress = b.progress;
         this.kb = b.catalog == null ? KnowledgeBase.bundled() : withCatalog(b.catalog);
         this.pipeline = new Pipeline(limits, kb, b.catalog == null ? FingerprintTextMatcher.bundled(kb) : FingerprintTextMatcher.of(kb),
-                new TextTermReader(), clock, b.ollamaStore == null ? OllamaStore.fromEnvironment() : new OllamaStore(b.ollamaStore));
+                new TextTermReader(), clock, b.ollamaStore == null ? OllamaStore.fromEnvironment() : new OllamaStore(b.ollamaStore),
+                b.hub != null ? b.hub : () -> dev.canship.source.hub.HubSettings.fromEnvironment(System.getenv(), null));
     }
 
     /** The bundled knowledge base with an organization's catalog folder merged over it; a problem in it is bad input (exit 2). */
@@ -169,8 +170,25 @@ public final class Canship {
         private Clock clock = Clock.systemUTC();
         private Progress progress = Progress.NONE;
         private Path ollamaStore;
+        private java.util.function.Supplier<dev.canship.source.hub.HubSettings> hub;
 
         private Builder() {
+        }
+
+        /**
+         * How {@code hf:ORG/NAME[@REV]} repositories are read from the Hugging Face Hub (default: {@code HF_ENDPOINT},
+         * {@code HF_TOKEN} and {@code HF_HUB_OFFLINE} from the environment, no cache).
+         */
+        public Builder hub(dev.canship.source.hub.HubSettings settings) {
+            Objects.requireNonNull(settings, "settings");
+            this.hub = () -> settings;
+            return this;
+        }
+
+        /** As {@link #hub(dev.canship.source.hub.HubSettings)}, the settings made only when an {@code hf:} repository is read. */
+        public Builder hub(java.util.function.Supplier<dev.canship.source.hub.HubSettings> settings) {
+            this.hub = Objects.requireNonNull(settings, "settings");
+            return this;
         }
 
         /**

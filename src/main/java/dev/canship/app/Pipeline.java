@@ -42,9 +42,10 @@ final class Pipeline {
     private final ModelStage models;
     private final Clock clock;
 
-    Pipeline(ScanLimits limits, KnowledgeBase kb, TextMatcher matcher, TermReader terms, Clock clock, OllamaStore ollama) {
+    Pipeline(ScanLimits limits, KnowledgeBase kb, TextMatcher matcher, TermReader terms, Clock clock, OllamaStore ollama,
+             java.util.function.Supplier<dev.canship.source.hub.HubSettings> hub) {
         this.clock = clock;
-        this.sources = new ModelSources(limits, ollama);
+        this.sources = new ModelSources(limits, ollama, hub);
         this.extractor = new Extractor(limits);
         this.identifier = new LicenseIdentifier(kb, matcher, terms);
         this.assembler = new FactAssembler(kb);

@@ -79,6 +79,7 @@ final class CheckCommand implements Callable<Integer> {
         Baseline baseline = baselineFile == null ? null : Baseline.read(baselineFile);
         Canship canship = Canship.builder()
                 .limits(limitOptions.limits())
+                .hub(repositories.hub())
                 .userRules(userRules)
                 .catalog(catalog)
                 .clock(OutputOptions.reportClock())

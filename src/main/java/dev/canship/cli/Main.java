@@ -64,6 +64,16 @@ public final class Main implements Runnable {
         return cl.execute(args);
     }
 
+    /** Runs canship with {@code env} as its environment variables (HF_ENDPOINT, HF_TOKEN, HF_HUB_OFFLINE; tests call this). */
+    public static int run(String[] args, java.util.Map<String, String> env, PrintWriter out, PrintWriter err) {
+        Environment.set(env);
+        try {
+            return run(args, out, err);
+        } finally {
+            Environment.set(null);
+        }
+    }
+
     /** Runs canship reading {@code in} as its standard input (answers to {@code init}, {@code --deployment -}). */
     public static int run(String[] args, java.io.InputStream in, PrintWriter out, PrintWriter err) {
         StandardInput.set(in);

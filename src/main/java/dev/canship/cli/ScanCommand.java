@@ -39,7 +39,7 @@ final class ScanCommand implements Callable<Integer> {
         Reporter reporter = output.reporter(spec.commandLine(), false);
         List<java.nio.file.Path> repos = repositories.repositories();
         output.refuseInside(repos);
-        Canship canship = Canship.builder().limits(limitOptions.limits()).catalog(catalog).progress(ProgressBar.on(spec.commandLine().getErr())).build();
+        Canship canship = Canship.builder().limits(limitOptions.limits()).hub(repositories.hub()).catalog(catalog).progress(ProgressBar.on(spec.commandLine().getErr())).build();
         List<RepositoryReport> reports = canship.scan(repos);
 
         output.emit(reporter.render(reports), spec.commandLine().getOut());

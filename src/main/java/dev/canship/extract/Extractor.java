@@ -71,7 +71,7 @@ public final class Extractor {
         List<RepoFile> weightFiles = inventory.withRole(FileRole.WEIGHTS);
         ShardSample sample = ShardSample.NONE;
         for (RepoFile f : indexesInOrder(inventory)) {
-            if (!java.nio.file.Files.isRegularFile(f.absolute())) {
+            if (!f.openable()) {
                 diagnostics.add(new Diagnostic(f.path(), "no longer a regular file; not opened"));
                 continue;
             }
@@ -92,7 +92,7 @@ public final class Extractor {
             serialized.add(new SerializationScan(d.file(), "unchecked", false, List.of(), List.of(), d.message(), List.of()));
         }
         for (RepoFile f : inventory.files()) {
-            if (!skipped.contains(f.path()) && java.nio.file.Files.isRegularFile(f.absolute())) {
+            if (!skipped.contains(f.path()) && f.openable()) {
                 SerializationScan scan = scanIfLoadable(f, diagnostics);
                 if (scan != null) {
                     serialized.add(scan);
@@ -111,7 +111,7 @@ public final class Extractor {
                 continue;
             }
             // The inventory saw a regular file; if it was swapped for a FIFO since, opening it would block forever.
-            if (!java.nio.file.Files.isRegularFile(f.absolute())) {
+            if (!f.openable()) {
                 diagnostics.add(new Diagnostic(f.path(), "no longer a regular file; not opened"));
                 continue;
             }
@@ -180,6 +180,9 @@ public final class Extractor {
                     default -> {
                     }
                 }
+            } catch (dev.canship.BadInputException e) {
+                // A remote store that failed mid-read: nothing partial may be reported (one line, exit 2).
+                throw e;
             } catch (RuntimeException | StackOverflowError e) {
                 // A reader bug must not end the scan of the whole repository: this file is reported and the rest goes on.
                 String why = "could not be read (" + e.getClass().getSimpleName()
@@ -214,6 +217,12 @@ public final class Extractor {
         try (var probe = f.openStream()) {
             if (!byName && !PickleScanner.loadableByContent(probe.readNBytes(PickleScanner.HEAD_BYTES))) {
                 return null;
+            }
+            if (f.remote() != null) {
+                // Only headers of a remote weight file are fetched, by range; the pickle scanner reads whole files from
+                // disk, so such a file cannot be checked here: unknown, never passed.
+                return new SerializationScan(f.path(), "unchecked", false, List.of(), List.of(),
+                        "on a remote store, read by range only; a file a pickle loader could open is not scanned remotely", List.of());
             }
             if (f.member()) {
                 // A file inside a tar layer is read in place; the pickle scanner opens whole files by path, so such a
@@ -262,7 +271,7 @@ public final class Extractor {
     }
 
     private Object readHeader(RepoFile f) {
-        if (!java.nio.file.Files.isRegularFile(f.absolute())) {
+        if (!f.openable()) {
             return new Diagnostic(f.path(), "no longer a regular file; not opened");
         }
         try {
@@ -273,6 +282,8 @@ public final class Extractor {
                     .read(f.name(), f::open).withFile(f.path());
         } catch (WeightsFormatException e) {
             return new Diagnostic(f.path(), e.reason());
+        } catch (dev.canship.BadInputException e) {
+            throw e;
         } catch (RuntimeException e) {
             return new Diagnostic(f.path(), "header cannot be read (" + e.getClass().getSimpleName() + ")");
         }

@@ -11,9 +11,13 @@ import java.nio.channels.WritableByteChannel;
 
 /**
  * A read-only channel over a file stored inside another file (a member of a tar layer): reads go through
- * {@link #read(ByteBuffer, long)}; writing, mapping and locking are refused.
+ * {@link #read(ByteBuffer, long)}; writing, mapping and locking are refused. Public for channels over bytes that are
+ * not on this machine (a remote file's fetched ranges).
  */
-abstract class ReadOnlyChannel extends FileChannel {
+public abstract class ReadOnlyChannel extends FileChannel {
+
+    protected ReadOnlyChannel() {
+    }
 
     private long position;
 

@@ -129,6 +129,10 @@ public final class CycloneDxReporter implements Reporter {
         c.setType(Component.Type.MACHINE_LEARNING_MODEL);
         c.setBomRef(refs.unique("model:" + r.name()));
         c.setName(r.name());
+        if (r.revision() != null) {
+            // The commit read (a cache snapshot, a Hub revision) is the version of the model the BOM describes.
+            c.setVersion(r.revision());
+        }
         LicenseMatch concluded = r.identification().license();
         if (concluded != null) {
             c.setLicenses(license(concluded, r.card()));

@@ -31,7 +31,7 @@ final class FileDigests {
 
     /** The lower-case hex SHA-256 of a small file, or empty when its role is not hashed, it is too large or unreadable. */
     static Optional<String> sha256(RepoFile f) {
-        if (!HASHED.contains(f.role()) || f.size() > MAX_BYTES || f.absolute() == null) {
+        if (!HASHED.contains(f.role()) || f.size() > MAX_BYTES || (f.absolute() == null && f.remote() == null)) {
             return Optional.empty();
         }
         try (InputStream in = f.openStream()) {

@@ -143,19 +143,24 @@ public final class HtmlReporter implements Reporter {
 
     // ---- verdict
 
+    /** The repository as the verdict names it: name, where it was read, and the revision when the place keeps one. */
+    private static String subject(RepositoryReport r) {
+        return r.name() + " \u2014 " + r.path() + (r.revision() == null ? "" : " (revision " + r.revision() + ")");
+    }
+
     private void verdict(Element parent, RepositoryReport r) {
         Element box = parent.appendElement("div").attr("role", "status");
         if (!r.isCheck()) {
             box.addClass("verdict").addClass("verdict-scan").attr("data-verdict", "scan");
             box.appendElement("div").addClass("label").text("Scanned: no deployment checked");
-            box.appendElement("div").addClass("subject").text(r.name() + " \u2014 " + r.path());
+            box.appendElement("div").addClass("subject").text(subject(r));
             return;
         }
         Verdict v = r.verdict();
         box.addClass("verdict").addClass("verdict-" + v.name().toLowerCase(Locale.ROOT)).attr("id", "verdict-" + slug(r.name()))
                 .attr("data-verdict", v.name().toLowerCase(Locale.ROOT));
         box.appendElement("div").addClass("label").text(capitalize(v.plain()));
-        box.appendElement("div").addClass("subject").text(r.name() + " \u2014 " + r.path());
+        box.appendElement("div").addClass("subject").text(subject(r));
         LicenseMatch l = r.identification().license();
         box.appendElement("div").addClass("governing").text("Governing license: " + (l == null ? "none concluded"
                 : kb.license(l.id()).map(i -> i.title() + " (" + l.id() + ")").orElse(l.id())));

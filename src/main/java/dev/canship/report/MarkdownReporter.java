@@ -57,6 +57,9 @@ public final class MarkdownReporter implements Reporter {
 
     private void repository(RepositoryReport r, StringBuilder sb) {
         sb.append("\n### ").append(esc(r.name())).append("\n\n");
+        if (r.revision() != null) {
+            sb.append("Revision ").append(code(r.revision(), false)).append(" (").append(esc(r.origin().kind())).append(")\n\n");
+        }
         LicenseMatch l = r.identification().license();
         String license = l == null ? "no governing license concluded"
                 : "license **" + esc(kb.license(l.id()).map(i -> i.title()).orElse(l.id())) + "** (" + code(l.id(), false)

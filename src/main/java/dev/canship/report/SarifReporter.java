@@ -139,6 +139,11 @@ public final class SarifReporter implements Reporter {
             ObjectNode o = repos.addObject();
             o.put("name", r.name());
             o.put("path", r.path());
+            if (r.revision() != null) {
+                // The commit read (a cache snapshot, a Hub revision): a record of which files were judged.
+                o.put("revision", r.revision());
+                o.put("source", r.origin().kind());
+            }
             o.put("verdict", r.verdict().machine());
             o.put("license", r.identification().license() == null ? null : r.identification().license().id());
         }

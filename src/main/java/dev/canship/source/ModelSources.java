@@ -6,6 +6,9 @@ import dev.canship.inventory.InventoryScanner;
 import dev.canship.inventory.ScanLimits;
 import dev.canship.source.kitops.KitopsFolder;
 import dev.canship.source.mlflow.MlflowModel;
+import dev.canship.source.hub.HubRef;
+import dev.canship.source.hub.HubSettings;
+import dev.canship.source.hub.HubSource;
 import dev.canship.source.oci.OciLayout;
 
 import java.nio.file.Files;
@@ -17,7 +20,8 @@ import java.util.Locale;
  * Resolves where a model lives into the inventory of the files that make it up: a folder (a download, a Hugging Face
  * cache entry or snapshot, a {@code --local-dir} download), a single GGUF file, or an Ollama model named
  * {@code ollama:NAME[:TAG]}, an OCI image layout folder ({@code oci:PATH[:TAG]}, {@code PATH@sha256:DIGEST}), a
- * KitOps folder (a {@code Kitfile}) or an MLflow transformers model folder ({@code MLmodel}). Every later stage reads
+ * KitOps folder (a {@code Kitfile}), an MLflow transformers model folder ({@code MLmodel}), or a model on the Hugging
+ * Face Hub ({@code hf:ORG/NAME[@REV]}, read remotely: see {@link HubSource}). Every later stage reads
  * only what the inventory lists, through its fence.
  */
 public final class ModelSources {
@@ -30,15 +34,27 @@ public final class ModelSources {
 
     private final InventoryScanner folders;
     private final OllamaStore ollama;
+    private final ScanLimits limits;
+    private final java.util.function.Supplier<HubSettings> hub;
 
     public ModelSources(ScanLimits limits, OllamaStore ollama) {
+        this(limits, ollama, () -> HubSettings.fromEnvironment(System.getenv(), null));
+    }
+
+    /** {@code hub} is asked only when a repository is named {@code hf:...}, so a bad HF_ENDPOINT never stops a local scan. */
+    public ModelSources(ScanLimits limits, OllamaStore ollama, java.util.function.Supplier<HubSettings> hub) {
         this.folders = new InventoryScanner(limits);
         this.ollama = ollama;
+        this.limits = limits;
+        this.hub = hub;
     }
 
     /** Throws {@link BadInputException} with one line when the place cannot be read as a model. */
     public Inventory inventory(Path given) {
         String arg = given.toString();
+        if (HubRef.named(arg) && !Files.exists(given, LinkOption.NOFOLLOW_LINKS)) {
+            return new HubSource(hub.get(), limits).inventory(given, HubRef.parse(arg));
+        }
         if (arg.startsWith(OLLAMA) && !Files.exists(given, LinkOption.NOFOLLOW_LINKS)) {
             return ollama.inventory(given, arg.substring(OLLAMA.length()));
         }

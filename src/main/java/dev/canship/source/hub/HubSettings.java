@@ -1,0 +1,66 @@
+package dev.canship.source.hub;
+
+import dev.canship.BadInputException;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * How the Hugging Face Hub is reached: its address ({@code HF_ENDPOINT}), the token sent to it ({@code HF_TOKEN}),
+ * whether the network may be used at all ({@code HF_HUB_OFFLINE}), and the folder fetched files are kept in
+ * ({@code --cache}; null: nothing is written to disk).
+ *
+ * @param endpoint the Hub's base address, without a trailing slash
+ * @param token    the access token, or null; never printed ({@link #toString()} hides it)
+ * @param offline  only the cache may be read
+ * @param cache    where fetched files are stored and reused, or null
+ */
+public record HubSettings(URI endpoint, String token, boolean offline, Path cache) {
+
+    /** The public Hub. */
+    public static final URI DEFAULT_ENDPOINT = URI.create("https://huggingface.co");
+
+    public HubSettings {
+        endpoint = checked(endpoint);
+        token = token == null || token.isBlank() ? null : token.strip();
+    }
+
+    /** The settings the environment gives ({@code HF_ENDPOINT}, {@code HF_TOKEN}, {@code HF_HUB_OFFLINE}), with {@code --cache DIR} or null. */
+    public static HubSettings fromEnvironment(Map<String, String> env, Path cache) {
+        String endpoint = env.get("HF_ENDPOINT");
+        URI uri;
+        try {
+            uri = endpoint == null || endpoint.isBlank() ? DEFAULT_ENDPOINT : URI.create(endpoint.strip());
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("HF_ENDPOINT: not an address (give https://HOST)");
+        }
+        String offline = env.getOrDefault("HF_HUB_OFFLINE", "").strip().toLowerCase(Locale.ROOT);
+        return new HubSettings(uri, env.get("HF_TOKEN"), offline.equals("1") || offline.equals("true") || offline.equals("yes") || offline.equals("on"), cache);
+    }
+
+    /** The public Hub, no token, online, no cache. */
+    public static HubSettings defaults() {
+        return new HubSettings(DEFAULT_ENDPOINT, null, false, null);
+    }
+
+    private static URI checked(URI uri) {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null || uri.getRawUserInfo() != null
+                || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new BadInputException("HF_ENDPOINT: " + uri.getScheme() + "://" + uri.getHost() + ": not an http(s) address of a host");
+        }
+        String s = uri.toString();
+        while (s.endsWith("/")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        return URI.create(s);
+    }
+
+    @Override
+    public String toString() {
+        // The token stays out of every log line, exception and report.
+        return "HubSettings[endpoint=" + endpoint + ", token=" + (token == null ? "none" : "set") + ", offline=" + offline + ", cache=" + cache + "]";
+    }
+}
