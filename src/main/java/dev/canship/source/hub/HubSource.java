@@ -68,7 +68,8 @@ public final class HubSource {
             files.add(RepoFile.remote(e.path(), role, e.size(), new HubFile(session, e.path(), e.size(), bound, Math.min(first, e.size()))));
         }
         List<String> notes = new ArrayList<>();
-        notes.add("read from " + HubClient.shown(settings.endpoint()) + " as " + ref.at(listing.sha())
+        notes.add("read " + (settings.offline() ? "from --cache " + settings.cache() + " (HF_HUB_OFFLINE=1)" : "from " + HubClient.shown(settings.endpoint()))
+                + " as " + ref.at(listing.sha())
                 + (ref.revision().equalsIgnoreCase(listing.sha()) ? "" : " (revision " + ref.revision() + ")")
                 + ": small files whole, weight files by their headers only");
         return new Inventory(given, ref.repo(), files, diagnostics, unwalked, new Origin("hf-hub", listing.sha(), notes));
