@@ -362,6 +362,35 @@ class HubRemoteCheckTest {
     }
 
     @Test
+    void aHeaderLongerThanOneStepIsFetchedInFewRangesAndReadsAsLocally(@TempDir Path dir) throws IOException {
+        Path repo = Files.createDirectories(dir.resolve("wide"));
+        Files.copy(Path.of(SAMPLE, "LICENSE"), repo.resolve("LICENSE"));
+        // About 3000 tensors: a header of some 300 KB, more than the first 64 KiB range.
+        TestWeights.safetensors(repo.resolve("model.safetensors"), Map.of("format", "pt"), TestWeights.tinyMixtral(150), 4L << 30);
+        Run local = run(Map.of(), "scan", repo.toString(), "--format", "json");
+        try (FakeHub hub = new FakeHub(repo, "someone/wide")) {
+            Run remote = run(env(hub), "scan", "hf:someone/wide", "--format", "json");
+            assertThat(remote.err()).isEmpty();
+            assertThat(placeless(remote.out())).isEqualTo(placeless(local.out()));
+            assertThat(hub.requests).filteredOn(q -> q.path().endsWith("/model.safetensors")).hasSizeBetween(2, 3);
+            assertThat(hub.bytesSent.get()).isLessThan(2L << 20);
+        }
+    }
+
+    @Test
+    void aHeaderLengthBeyondTheBoundIsRefusedWithoutFetchingIt(@TempDir Path dir) throws IOException {
+        Path repo = recorded(dir);
+        TestWeights.rawSafetensors(repo.resolve("model-00001-of-00001.safetensors"), 1L << 30, "{}".getBytes(StandardCharsets.UTF_8), 8L << 30);
+        try (FakeHub hub = new FakeHub(repo, "meta-llama/Llama-4-Scout-17B-16E-Instruct")) {
+            Run r = run(env(hub), "check", REF, "-d", DEPLOYMENT, "--format", "json");
+            JsonNode report = M.readTree(r.out());
+            assertThat(report.path("diagnostics").toString()).contains("model-00001-of-00001.safetensors").contains("exceeds the limit");
+            assertThat(hub.requests).filteredOn(q -> q.path().endsWith(".safetensors")).extracting(FakeHub.Request::range)
+                    .containsExactly("bytes=0-65535");
+        }
+    }
+
+    @Test
     void aHubNameThatIsNotOneIsBadInput() {
         Run r = run(Map.of(), "scan", "hf:../etc");
         assertThat(r.exit()).isEqualTo(2);
