@@ -34,6 +34,11 @@ public record RepoFile(String path, Path absolute, FileRole role, long size, Pat
     public interface Remote {
         /** A read-only channel of the file's full size; a read the source will not serve fails with an {@link IOException}. */
         FileChannel open() throws IOException;
+
+        /** Whether every byte is already on this machine (fetched, or cached): reading it then costs no request. */
+        default boolean held() {
+            return false;
+        }
     }
 
     public RepoFile {

@@ -31,7 +31,8 @@ final class FileDigests {
 
     /** The lower-case hex SHA-256 of a small file, or empty when its role is not hashed, it is too large or unreadable. */
     static Optional<String> sha256(RepoFile f) {
-        if (!HASHED.contains(f.role()) || f.size() > MAX_BYTES || (f.absolute() == null && f.remote() == null)) {
+        // A remote file is hashed only when the scan fetched it whole: a report never sends a request of its own.
+        if (!HASHED.contains(f.role()) || f.size() > MAX_BYTES || (f.absolute() == null && (f.remote() == null || !f.remote().held()))) {
             return Optional.empty();
         }
         try (InputStream in = f.openStream()) {

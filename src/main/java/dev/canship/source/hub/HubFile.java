@@ -49,9 +49,9 @@ final class HubFile implements RepoFile.Remote {
         return new Channel();
     }
 
-    /** Bytes fetched so far (for the cache and tests). */
-    synchronized int fetchedBytes() {
-        return fetched.length;
+    @Override
+    public synchronized boolean held() {
+        return fetched.length == size;
     }
 
     private synchronized int read(ByteBuffer dst, long pos) throws IOException {

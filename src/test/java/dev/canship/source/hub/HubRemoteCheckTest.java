@@ -391,6 +391,28 @@ class HubRemoteCheckTest {
     }
 
     @Test
+    void aBomOfARemoteModelCarriesTheLicenseDigestButNeverAsksForAWeightFileToHashIt(@TempDir Path dir) throws Exception {
+        Path repo = recorded(dir);
+        String licenseSha = java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(repo.resolve("LICENSE"))));
+        try (FakeHub hub = new FakeHub(repo, "meta-llama/Llama-4-Scout-17B-16E-Instruct")) {
+            Run r = run(env(hub), "scan", REF, "--format", "cyclonedx");
+            assertThat(r.exit()).isZero();
+            assertThat(r.out()).contains(licenseSha).contains("\"version\" : \"" + FakeHub.SHA + "\"");
+            assertThat(hub.requests).filteredOn(q -> q.path().endsWith("/tokenizer.json")).hasSize(1);
+        }
+    }
+
+    @Test
+    void fitReadsAHubModelToo(@TempDir Path dir) throws IOException {
+        try (FakeHub hub = new FakeHub(recorded(dir), "meta-llama/Llama-4-Scout-17B-16E-Instruct")) {
+            Run r = run(env(hub), "fit", REF, "--accelerator", "h100-sxm", "--precision", "int4", "--format", "json");
+            assertThat(r.err()).isEmpty();
+            assertThat(r.out()).contains("h100-sxm");
+        }
+    }
+
+    @Test
     void aHubNameThatIsNotOneIsBadInput() {
         Run r = run(Map.of(), "scan", "hf:../etc");
         assertThat(r.exit()).isEqualTo(2);
