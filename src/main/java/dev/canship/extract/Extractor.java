@@ -218,19 +218,15 @@ public final class Extractor {
             if (!byName && !PickleScanner.loadableByContent(probe.readNBytes(PickleScanner.HEAD_BYTES))) {
                 return null;
             }
-            if (f.remote() != null) {
-                // Only headers of a remote weight file are fetched, by range; the pickle scanner reads whole files from
-                // disk, so such a file cannot be checked here: unknown, never passed.
-                return new SerializationScan(f.path(), "unchecked", false, List.of(), List.of(),
-                        "on a remote store, read by range only; a file a pickle loader could open is not scanned remotely", List.of());
-            }
             if (f.member()) {
                 // A file inside a tar layer is read in place; the pickle scanner opens whole files by path, so such a
                 // file cannot be checked: unknown, never passed.
                 return new SerializationScan(f.path(), "unchecked", false, List.of(), List.of(),
                         "stored inside a tar layer; a file a pickle loader could open is not scanned there", List.of());
             }
-            scan = pickles.scan(f.absolute(), f.path());
+            // A remote file is read through its channel, by range: a zip from its central directory, a pickle as far as
+            // its stream goes; never the tensor data.
+            scan = f.remote() != null ? pickles.scan(f::open, f.path()) : pickles.scan(f.absolute(), f.path());
         } catch (IOException e) {
             diagnostics.add(new Diagnostic(f.path(), "cannot be read: " + CardReader.firstLine(e.getMessage())));
             return null;

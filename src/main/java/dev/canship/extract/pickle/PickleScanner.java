@@ -97,11 +97,25 @@ public final class PickleScanner {
      * content, never by name: a zip, tar, {@code .npy} or compressed stream is read as such whatever it is called.
      */
     public SerializationScan scan(Path file, String displayName) {
+        return scan(() -> FileChannel.open(file), file, displayName);
+    }
+
+    /**
+     * Scans a file that is read only through a channel (a file on a remote store, fetched by range as the scanner
+     * reads): a zip is read from its central directory, a pickle stream as far as it goes; a legacy tar checkpoint,
+     * which is read from the start to its members, is not scanned this way and cannot pass.
+     */
+    public SerializationScan scan(dev.canship.extract.weights.ChannelSource source, String displayName) {
+        return scan(source, null, displayName);
+    }
+
+    /** {@code file} is null for a file with no path on this machine. */
+    private SerializationScan scan(dev.canship.extract.weights.ChannelSource source, Path file, String displayName) {
         PickleScanState state = new PickleScanState(displayName, limits);
         String ext = extension(displayName);
         boolean weights = weightsName(displayName);
         String format = "pickle";
-        try (FileChannel ch = FileChannel.open(file)) {
+        try (FileChannel ch = source.open()) {
             long size = ch.size();
             if (size == 0) {
                 return state.result(format, weights, "empty file: a loader would fail, and nothing can be checked");
@@ -112,7 +126,7 @@ public final class PickleScanner {
             }
             byte[] head = java.util.Arrays.copyOf(hb.array(), hb.position());
             if (ZipCheckpoint.hasMagic(head)) {
-                return scanZip(file, state, ext, weights);
+                return scanZip(file, ch, state, ext, weights);
             }
             if (NpyHeader.hasMagic(head)) {
                 format = "numpy";
@@ -130,18 +144,22 @@ public final class PickleScanner {
                 return state.result("not-pickle", false, null);
             }
             if (tar(head)) {
+                if (file == null) {
+                    return state.result("pytorch-legacy-tar", weights, "a legacy tar checkpoint on a remote store is not scanned"
+                            + " (it is read from its start to its members, not by range): cannot be checked");
+                }
                 // torch.load tries every file that is not a zip as a legacy tar checkpoint first.
                 return LegacyTar.scan(file, state, weights);
             }
             if (startsWith(head, new byte[] {'Z', 'F'}) && head.length >= JOBLIB_ZF_HEADER && isHexLength(head)) {
                 format = "joblib";
                 int skip = head.length > JOBLIB_ZF_HEADER && head[JOBLIB_ZF_HEADER] == ' ' ? JOBLIB_ZF_HEADER + 1 : JOBLIB_ZF_HEADER;
-                return scanCompressed(file, state, format, "zlib (joblib ZF)", skip, weights, true);
+                return scanCompressed(ch, state, format, "zlib (joblib ZF)", skip, weights, true);
             }
             String compression = compression(head);
             if (compression != null) {
                 format = ext.equals("joblib") ? "joblib" : "pickle";
-                return scanCompressed(file, state, format, compression, 0, weights, handles(displayName));
+                return scanCompressed(ch, state, format, compression, 0, weights, handles(displayName));
             }
             if (!PickleWalker.isOpcode(head[0] & 0xff)) {
                 // Every unpickler (torch's and joblib's included) fails on the first byte: nothing in it can run.
@@ -157,7 +175,7 @@ public final class PickleScanner {
             }
             return state.result(format, weights, null);
         } catch (PickleFormatException e) {
-            String sibling = openVinoDescription(file);
+            String sibling = file == null ? null : openVinoDescription(file);
             if (sibling != null && state.globals().isEmpty() && state.unsafe().isEmpty()) {
                 state.note("OpenVINO IR weights (raw tensor data; " + sibling + " beside it): " + e.reason());
                 return state.result("not-pickle", false, null);
@@ -165,6 +183,9 @@ public final class PickleScanner {
             return state.result(format, weights, e.reason());
         } catch (IOException e) {
             return state.result(format, weights, "cannot be read: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        } catch (dev.canship.BadInputException e) {
+            // A remote store that failed mid-read ends the run in one line; it says nothing about this file.
+            throw e;
         } catch (RuntimeException | StackOverflowError e) {
             // A bug in this scanner must not end the whole run; the file is reported as not checked.
             return state.result(format, weights, "could not be checked (" + e.getClass().getSimpleName() + "); treated as unsafe");
@@ -222,12 +243,13 @@ public final class PickleScanner {
         state.close(in);
     }
 
-    private SerializationScan scanZip(Path file, PickleScanState state, String ext, boolean weights) {
+    private SerializationScan scanZip(Path file, FileChannel ch, PickleScanState state, String ext, boolean weights) {
         // numpy.load opens any zip as .npz whatever its name, and torch.load any zip as a checkpoint: both kinds
         // of member are read from every zip.
         String format = ext.equals("npz") ? "numpy-zip" : "pytorch-zip";
         try {
-            ZipCheckpoint.Contents c = ZipCheckpoint.read(file, state, List.of(".pkl", ".npy"));
+            ZipCheckpoint.Contents c = file != null ? ZipCheckpoint.read(file, state, List.of(".pkl", ".npy"))
+                    : ZipCheckpoint.read(ch, state, List.of(".pkl", ".npy"));
             if (c.torchScript()) {
                 format = "torchscript";
                 state.unsafe("TorchScript archive: torch.jit.load runs the code stored in it", false);
@@ -275,28 +297,26 @@ public final class PickleScanner {
      * the file was picked by content alone: what does not inflate to a binary pickle is then another format
      * (a {@code .tar.gz}, say), not a checkpoint.
      */
-    private SerializationScan scanCompressed(Path file, PickleScanState state, String format, String compression, int skip,
+    private SerializationScan scanCompressed(FileChannel ch, PickleScanState state, String format, String compression, int skip,
                                              boolean weights, boolean byName) throws IOException, PickleFormatException {
         if (compression.equals("xz") || compression.equals("lzma") || compression.equals("lz4")) {
             throw state.fail("compressed with " + compression + ", which canship cannot inflate (joblib.load does): cannot be checked");
         }
-        long size = java.nio.file.Files.size(file);
+        long size = ch.size();
         long cap = Math.min(state.bytesLeft(0), Integer.MAX_VALUE - 16);
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         String corrupt = null;
-        try (InputStream raw = java.nio.file.Files.newInputStream(file)) {
-            raw.skipNBytes(skip);
-            try (InputStream in = decoder(compression, raw)) {
-                byte[] buf = new byte[8192];
-                int n;
-                while ((n = in.read(buf, 0, (int) Math.min(buf.length, cap + 1 - out.size()))) > 0) {
-                    out.write(buf, 0, n);
-                    if (out.size() > cap) {
-                        throw state.fail(compression + " stream inflates beyond " + cap + " bytes (max-pickle-bytes)");
-                    }
-                    if (out.size() > Math.max(1, size) * (long) limits.maxZipRatio() && out.size() > 1 << 20) {
-                        throw state.fail(compression + " stream expands over ratio " + limits.maxZipRatio() + " (max-zip-ratio): a compression bomb");
-                    }
+        // The decoder reads the caller's channel from the skipped header on (closing it ends the scan's reading too).
+        try (InputStream in = decoder(compression, java.nio.channels.Channels.newInputStream(ch.position(skip)))) {
+            byte[] buf = new byte[8192];
+            int n;
+            while ((n = in.read(buf, 0, (int) Math.min(buf.length, cap + 1 - out.size()))) > 0) {
+                out.write(buf, 0, n);
+                if (out.size() > cap) {
+                    throw state.fail(compression + " stream inflates beyond " + cap + " bytes (max-pickle-bytes)");
+                }
+                if (out.size() > Math.max(1, size) * (long) limits.maxZipRatio() && out.size() > 1 << 20) {
+                    throw state.fail(compression + " stream expands over ratio " + limits.maxZipRatio() + " (max-zip-ratio): a compression bomb");
                 }
             }
         } catch (IOException e) {

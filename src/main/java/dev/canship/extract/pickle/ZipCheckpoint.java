@@ -41,42 +41,83 @@ final class ZipCheckpoint {
         return head.length >= 4 && head[0] == 'P' && head[1] == 'K' && ((head[2] == 3 && head[3] == 4) || (head[2] == 5 && head[3] == 6));
     }
 
+    /** Opens one entry's (inflated) bytes. */
+    @FunctionalInterface
+    private interface EntryOpener {
+        InputStream open(ZipEntry e) throws IOException;
+    }
+
     /** Reads the entries whose names end in one of {@code suffixes}, within the bounds of {@code state}. */
     static Contents read(Path file, PickleScanState state, List<String> suffixes) throws PickleFormatException {
-        checkDirectory(file, state);
+        try (FileChannel ch = FileChannel.open(file)) {
+            checkDirectory(ch, state);
+        } catch (IOException e) {
+            throw state.fail("cannot be read: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        }
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            return entries(zip.entries(), zip::getInputStream, state, suffixes);
+        } catch (IOException | RuntimeException e) {
+            // ZipFile reports malformed directories and entries as ZipException, and a few as unchecked exceptions.
+            throw notReadable(state, e);
+        }
+    }
+
+    /**
+     * As {@link #read(Path, PickleScanState, List)} for a file read only through {@code ch} (a remote file fetched by
+     * range): the end-of-central-directory record and the directory are read from the end, then only the local
+     * headers and bytes of the entries this scan needs. java.util.zip opens only files by path, so the directory is
+     * read with Commons Compress, which reads a channel; the checks on entries are the same.
+     */
+    static Contents read(FileChannel ch, PickleScanState state, List<String> suffixes) throws PickleFormatException {
+        try {
+            checkDirectory(ch, state);
+        } catch (IOException e) {
+            throw state.fail("cannot be read: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        }
+        try (org.apache.commons.compress.archivers.zip.ZipFile zip = org.apache.commons.compress.archivers.zip.ZipFile.builder()
+                .setSeekableByteChannel(ch).setIgnoreLocalFileHeader(true).get()) {
+            return entries(zip.getEntries(), e -> zip.getInputStream((org.apache.commons.compress.archivers.zip.ZipArchiveEntry) e), state, suffixes);
+        } catch (dev.canship.BadInputException e) {
+            // The remote store failed: that ends the run (one line), it is not a property of this file.
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw notReadable(state, e);
+        }
+    }
+
+    private static PickleFormatException notReadable(PickleScanState state, Exception e) {
+        return state.fail("not a readable zip archive: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+    }
+
+    private static Contents entries(Enumeration<? extends ZipEntry> en, EntryOpener zip, PickleScanState state, List<String> suffixes)
+            throws IOException, PickleFormatException {
         List<Entry> out = new ArrayList<>();
         java.util.Set<String> read = new java.util.HashSet<>();
         boolean torchScript = false;
         int count = 0;
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            Enumeration<? extends ZipEntry> en = zip.entries();
-            while (en.hasMoreElements()) {
-                ZipEntry e = en.nextElement();
-                if (++count > state.limits().maxZipEntries()) {
-                    throw state.fail("zip has more than " + state.limits().maxZipEntries() + " entries (max-zip-entries)");
-                }
-                String name = e.getName();
-                String lower = name.toLowerCase(java.util.Locale.ROOT);
-                if (torchScriptEntry(lower)) {
-                    torchScript = true;
-                }
-                if (e.isDirectory()) {
-                    continue;
-                }
-                // Suffixes are matched whatever their case (archive/DATA.PKL); numpy.load reads any member that starts
-                // with the .npy magic as an array, whatever it is called, so every other member's first bytes are looked at.
-                if (suffixes.stream().noneMatch(lower::endsWith) && !npyMagic(zip, e)) {
-                    continue;
-                }
-                if (!read.add(lower)) {
-                    // Readers disagree on which of two same-named entries they load: one could hide the other.
-                    throw state.fail("zip holds two entries named " + name + "; a loader may read either");
-                }
-                out.add(new Entry(name, readEntry(zip, e, state)));
+        while (en.hasMoreElements()) {
+            ZipEntry e = en.nextElement();
+            if (++count > state.limits().maxZipEntries()) {
+                throw state.fail("zip has more than " + state.limits().maxZipEntries() + " entries (max-zip-entries)");
             }
-        } catch (IOException | RuntimeException e) {
-            // ZipFile reports malformed directories and entries as ZipException, and a few as unchecked exceptions.
-            throw state.fail("not a readable zip archive: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            String name = e.getName();
+            String lower = name.toLowerCase(java.util.Locale.ROOT);
+            if (torchScriptEntry(lower)) {
+                torchScript = true;
+            }
+            if (e.isDirectory()) {
+                continue;
+            }
+            // Suffixes are matched whatever their case (archive/DATA.PKL); numpy.load reads any member that starts
+            // with the .npy magic as an array, whatever it is called, so every other member's first bytes are looked at.
+            if (suffixes.stream().noneMatch(lower::endsWith) && !npyMagic(zip, e)) {
+                continue;
+            }
+            if (!read.add(lower)) {
+                // Readers disagree on which of two same-named entries they load: one could hide the other.
+                throw state.fail("zip holds two entries named " + name + "; a loader may read either");
+            }
+            out.add(new Entry(name, readEntry(zip, e, state)));
         }
         return new Contents(out, torchScript, count);
     }
@@ -90,16 +131,16 @@ final class ZipCheckpoint {
         return lowerName.startsWith("code/") || lowerName.contains("/code/") || base.equals("constants.pkl") || base.equals("bytecode.pkl");
     }
 
-    private static boolean npyMagic(ZipFile zip, ZipEntry e) throws IOException {
+    private static boolean npyMagic(EntryOpener zip, ZipEntry e) throws IOException {
         if (e.getSize() == 0) {
             return false;
         }
-        try (InputStream in = zip.getInputStream(e)) {
+        try (InputStream in = zip.open(e)) {
             return NpyHeader.hasMagic(in.readNBytes(NpyHeader.MAGIC.length));
         }
     }
 
-    private static byte[] readEntry(ZipFile zip, ZipEntry e, PickleScanState state) throws IOException, PickleFormatException {
+    private static byte[] readEntry(EntryOpener zip, ZipEntry e, PickleScanState state) throws IOException, PickleFormatException {
         long declared = e.getSize();
         long compressed = e.getCompressedSize();
         long left = state.bytesLeft(0);
@@ -113,7 +154,7 @@ final class ZipCheckpoint {
         }
         long cap = declared >= 0 ? Math.min(declared, left) : left;
         byte[] data;
-        try (InputStream in = zip.getInputStream(e)) {
+        try (InputStream in = zip.open(e)) {
             data = in.readNBytes((int) Math.min(cap, Integer.MAX_VALUE - 16));
             if (in.read() >= 0) {
                 throw state.fail("zip entry " + e.getName() + " holds more than its declared " + (declared >= 0 ? declared + " bytes" : "size")
@@ -134,52 +175,48 @@ final class ZipCheckpoint {
      * Finds the end-of-central-directory record (and its Zip64 form) and checks the entry count and directory size
      * against the bounds before anything is allocated for them.
      */
-    private static void checkDirectory(Path file, PickleScanState state) throws PickleFormatException {
-        try (FileChannel ch = FileChannel.open(file)) {
-            long size = ch.size();
-            int tail = (int) Math.min(size, 22 + MAX_COMMENT);
-            ByteBuffer b = ByteBuffer.allocate(tail).order(ByteOrder.LITTLE_ENDIAN);
-            readFully(ch, b, size - tail);
-            int at = -1;
-            for (int i = tail - 22; i >= 0; i--) {
-                if (b.getInt(i) == EOCD) {
-                    at = i;
-                    break;
-                }
+    private static void checkDirectory(FileChannel ch, PickleScanState state) throws PickleFormatException, IOException {
+        long size = ch.size();
+        int tail = (int) Math.min(size, 22 + MAX_COMMENT);
+        ByteBuffer b = ByteBuffer.allocate(tail).order(ByteOrder.LITTLE_ENDIAN);
+        readFully(ch, b, size - tail);
+        int at = -1;
+        for (int i = tail - 22; i >= 0; i--) {
+            if (b.getInt(i) == EOCD) {
+                at = i;
+                break;
             }
-            if (at < 0) {
-                throw state.fail("zip has no end-of-central-directory record (truncated or not a zip)");
+        }
+        if (at < 0) {
+            throw state.fail("zip has no end-of-central-directory record (truncated or not a zip)");
+        }
+        long entries = b.getShort(at + 10) & 0xffffL;
+        long cdSize = b.getInt(at + 12) & 0xffffffffL;
+        long cdOffset = b.getInt(at + 16) & 0xffffffffL;
+        if ((entries == 0xffff || cdSize == 0xffffffffL || cdOffset == 0xffffffffL) && at >= 20 && b.getInt(at - 20) == ZIP64_LOCATOR) {
+            long recordAt = b.getLong(at - 20 + 8);
+            if (recordAt < 0 || recordAt > size - 56) {
+                throw state.fail("zip64 end record offset " + recordAt + " lies outside the file");
             }
-            long entries = b.getShort(at + 10) & 0xffffL;
-            long cdSize = b.getInt(at + 12) & 0xffffffffL;
-            long cdOffset = b.getInt(at + 16) & 0xffffffffL;
-            if ((entries == 0xffff || cdSize == 0xffffffffL || cdOffset == 0xffffffffL) && at >= 20 && b.getInt(at - 20) == ZIP64_LOCATOR) {
-                long recordAt = b.getLong(at - 20 + 8);
-                if (recordAt < 0 || recordAt > size - 56) {
-                    throw state.fail("zip64 end record offset " + recordAt + " lies outside the file");
-                }
-                ByteBuffer z = ByteBuffer.allocate(56).order(ByteOrder.LITTLE_ENDIAN);
-                readFully(ch, z, recordAt);
-                if (z.getInt(0) != ZIP64_EOCD) {
-                    throw state.fail("zip64 end record not found where its locator points");
-                }
-                entries = z.getLong(32);
-                cdSize = z.getLong(40);
-                cdOffset = z.getLong(48);
+            ByteBuffer z = ByteBuffer.allocate(56).order(ByteOrder.LITTLE_ENDIAN);
+            readFully(ch, z, recordAt);
+            if (z.getInt(0) != ZIP64_EOCD) {
+                throw state.fail("zip64 end record not found where its locator points");
             }
-            if (entries < 0 || entries > state.limits().maxZipEntries()) {
-                throw state.fail("zip declares " + Long.toUnsignedString(entries) + " entries, over the limit of "
-                        + state.limits().maxZipEntries() + " (max-zip-entries)");
-            }
-            if (cdSize < 0 || cdSize > state.limits().maxHeaderBytes()) {
-                throw state.fail("zip central directory of " + Long.toUnsignedString(cdSize) + " bytes is over the limit of "
-                        + state.limits().maxHeaderBytes() + " (max-header-bytes)");
-            }
-            if (cdOffset < 0 || cdOffset + cdSize > size) {
-                throw state.fail("zip central directory lies outside the file (truncated)");
-            }
-        } catch (IOException e) {
-            throw state.fail("cannot be read: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            entries = z.getLong(32);
+            cdSize = z.getLong(40);
+            cdOffset = z.getLong(48);
+        }
+        if (entries < 0 || entries > state.limits().maxZipEntries()) {
+            throw state.fail("zip declares " + Long.toUnsignedString(entries) + " entries, over the limit of "
+                    + state.limits().maxZipEntries() + " (max-zip-entries)");
+        }
+        if (cdSize < 0 || cdSize > state.limits().maxHeaderBytes()) {
+            throw state.fail("zip central directory of " + Long.toUnsignedString(cdSize) + " bytes is over the limit of "
+                    + state.limits().maxHeaderBytes() + " (max-header-bytes)");
+        }
+        if (cdOffset < 0 || cdOffset + cdSize > size) {
+            throw state.fail("zip central directory lies outside the file (truncated)");
         }
     }
 

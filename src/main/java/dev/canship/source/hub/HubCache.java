@@ -14,7 +14,8 @@ import java.util.Optional;
  * The {@code --cache DIR} folder: what was fetched from the Hub, kept for the next run (and for HF_HUB_OFFLINE=1).
  * Laid out by repository and commit: {@code DIR/ORG/NAME/refs/REV} holds the commit a revision resolved to,
  * {@code DIR/ORG/NAME/SHA/listing.json} the listing, {@code DIR/ORG/NAME/SHA/files/PATH} the bytes fetched from the
- * start of each file (the whole of a small file, the header of a weight file). Every path part was checked before it
+ * start of each file (the whole of a small file, the header of a weight file), {@code DIR/ORG/NAME/SHA/ranges/PATH@OFFSET}
+ * the ranges read further on (a zip checkpoint's directory and pickle members). Every path part was checked before it
  * gets here (repository name, 40-hex commit, listing paths), and reads are bounded like a fetch.
  */
 final class HubCache {
@@ -51,6 +52,25 @@ final class HubCache {
 
     void putFile(String sha, String path, byte[] prefix) {
         write(fileOf(sha, path), prefix);
+    }
+
+    /** A range kept from {@code offset} of a file (a zip's directory, a member's header), at most {@code max} bytes. */
+    Optional<byte[]> range(String sha, String path, long offset, long max) {
+        return read(rangeOf(sha, path, offset), max);
+    }
+
+    void putRange(String sha, String path, long offset, byte[] bytes) {
+        write(rangeOf(sha, path, offset), bytes);
+    }
+
+    /** {@code ranges/PATH@OFFSET}: the offset after the last {@code @} is digits only, so no two (path, offset) pairs meet. */
+    private Path rangeOf(String sha, String path, long offset) {
+        Path ranges = base(sha).resolve("ranges");
+        Path p = ranges.resolve(path + "@" + offset).normalize();
+        if (!p.startsWith(ranges)) {
+            throw new IllegalArgumentException("cache path outside the cache: " + path);
+        }
+        return p;
     }
 
     private Path refFile(String revision) {

@@ -12,15 +12,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One file of a Hub revision, read only as far as a reader asks and never past {@code bound} bytes: each read beyond
- * what was fetched extends the fetched start of the file with a Range request ({@code /REPO/resolve/SHA/PATH}), in
- * growing steps, so the existing safetensors, GGUF and text readers read a remote header as they read a local file.
- * A small file is fetched whole in one request. What was fetched is kept in memory (and in the cache, if any).
+ * One file of a Hub revision, read only as far as a reader asks and never more than {@code bound} bytes: a read just
+ * past what was fetched extends the fetched start of the file with a Range request ({@code /REPO/resolve/SHA/PATH}),
+ * in growing steps, so the existing safetensors, GGUF and text readers read a remote header as they read a local
+ * file; a read further on (a zip's central directory at the end, one member's local header) fetches a small range
+ * there. A small file is fetched whole in one request. What was fetched is kept in memory (and in the cache, if any).
  */
 final class HubFile implements RepoFile.Remote {
 
     /** The smallest step a read past the fetched bytes fetches (a safetensors header length and most headers). */
     static final int STEP = 64 * 1024;
+    /** What a read away from the fetched start fetches at least (a zip member's local header and first bytes). */
+    static final int RANDOM_STEP = 16 * 1024;
+    /** Range requests one file may cost away from its start (a zip with thousands of members is read no further). */
+    static final int MAX_RANGES = 4096;
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
 
     private final HubSource.Session session;
@@ -30,6 +35,9 @@ final class HubFile implements RepoFile.Remote {
     private final long first;
     private byte[] fetched = new byte[0];
     private boolean cacheRead;
+    /** Ranges fetched away from the start, by offset. */
+    private final java.util.TreeMap<Long, byte[]> ranges = new java.util.TreeMap<>();
+    private long rangeBytes;
 
     /**
      * @param size  the size the listing gives
@@ -65,6 +73,9 @@ final class HubFile implements RepoFile.Remote {
         if (want == 0) {
             return 0;
         }
+        if (pos > fetched.length) {
+            return readAway(dst, pos, want);
+        }
         if (pos + want > fetched.length) {
             extend(pos + want);
         }
@@ -73,6 +84,32 @@ final class HubFile implements RepoFile.Remote {
         }
         int n = (int) Math.min(want, fetched.length - pos);
         dst.put(fetched, (int) pos, n);
+        return n;
+    }
+
+    /** A read that does not continue the fetched start: served from a range fetched there (or the cache). */
+    private int readAway(ByteBuffer dst, long pos, int want) throws IOException {
+        var held = ranges.floorEntry(pos);
+        if (held == null || pos >= held.getKey() + held.getValue().length) {
+            Optional<byte[]> kept = session.cachedRange(path, pos, bound);
+            byte[] got;
+            if (kept.isPresent() && kept.get().length > 0) {
+                got = kept.get();
+            } else {
+                long end = Math.min(size, pos + Math.max(want, RANDOM_STEP));
+                if (ranges.size() >= MAX_RANGES || rangeBytes + (end - pos) > bound) {
+                    throw new IOException("reading it needs more than " + MAX_RANGES + " ranges or " + bound
+                            + " bytes from the Hub (a scan limit)");
+                }
+                got = fetch(pos, end);
+                session.keepRange(path, pos, got);
+            }
+            ranges.put(pos, got);
+            rangeBytes += got.length;
+            held = ranges.floorEntry(pos);
+        }
+        int n = (int) Math.min(want, held.getKey() + held.getValue().length - pos);
+        dst.put(held.getValue(), (int) (pos - held.getKey()), n);
         return n;
     }
 

@@ -84,9 +84,9 @@ public final class HubSource {
             case MODEL_CARD, LICENSE, USE_POLICY, NOTICE, DOCUMENT -> limits.maxTextBytes() + 1;
             case CONFIG, ADAPTER_CONFIG, WEIGHTS_INDEX -> limits.maxConfigBytes() + 1;
             // A safetensors header is 8 bytes of length and at most max-header-bytes of JSON; a GGUF header's metadata
-            // and tensor table are bounded by the same limit.
-            case WEIGHTS -> limits.maxHeaderBytes() + HubFile.STEP;
-            default -> PickleScanner.HEAD_BYTES;
+            // and tensor table are bounded by the same limit, a zip's directory too, and pickle bytes by a smaller one.
+            // Any other file is probed for a pickle by its first 512 bytes, and scanned as one within the same bound.
+            default -> limits.maxHeaderBytes() + HubFile.STEP;
         };
     }
 
@@ -162,6 +162,16 @@ public final class HubSource {
 
         Optional<byte[]> cached(String path, long max) {
             return cache == null ? Optional.empty() : cache.file(sha, path, max);
+        }
+
+        Optional<byte[]> cachedRange(String path, long offset, long max) {
+            return cache == null ? Optional.empty() : cache.range(sha, path, offset, max);
+        }
+
+        void keepRange(String path, long offset, byte[] bytes) {
+            if (cache != null) {
+                cache.putRange(sha, path, offset, bytes);
+            }
         }
 
         void keep(String path, byte[] fetched) {

@@ -349,15 +349,33 @@ class HubRemoteCheckTest {
     }
 
     @Test
-    void aPickleCheckpointOnTheHubIsNotFetchedAndSoCannotPass(@TempDir Path dir) throws IOException {
+    void aPickleCheckpointOnTheHubIsScannedByRangeLikeTheSameFileLocally(@TempDir Path dir) throws IOException {
         Path repo = recorded(dir);
-        Files.write(repo.resolve("pytorch_model.bin"), new byte[] {0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0});
+        // 2000 tensor entries: the scan reads the central directory and only the members it needs.
+        dev.canship.extract.pickle.PickleWriter.torchZip(repo.resolve("pytorch_model.bin"),
+                dev.canship.extract.pickle.PickleWriter.stateDict("w"), 2000);
+        Run local = run(Map.of(), "check", repo.toString(), "-d", DEPLOYMENT, "--format", "json");
         try (FakeHub hub = new FakeHub(repo, "meta-llama/Llama-4-Scout-17B-16E-Instruct")) {
-            Run r = run(env(hub), "check", REF, "-d", DEPLOYMENT, "--format", "json");
-            JsonNode report = M.readTree(r.out());
-            assertThat(report.path("verdict").asText()).isNotEqualTo("pass");
-            assertThat(report.path("serialization").toString()).contains("pytorch_model.bin").contains("not scanned remotely");
-            assertThat(hub.requests).noneMatch(q -> q.path().endsWith("/pytorch_model.bin"));
+            Run remote = run(env(hub), "check", REF, "-d", DEPLOYMENT, "--format", "json");
+            assertThat(remote.err()).isEmpty();
+            assertThat(placeless(remote.out())).isEqualTo(placeless(local.out()));
+            assertThat(M.readTree(remote.out()).path("serialization").toString()).contains("pytorch_model.bin").contains("pytorch-zip");
+            long binRequests = hub.requests.stream().filter(q -> q.path().endsWith("/pytorch_model.bin")).count();
+            System.out.printf("remote pytorch zip of %d bytes: %d range requests%n", Files.size(repo.resolve("pytorch_model.bin")), binRequests);
+        }
+    }
+
+    @Test
+    void anUnsafePickleOnTheHubFailsTheCheckAsItWouldLocally(@TempDir Path dir) throws IOException {
+        Path repo = recorded(dir);
+        dev.canship.extract.pickle.PickleWriter.torchZip(repo.resolve("pytorch_model.bin"),
+                dev.canship.extract.pickle.PickleWriter.proto(2).global("os", "system").unicodeX("id").tuple1().reduce().stop().bytes(), 3);
+        Run local = run(Map.of(), "check", repo.toString(), "-d", DEPLOYMENT, "--format", "json");
+        try (FakeHub hub = new FakeHub(repo, "meta-llama/Llama-4-Scout-17B-16E-Instruct")) {
+            Run remote = run(env(hub), "check", REF, "-d", DEPLOYMENT, "--format", "json");
+            assertThat(M.readTree(remote.out()).path("verdict").asText()).isEqualTo("fail");
+            assertThat(placeless(remote.out())).isEqualTo(placeless(local.out()));
+            assertThat(remote.exit()).isEqualTo(local.exit()).isEqualTo(1);
         }
     }
 
