@@ -7,8 +7,10 @@ import java.util.List;
  *
  * @param kind     {@code folder}, {@code gguf-file}, {@code hf-cache}, {@code hf-local-dir}, {@code ollama},
  *                 {@code oci} (an OCI image layout: ModelPack, Docker Model Runner or KitOps artifact), {@code kitops}
- *                 (a folder with a Kitfile) or {@code mlflow} (an MLflow transformers model folder)
- * @param revision the revision scanned (a Hugging Face commit, an Ollama manifest digest), or null when the place
+ *                 (a folder with a Kitfile), {@code mlflow} (an MLflow transformers model folder) or {@code hf-hub} (a
+ *                 model read remotely from the Hugging Face Hub)
+ * @param revision the revision scanned (a Hugging Face commit, also the one a Hub revision resolved to, an Ollama
+ *                 manifest digest), or null when the place
  *                 keeps none
  * @param notes    what a reader should know about the place: other revisions not scanned, how the revision was
  *                 chosen, checks skipped (untrusted text; one line each, sorted in the order they were found)

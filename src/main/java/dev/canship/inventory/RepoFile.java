@@ -10,7 +10,8 @@ import java.nio.file.Path;
  * A regular file inside the scanned repository.
  *
  * @param path     the path relative to the repository root, with forward slashes
- * @param absolute where to read it (inside the root, or inside the Hugging Face cache entry it belongs to): a real path
+ * @param absolute where to read it (inside the root, or inside the Hugging Face cache entry it belongs to): a real path;
+ *                 null for a remote file
  * @param role     what the file is
  * @param size     its size in bytes as the file system reports it (sparse files report their full length)
  * @param fence    the real path of the folder nothing may be read outside of (the root, or the cache entry); null

@@ -366,6 +366,24 @@ class HubRemoteCheckTest {
     }
 
     @Test
+    void aPickleCheckpointsRangesAreKeptInTheCacheAndScannedOffline(@TempDir Path dir) throws IOException {
+        Path repo = recorded(dir);
+        dev.canship.extract.pickle.PickleWriter.torchZip(repo.resolve("pytorch_model.bin"),
+                dev.canship.extract.pickle.PickleWriter.stateDict("w"), 500);
+        Path cache = dir.resolve("cache");
+        JsonNode online;
+        try (FakeHub hub = new FakeHub(repo, "meta-llama/Llama-4-Scout-17B-16E-Instruct")) {
+            online = M.readTree(run(env(hub), "check", REF, "-d", DEPLOYMENT, "--format", "json", "--cache", cache.toString()).out());
+        }
+        Run offline = run(Map.of("HF_HUB_OFFLINE", "1"), "check", REF, "-d", DEPLOYMENT, "--format", "json", "--cache", cache.toString());
+        assertThat(offline.err()).isEmpty();
+        JsonNode report = M.readTree(offline.out());
+        assertThat(report.path("serialization")).isEqualTo(online.path("serialization"));
+        assertThat(report.path("serialization").toString()).contains("pytorch-zip");
+        assertThat(report.path("verdict")).isEqualTo(online.path("verdict"));
+    }
+
+    @Test
     void anUnsafePickleOnTheHubFailsTheCheckAsItWouldLocally(@TempDir Path dir) throws IOException {
         Path repo = recorded(dir);
         dev.canship.extract.pickle.PickleWriter.torchZip(repo.resolve("pytorch_model.bin"),
