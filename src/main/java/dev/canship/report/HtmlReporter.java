@@ -242,8 +242,10 @@ public final class HtmlReporter implements Reporter {
                 dd(dl, "Commercial use", info.commercialUse());
                 dd(dl, "Governing law", info.governingLaw());
             }
-            dd(dl, "Concluded from", at(l.file(), l.line()) + " (" + l.source()
-                    + ("lineage".equals(l.source()) ? ": the base model's license)" : ", " + percent(l.confidence()) + " of the reference)"));
+            dd(dl, "Concluded from", at(l.file(), l.line()) + " (" + l.source() + ")");
+            String share = MatchWords.share(l, kb);
+            dd(dl, "Text match", share == null ? "no license text compared" : capitalize(share));
+            dd(dl, "Confidence", capitalize(l.licenseConfidence().level().label()) + ": " + l.licenseConfidence().reason());
             LicenseMatch p = r.identification().usePolicy();
             if (p != null) {
                 String title = kb.policy(ObligationChecklist.usePolicyId(r)).map(UsePolicy::title).orElse(p.id());
@@ -258,11 +260,12 @@ public final class HtmlReporter implements Reporter {
         if (!matches.isEmpty()) {
             s.appendElement("h3").text("Evidence");
             Element table = s.appendElement("table").addClass("evidence");
-            row(table.appendElement("thead"), "th", "License", "Document", "File", "Source", "Match", "Altered").child(4).addClass("num");
+            row(table.appendElement("thead"), "th", "License", "Document", "File", "Source", "Text matched", "Confidence", "Altered").child(4).addClass("num");
             Element body = table.appendElement("tbody");
             for (LicenseMatch m : matches) {
                 Element tr = row(body, "td", m.id() + (m.version() == null || m.id().endsWith(m.version()) ? "" : " (" + m.version() + ")"),
-                        m.document(), at(m.file(), m.line()), m.source(), percent(m.confidence()), m.altered() ? "yes" : "no");
+                        m.document(), at(m.file(), m.line()), m.source(), MatchWords.shareCell(m),
+                        m.licenseConfidence().level().label() + " (" + m.licenseConfidence().reason() + ")", m.altered() ? "yes" : "no");
                 tr.child(4).addClass("num");
                 if (m.altered()) {
                     tr.addClass("row-not-met");
@@ -436,7 +439,7 @@ public final class HtmlReporter implements Reporter {
             dd(dl, "Architecture", m.architecture() + (f != null && f.architectures() != null ? " (" + f.architectures() + ")" : ""));
         }
         if (m.totalParams() != null) {
-            dd(dl, "Parameters", billions(m.totalParams()) + " total" + (m.activeParams() != null ? ", " + billions(m.activeParams()) + " active per token" : ""));
+            dd(dl, "Parameters", m.parameters(", ") + (m.mixtureOfExperts() && m.activeParams() != null ? " per token" : ""));
         }
         if (m.experts() != null && m.experts() > 1) {
             dd(dl, "Experts", m.experts() + " routed, " + m.expertsPerToken() + " per token"
@@ -570,14 +573,6 @@ public final class HtmlReporter implements Reporter {
 
     private static String at(String file, int line) {
         return line > 0 ? file + ":" + line : file;
-    }
-
-    private static String percent(double confidence) {
-        return String.format(Locale.ROOT, "%.0f%%", confidence * 100);
-    }
-
-    private static String billions(long n) {
-        return TextReporter.billions(n);
     }
 
     private static String join(List<String> values) {

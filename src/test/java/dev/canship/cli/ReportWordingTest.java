@@ -1,0 +1,106 @@
+package dev.canship.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.canship.Corpus;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import static dev.canship.cli.CliTest.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The words a reviewer reads in the reports (issue 19): how much of a license text matched kept apart from the
+ * confidence in the conclusion, and parameter counts that do not contradict themselves.
+ */
+class ReportWordingTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String GEMMA = "samples/repos/gemma-3-27b-it";
+    static final String PASS = "samples/deployments/us-assistant-pass.yaml";
+
+    /** A repository holding {@code text} as its LICENSE, in a fresh folder of the test. */
+    static Path repoWithLicense(Path dir, String text) throws Exception {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("LICENSE"), text);
+        return dir;
+    }
+
+    static String llama31() throws Exception {
+        Path text = Corpus.license("llama3.1", "LICENSE");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(text), "corpus text " + text + " not found (set CANSHIP_CORPUS)");
+        return Files.readString(text);
+    }
+
+    @Test
+    void aWholeLicenseTextShowsItsShareAndAHighConfidenceInEveryFormat(@TempDir Path tmp) throws Exception {
+        Path repo = repoWithLicense(tmp.resolve("whole"), llama31());
+
+        String text = run("scan", repo.toString()).out();
+        assertThat(text).contains("license:    llama3.1 license, from LICENSE [text: matches 100% of the Llama 3.1 Community License Agreement text; confidence high: exact text]")
+                .doesNotContain("of the reference");
+
+        JsonNode license = JSON.readTree(run("scan", repo.toString(), "--format", "json").out()).get("license");
+        assertThat(license.get("match_share").asDouble()).isEqualTo(1.0);
+        assertThat(license.get("license_confidence").asText()).isEqualTo("high");
+        assertThat(license.get("license_confidence_reason").asText()).isEqualTo("exact text");
+
+        assertThat(run("scan", repo.toString(), "--format", "markdown").out())
+                .contains("100% of its text; confidence high: exact text")
+                .contains("matches 100% of the Llama 3.1 Community License Agreement text; confidence high: exact text");
+
+        Document html = Jsoup.parse(run("scan", repo.toString(), "--format", "html").out());
+        assertThat(html.select("dl.facts").text()).contains("Text match Matches 100% of the Llama 3.1 Community License Agreement text")
+                .contains("Confidence High: exact text");
+        assertThat(html.select("table.evidence thead").text()).contains("Text matched").contains("Confidence");
+    }
+
+    @Test
+    void aShortenedCopyReadsAsAPartialMatchWithMediumConfidenceNotAsAPercentageOfConfidence(@TempDir Path tmp) throws Exception {
+        String[] words = llama31().split("\\s+");
+        Path repo = repoWithLicense(tmp.resolve("part"), String.join(" ", Arrays.copyOf(words, words.length * 85 / 100)));
+
+        String text = run("scan", repo.toString()).out();
+        assertThat(text).containsPattern("license:    llama3\\.1 license, from LICENSE \\[text: matches (8\\d|9[0-4])% of the Llama 3\\.1 Community License Agreement text; confidence medium: a partial copy of the text\\]");
+
+        JsonNode license = JSON.readTree(run("scan", repo.toString(), "--format", "json").out()).get("license");
+        assertThat(license.get("match_share").asDouble()).isBetween(0.8, 0.95);
+        assertThat(license.get("license_confidence").asText()).isEqualTo("medium");
+    }
+
+    @Test
+    void aTagOrANamingFileIsNoPercentageOfAnyText() throws Exception {
+        String text = run("scan", CliTest.FINETUNE).out();
+        assertThat(text).contains("llama3.1 license, from README.md (license) [metadata; confidence low: tag only]")
+                .contains("llama3.1 license, from LICENSE [reference; confidence low: a file names the license without its text]")
+                .doesNotContain("% of the");
+
+        JsonNode matches = JSON.readTree(run("scan", CliTest.FINETUNE, "--format", "json").out()).get("licenses");
+        assertThat(matches).isNotEmpty().allSatisfy(m -> {
+            assertThat(m.get("match_share").isNull()).isTrue();
+            assertThat(m.get("license_confidence").asText()).isEqualTo("low");
+        });
+        assertThat(run("scan", CliTest.FINETUNE, "--format", "markdown").out()).contains("(metadata; confidence low: tag only)")
+                .doesNotContain("% of the reference");
+    }
+
+    @Test
+    void aDenseModelShowsOneParameterCountAndAMixtureOfExpertsBoth() throws Exception {
+        String dense = run("check", GEMMA, "-d", PASS).out();
+        assertThat(dense).contains("model:      gemma-3-27b-it (gemma3), 27B total, text+image").doesNotContain(" active");
+        assertThat(run("check", GEMMA, "-d", PASS, "--format", "markdown").out()).contains("| parameters | 27B total |").doesNotContain("active per token");
+        assertThat(Jsoup.parse(run("check", GEMMA, "-d", PASS, "--format", "html").out()).select(".model").text())
+                .contains("Parameters 27B total").doesNotContain("active");
+        assertThat(run("fit", GEMMA, "--accelerator", "h100-sxm").out()).contains("27.4B total,").doesNotContain("B active");
+
+        String moe = run("scan", CliTest.QWEN).out();
+        assertThat(moe).containsPattern("\\d+\\.?\\dB total / \\d+\\.\\dB active");
+        assertThat(run("scan", CliTest.QWEN, "--format", "markdown").out()).containsPattern("\\| parameters \\| \\d+B total, \\d+\\.\\dB active per token \\|");
+    }
+}
