@@ -367,7 +367,7 @@ public final class HtmlReporter implements Reporter {
             dd(dl, "Remedy", f.remediation());
         }
         if (!f.evidence().isEmpty()) {
-            dd(dl, "Evidence", f.evidence().stream().map(e -> at(e.file(), e.line())).collect(Collectors.joining(", ")));
+            dd(dl, "Evidence", f.evidence().stream().map(e -> Places.human(e.file(), e.line())).collect(Collectors.joining(", ")));
         }
         if (f.waiver() != null) {
             Waiver w = f.waiver();
@@ -516,7 +516,7 @@ public final class HtmlReporter implements Reporter {
             s.appendElement("h3").addClass("status-review").text("Not read");
             Element ul = s.appendElement("ul");
             for (Diagnostic d : r.diagnostics()) {
-                ul.appendElement("li").text(d.file() + ": " + d.message());
+                ul.appendElement("li").text(Places.human(d.file(), 0) + ": " + d.message());
             }
         }
     }

@@ -220,7 +220,7 @@ public final class MarkdownReporter implements Reporter {
     }
 
     private static String at(Evidence e) {
-        return code(at(e.file(), e.line()), false);
+        return Places.wholeRepository(e.file()) ? Places.WHOLE_REPOSITORY_WORDS : code(at(e.file(), e.line()), false);
     }
 
     private static String at(String file, int line) {

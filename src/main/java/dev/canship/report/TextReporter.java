@@ -176,7 +176,7 @@ public final class TextReporter implements Reporter {
         if (!r.diagnostics().isEmpty()) {
             sb.append("\nNOT READ\n");
             for (Diagnostic d : r.diagnostics()) {
-                sb.append("  ").append(u(d.file())).append(": ").append(u(d.message())).append('\n');
+                sb.append("  ").append(u(Places.human(d.file(), 0))).append(": ").append(u(d.message())).append('\n');
             }
         }
     }
@@ -255,7 +255,7 @@ public final class TextReporter implements Reporter {
     }
 
     private static String at(Evidence e) {
-        return e.line() > 0 ? u(e.file()) + ":" + e.line() : u(e.file());
+        return u(Places.human(e.file(), e.line()));
     }
 
     static String describe(LicenseMatch m) {
