@@ -33,7 +33,7 @@ public record LicenseConfidence(Level level, String reason) {
         return switch (m.source()) {
             case "text" -> ofText(m);
             case "lineage" -> new LicenseConfidence(Level.MEDIUM, "the base model's license");
-            case "reference" -> new LicenseConfidence(Level.LOW, "a file names the license without its text");
+            case "reference" -> new LicenseConfidence(Level.LOW, m.isLicense() ? "a file names the license without its text" : "a file names the use policy without its text");
             case "weights" -> new LicenseConfidence(Level.LOW, field != null && field.endsWith(".link") ? "weights metadata link only" : "weights metadata tag only");
             default -> new LicenseConfidence(Level.LOW, field != null && field.endsWith("link") ? "link only" : "tag only");
         };

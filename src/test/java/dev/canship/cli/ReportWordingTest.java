@@ -103,4 +103,47 @@ class ReportWordingTest {
         assertThat(moe).containsPattern("\\d+\\.?\\dB total / \\d+\\.\\dB active");
         assertThat(run("scan", CliTest.QWEN, "--format", "markdown").out()).containsPattern("\\| parameters \\| \\d+B total, \\d+\\.\\dB active per token \\|");
     }
+
+    /** Six words in a row said twice in one text, or null: the first such phrase. */
+    static String repeatedPhrase(String text) {
+        String[] w = text.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}§.']+");
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i + 6 <= w.length; i++) {
+            String phrase = String.join(" ", Arrays.copyOfRange(w, i, i + 6));
+            if (!seen.add(phrase)) {
+                return phrase;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void noFindingOfAnySampleCheckSaysTheSamePhraseTwice() throws Exception {
+        java.util.List<String> repeats = new java.util.ArrayList<>();
+        try (var repos = Files.list(Path.of("samples/repos")); var deployments = Files.list(Path.of("samples/deployments"))) {
+            java.util.List<Path> ds = deployments.filter(d -> !d.getFileName().toString().equals("malformed.yaml")).sorted().toList();
+            for (Path repo : repos.sorted().toList()) {
+                for (Path d : ds) {
+                    String out = run("check", repo.toString(), "-d", d.toString()).out();
+                    // One finding: from its "  [RULE]" line to the next finding or section.
+                    for (String finding : out.split("\n(?=  \\[|\\n)")) {
+                        String phrase = finding.strip().startsWith("[") ? repeatedPhrase(finding) : null;
+                        if (phrase != null) {
+                            repeats.add(repo.getFileName() + " with " + d.getFileName() + ": \"" + phrase + "\" in " + finding.strip().lines().findFirst().orElse(""));
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(repeats).isEmpty();
+    }
+
+    @Test
+    void aMissingLicenseIsSaidOnce(@TempDir Path tmp) throws Exception {
+        Path repo = Files.createDirectories(tmp.resolve("model"));
+        Files.writeString(repo.resolve("config.json"), "{\"model_type\": \"llama\"}\n");
+        assertThat(run("check", repo.toString(), "-d", PASS).out())
+                .contains("No license was found for this model: no license file, no license text in the card, and no license tag canship knows.")
+                .doesNotContain("no license was found: ");
+    }
 }
