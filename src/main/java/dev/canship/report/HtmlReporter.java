@@ -274,7 +274,7 @@ public final class HtmlReporter implements Reporter {
         }
         for (LicenseMatch m : matches) {
             if (!m.alterations().isEmpty()) {
-                alterations(s, m);
+                alterations(s, m, kb);
             }
         }
         if (!r.identification().issues().isEmpty()) {
@@ -288,7 +288,7 @@ public final class HtmlReporter implements Reporter {
         }
     }
 
-    private static void alterations(Element parent, LicenseMatch m) {
+    private static void alterations(Element parent, LicenseMatch m, KnowledgeBase kb) {
         parent.appendElement("h3").text("Altered passages in " + m.file());
         Element table = parent.appendElement("table").addClass("alteration");
         row(table.appendElement("thead"), "th", "Where", "The repository's file says", "The reference has");
@@ -305,8 +305,30 @@ public final class HtmlReporter implements Reporter {
                 found.appendElement("span").addClass("context").text("\u2026" + a.before() + " ");
             }
             found.appendElement("strong").text(a.found() == null || a.found().isEmpty() ? "(deleted)" : a.found());
-            tr.appendElement("td").addClass("expected").text(a.expected() == null ? "not known to canship" : a.expected());
+            reference(tr.appendElement("td").addClass("expected"), m, a, kb);
         }
+    }
+
+    /**
+     * The publisher's words for an altered passage. canship holds the exact reference words only where a fingerprint
+     * anchors them (numbers and key terms); the texts themselves are never bundled, so elsewhere the cell says so and
+     * where the publisher's text is found, rather than leaving the reviewer to guess.
+     */
+    private static void reference(Element td, LicenseMatch m, LicenseMatch.Alteration a, KnowledgeBase kb) {
+        if (a.expected() != null) {
+            td.appendElement("strong").text(a.expected());
+            td.appendElement("div").addClass("muted").text("the publisher's term here, as canship reads it");
+            return;
+        }
+        String title = kb.license(m.id()).map(LicenseInfo::title).orElse(m.id());
+        String text = m.isLicense() ? "the " + title + " text" : "the use policy text of the " + title;
+        if ("added".equals(a.kind())) {
+            td.text("Nothing: these words are not in " + text + ".");
+            return;
+        }
+        td.text("The reference passage is not bundled with canship, which keeps only a fingerprint of " + text
+                + ". Read " + (a.clause() == null ? "the passage" : a.clause()) + " in the publisher's text: `canship licenses show "
+                + m.id() + "` names its source.");
     }
 
     // ---- findings

@@ -146,4 +146,20 @@ class ReportWordingTest {
                 .contains("No license was found for this model: no license file, no license text in the card, and no license tag canship knows.")
                 .doesNotContain("no license was found: ");
     }
+
+    @Test
+    void theHtmlReportSetsThePublishersTermBesideAnAlteredOneAndSaysWhereTheRestIsRead(@TempDir Path tmp) throws Exception {
+        String text = llama31();
+        assertThat(text).contains("700 million monthly");
+        Path repo = repoWithLicense(tmp.resolve("altered"), text.replace("700 million monthly", "900 million monthly")
+                + "\nAdditionally, the licensee shall pay royalties of five percent to Acme on every sale of any product.\n");
+        Document html = Jsoup.parse(run("check", repo.toString(), "-d", PASS, "--format", "html").out());
+        var rows = html.select("table.alteration tbody tr");
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).selectFirst("td.found strong").text()).isEqualTo("900 million");
+        assertThat(rows.get(0).selectFirst("td.expected strong").text()).isEqualTo("700000000");
+        assertThat(rows.get(1).selectFirst("td.found strong").text()).startsWith("Additionally, the licensee shall pay royalties");
+        assertThat(rows.get(1).selectFirst("td.expected").text())
+                .isEqualTo("Nothing: these words are not in the Llama 3.1 Community License Agreement text.");
+    }
 }
