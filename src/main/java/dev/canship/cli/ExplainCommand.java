@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
 
 /** {@code canship explain [RULE]}: what a rule checks, the clause it enforces, and how to fix it. */
 @Command(name = "explain", mixinStandardHelpOptions = true,
-        description = "Explain a rule: what it checks, which licenses and clauses it enforces, and how to fix a finding. Without RULE, list the rules.")
+        description = "Explain a rule, or every rule of a finding kind: what it checks, which licenses and clauses it enforces, and how to fix a finding. Without RULE, list the rules.")
 final class ExplainCommand implements Callable<Integer> {
 
     @Spec
