@@ -326,9 +326,10 @@ public final class HtmlReporter implements Reporter {
             td.text("Nothing: these words are not in " + text + ".");
             return;
         }
-        td.text("The reference passage is not bundled with canship, which keeps only a fingerprint of " + text
-                + ". Read " + (a.clause() == null ? "the passage" : a.clause()) + " in the publisher's text: `canship licenses show "
-                + m.id() + "` names its source.");
+        td.appendText("The reference passage is not bundled with canship, which keeps only a fingerprint of " + text
+                + ". Read " + (a.clause() == null ? "the passage" : a.clause()) + " in the publisher's text: ");
+        td.appendElement("code").text("canship licenses show " + m.id());
+        td.appendText(" names its source.");
     }
 
     // ---- findings

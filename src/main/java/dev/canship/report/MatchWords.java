@@ -3,6 +3,7 @@ package dev.canship.report;
 import dev.canship.identify.KnowledgeBase;
 import dev.canship.identify.LicenseInfo;
 import dev.canship.identify.LicenseMatch;
+import dev.canship.identify.UsePolicy;
 
 import java.util.Locale;
 
@@ -27,8 +28,12 @@ final class MatchWords {
             return null;
         }
         String title = kb.license(m.id()).map(LicenseInfo::title).orElse(m.id());
-        String what = m.isLicense() ? title : "use policy of the " + title;
-        return "matches " + percent(share) + " of the " + what + " text";
+        if (!m.isLicense()) {
+            // A use-policy match carries its license's id: the policy is named by the license's use policy.
+            title = kb.license(m.id()).map(LicenseInfo::usePolicy).flatMap(kb::policy).map(UsePolicy::title)
+                    .orElse("use policy of the " + title);
+        }
+        return "matches " + percent(share) + " of the " + title + " text";
     }
 
     /** "confidence high: exact text". */

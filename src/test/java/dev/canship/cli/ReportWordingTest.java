@@ -62,6 +62,16 @@ class ReportWordingTest {
     }
 
     @Test
+    void aUsePolicyTextIsNamedByThePolicysOwnTitle(@TempDir Path tmp) throws Exception {
+        Path policy = Corpus.license("llama3.1", "USE_POLICY.md");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(policy), "corpus text " + policy + " not found (set CANSHIP_CORPUS)");
+        Path repo = repoWithLicense(tmp.resolve("with-policy"), llama31());
+        Files.copy(policy, repo.resolve("USE_POLICY.md"));
+        assertThat(run("scan", repo.toString()).out())
+                .containsPattern("use policy: llama3\\.1 use-policy, from USE_POLICY\\.md \\[text: matches \\d+% of the Llama 3\\.1 Acceptable Use Policy text; confidence (high|medium): ");
+    }
+
+    @Test
     void aShortenedCopyReadsAsAPartialMatchWithMediumConfidenceNotAsAPercentageOfConfidence(@TempDir Path tmp) throws Exception {
         String[] words = llama31().split("\\s+");
         Path repo = repoWithLicense(tmp.resolve("part"), String.join(" ", Arrays.copyOf(words, words.length * 85 / 100)));

@@ -158,7 +158,8 @@ class HtmlReporterTest {
         assertThat(second.selectFirst("td.found strong").text()).isEqualTo("(deleted)");
         // The texts are never bundled: the cell says so and where the publisher's text is named.
         assertThat(second.selectFirst("td.expected").text()).isEqualTo("The reference passage is not bundled with canship, which keeps only a fingerprint of "
-                + "the Llama 4 Community License Agreement text. Read the passage in the publisher's text: `canship licenses show llama4` names its source.");
+                + "the Llama 4 Community License Agreement text. Read the passage in the publisher's text: canship licenses show llama4 names its source.");
+        assertThat(second.selectFirst("td.expected code").text()).isEqualTo("canship licenses show llama4");
         assertThat(doc.select(".evidence tr.row-not-met")).hasSize(1);
     }
 
