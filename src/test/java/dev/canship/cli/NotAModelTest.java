@@ -86,6 +86,19 @@ class NotAModelTest {
     }
 
     @Test
+    void theJsonOfAFolderThatIsNotAModelAndOfAnLfsCloneKeepsTheReportSchema(@TempDir Path tmp) throws Exception {
+        JsonNode schemaNode;
+        try (var in = NotAModelTest.class.getClassLoader().getResourceAsStream("dev/canship/schemas/canship-report-1.schema.json")) {
+            schemaNode = M.readTree(in);
+        }
+        var schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(schemaNode);
+        for (Path repo : new Path[] {sourceFolder(tmp), LfsPointerCliTest.clonedWithoutLfs(tmp)}) {
+            assertThat(schema.validate(M.readTree(run("check", repo.toString(), "-d", PASS, "--format", "json").out()))).as(repo.toString()).isEmpty();
+            assertThat(schema.validate(M.readTree(run("scan", repo.toString(), "--format", "json").out()))).as(repo.toString()).isEmpty();
+        }
+    }
+
+    @Test
     void explainDescribesTheRule() {
         assertThat(run("explain", "not-a-model").out()).startsWith("NOT-A-MODEL  (NOT_A_MODEL, warning, rules/input.drl)");
     }
