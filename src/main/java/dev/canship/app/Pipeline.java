@@ -93,6 +93,7 @@ final class Pipeline {
                     inventory.has(FileRole.LICENSE), inventory.has(FileRole.NOTICE),
                     modelFact, outcome.fact(), deployment, deploymentFile, new OrgPolicy(policy.allow(), policy.deny()));
             input = input.withFacts(assembler.serializedFiles(extraction.serialization(), extraction.hasSafetensors()));
+            input = input.withFacts(List.of(assembler.contents(inventory, extraction.card())));
             findings = policy.apply(engine.evaluate(input), inventory.name(), repo.toString(), LocalDate.now(clock));
             Trace.mark("rules");
         }

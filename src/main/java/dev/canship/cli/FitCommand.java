@@ -200,7 +200,11 @@ final class FitCommand implements Callable<Integer> {
     }
 
     private static String header(ModelFacts f) {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "  model:     %s, %.1fB total / %.1fB active", Untrusted.text(f.architecture()), f.totalParams() / 1e9, f.activeParams() / 1e9));
+        // Only a mixture-of-experts model has an active count worth reading beside the total.
+        boolean moe = f.experts() != null && f.experts() > 1;
+        StringBuilder sb = new StringBuilder(moe
+                ? String.format(Locale.ROOT, "  model:     %s, %.1fB total / %.1fB active", Untrusted.text(f.architecture()), f.totalParams() / 1e9, f.activeParams() / 1e9)
+                : String.format(Locale.ROOT, "  model:     %s, %.1fB total", Untrusted.text(f.architecture()), f.totalParams() / 1e9));
         if (f.experts() != null && f.experts() > 0) {
             sb.append(", ").append(f.experts()).append(" experts (").append(f.expertsPerToken()).append(" per token)");
         }

@@ -99,6 +99,11 @@ public final class Main implements Runnable {
         SUBCOMMANDS.put("help", CommandLine.HelpCommand::new);
     }
 
+    /** Every command, modelled as the command line parses it: what generated documentation (man pages) is made from. */
+    public static CommandLine.Model.CommandSpec model() {
+        return commandLine(new String[0]).getCommandSpec();
+    }
+
     /**
      * The command line for {@code args}. Only the subcommand the arguments name is modelled (picocli reflects
      * over every option of every command it is given, a noticeable part of a short run's start-up); without one,

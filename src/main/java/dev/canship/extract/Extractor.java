@@ -85,7 +85,24 @@ public final class Extractor {
                 diagnostics.add(new Diagnostic(f.path(), e.reason()));
             }
         }
-        Set<String> skipped = sample.skipped();
+        // Git LFS pointers stand where files should be (a clone without git lfs): each is named for what it is, and
+        // never read as the file: no header parse, no pickle scan, no license text. A license or policy pointer is unread.
+        Map<String, LfsPointer> pointers = new java.util.HashMap<>();
+        List<UnreadDocument> unread = new ArrayList<>();
+        for (RepoFile f : inventory.files()) {
+            if (!java.nio.file.Files.isRegularFile(f.absolute())) {
+                continue;
+            }
+            LfsPointer.of(f).ifPresent(p -> {
+                pointers.put(f.path(), p);
+                diagnostics.add(new Diagnostic(f.path(), p.describe()));
+                if (f.role() == FileRole.LICENSE || f.role() == FileRole.USE_POLICY || f.role() == FileRole.MODEL_CARD) {
+                    unread.add(new UnreadDocument(f.path(), null, f.role(), false, p.describe()));
+                }
+            });
+        }
+        Set<String> skipped = new java.util.HashSet<>(sample.skipped());
+        skipped.addAll(pointers.keySet());
         Map<String, Object> headers = readHeaders(weightFiles.stream().filter(f -> !skipped.contains(f.path())).toList());
         for (Diagnostic d : inventory.unwalked()) {
             // A bound stopped the walk here: a serialized file in what was left out cannot be known safe (fail closed).
@@ -100,7 +117,6 @@ public final class Extractor {
             }
         }
         DocumentBudget budget = new DocumentBudget(limits);
-        List<UnreadDocument> unread = new ArrayList<>();
         // The repository's document budget goes first to the card, licenses and policies; notices and other documents
         // (never governing) are read with what is left.
         List<RepoFile> ordered = inventory.files().stream()

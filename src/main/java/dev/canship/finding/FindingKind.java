@@ -28,5 +28,7 @@ public enum FindingKind {
     /** The licensor may update the model or its use restrictions, or restrict use remotely (reminder). */
     LICENSE_UPDATES,
     /** A changed model must stay under the same license with its source, or may not be shared (copyleft, share-alike, no-derivatives). */
-    COPYLEFT
+    COPYLEFT,
+    /** What was scanned holds nothing of a model: no card, config, weights or license. */
+    NOT_A_MODEL
 }

@@ -117,7 +117,7 @@ public final class LicenseIdentifier {
         // An unread license is reported as such (above), not as "no license was found".
         if (concluded == null && unknown.isEmpty() && ex.unread().isEmpty()) {
             issues.add(new IdentificationIssue(IdentificationIssue.Kind.MISSING, List.of(),
-                    "no license was found: no license file, no license text in the card, and no license tag canship knows",
+                    "no license file, no license text in the card, and no license tag canship knows",
                     List.of(new IdentificationIssue.FileLine(card == null ? "." : card.file(), card == null ? 0 : card.lineOf("license")))));
         }
         if (prose != null) {

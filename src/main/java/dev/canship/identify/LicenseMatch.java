@@ -12,7 +12,8 @@ import java.util.List;
  * @param source      {@code text} (a file's or card field's content), {@code metadata} (card tags, weights metadata) or {@code weights}
  * @param file        the file, relative to the repository root, with the card field in parentheses where it applies
  * @param line        the 1-based line in that file, 0 when unknown
- * @param confidence  0..1: how much of the reference text was found (1 for an exact tag)
+ * @param confidence  0..1: for a text, how much of the reference text was found ({@link #matchShare}); for other
+ *                    sources a fixed weight of the kind of evidence (kept for the JSON contract), never a share
  * @param altered     the text differs from the reference beyond presentation
  * @param alterations the changed passages, when altered
  */
@@ -48,6 +49,19 @@ public record LicenseMatch(
      *                  false for a changed link or a word or two (copies on the Hub often differ that much)
      */
     public record Alteration(String kind, String clause, String before, String found, String expected, boolean substantive) {
+    }
+
+    /**
+     * How much of the reference text this evidence matched, 0..1; null where no text was compared (a tag, a link,
+     * a file that only names the license, lineage), so a tag never reads as "100% of the text".
+     */
+    public Double matchShare() {
+        return "text".equals(source) ? confidence : null;
+    }
+
+    /** How far this evidence can be trusted to name the right license, and why. */
+    public LicenseConfidence licenseConfidence() {
+        return LicenseConfidence.of(this);
     }
 
     /** True when any alteration can change the terms. */

@@ -247,8 +247,10 @@ public final class HtmlReporter implements Reporter {
                 dd(dl, "Commercial use", info.commercialUse());
                 dd(dl, "Governing law", info.governingLaw());
             }
-            dd(dl, "Concluded from", at(l.file(), l.line()) + " (" + l.source()
-                    + ("lineage".equals(l.source()) ? ": the base model's license)" : ", " + percent(l.confidence()) + " of the reference)"));
+            dd(dl, "Concluded from", at(l.file(), l.line()) + " (" + l.source() + ")");
+            String share = MatchWords.share(l, kb);
+            dd(dl, "Text match", share == null ? "no license text compared" : capitalize(share));
+            dd(dl, "Confidence", capitalize(l.licenseConfidence().level().label()) + ": " + l.licenseConfidence().reason());
             LicenseMatch p = r.identification().usePolicy();
             if (p != null) {
                 String title = kb.policy(ObligationChecklist.usePolicyId(r)).map(UsePolicy::title).orElse(p.id());
@@ -263,11 +265,12 @@ public final class HtmlReporter implements Reporter {
         if (!matches.isEmpty()) {
             s.appendElement("h3").text("Evidence");
             Element table = s.appendElement("table").addClass("evidence");
-            row(table.appendElement("thead"), "th", "License", "Document", "File", "Source", "Match", "Altered").child(4).addClass("num");
+            row(table.appendElement("thead"), "th", "License", "Document", "File", "Source", "Text matched", "Confidence", "Altered").child(4).addClass("num");
             Element body = table.appendElement("tbody");
             for (LicenseMatch m : matches) {
                 Element tr = row(body, "td", m.id() + (m.version() == null || m.id().endsWith(m.version()) ? "" : " (" + m.version() + ")"),
-                        m.document(), at(m.file(), m.line()), m.source(), percent(m.confidence()), m.altered() ? "yes" : "no");
+                        m.document(), at(m.file(), m.line()), m.source(), MatchWords.shareCell(m),
+                        m.licenseConfidence().level().label() + " (" + m.licenseConfidence().reason() + ")", m.altered() ? "yes" : "no");
                 tr.child(4).addClass("num");
                 if (m.altered()) {
                     tr.addClass("row-not-met");
@@ -276,7 +279,7 @@ public final class HtmlReporter implements Reporter {
         }
         for (LicenseMatch m : matches) {
             if (!m.alterations().isEmpty()) {
-                alterations(s, m);
+                alterations(s, m, kb);
             }
         }
         if (!r.identification().issues().isEmpty()) {
@@ -290,7 +293,7 @@ public final class HtmlReporter implements Reporter {
         }
     }
 
-    private static void alterations(Element parent, LicenseMatch m) {
+    private static void alterations(Element parent, LicenseMatch m, KnowledgeBase kb) {
         parent.appendElement("h3").text("Altered passages in " + m.file());
         Element table = parent.appendElement("table").addClass("alteration");
         row(table.appendElement("thead"), "th", "Where", "The repository's file says", "The reference has");
@@ -307,8 +310,31 @@ public final class HtmlReporter implements Reporter {
                 found.appendElement("span").addClass("context").text("\u2026" + a.before() + " ");
             }
             found.appendElement("strong").text(a.found() == null || a.found().isEmpty() ? "(deleted)" : a.found());
-            tr.appendElement("td").addClass("expected").text(a.expected() == null ? "not known to canship" : a.expected());
+            reference(tr.appendElement("td").addClass("expected"), m, a, kb);
         }
+    }
+
+    /**
+     * The publisher's words for an altered passage. canship holds the exact reference words only where a fingerprint
+     * anchors them (numbers and key terms); the texts themselves are never bundled, so elsewhere the cell says so and
+     * where the publisher's text is found, rather than leaving the reviewer to guess.
+     */
+    private static void reference(Element td, LicenseMatch m, LicenseMatch.Alteration a, KnowledgeBase kb) {
+        if (a.expected() != null) {
+            td.appendElement("strong").text(a.expected());
+            td.appendElement("div").addClass("muted").text("the publisher's term here, as canship reads it");
+            return;
+        }
+        String title = kb.license(m.id()).map(LicenseInfo::title).orElse(m.id());
+        String text = m.isLicense() ? "the " + title + " text" : "the use policy text of the " + title;
+        if ("added".equals(a.kind())) {
+            td.text("Nothing: these words are not in " + text + ".");
+            return;
+        }
+        td.appendText("The reference passage is not bundled with canship, which keeps only a fingerprint of " + text
+                + ". Read " + (a.clause() == null ? "the passage" : a.clause()) + " in the publisher's text: ");
+        td.appendElement("code").text("canship licenses show " + m.id());
+        td.appendText(" names its source.");
     }
 
     // ---- findings
@@ -369,7 +395,7 @@ public final class HtmlReporter implements Reporter {
             dd(dl, "Remedy", f.remediation());
         }
         if (!f.evidence().isEmpty()) {
-            dd(dl, "Evidence", f.evidence().stream().map(e -> at(e.file(), e.line())).collect(Collectors.joining(", ")));
+            dd(dl, "Evidence", f.evidence().stream().map(e -> Places.human(e.file(), e.line())).collect(Collectors.joining(", ")));
         }
         if (f.waiver() != null) {
             Waiver w = f.waiver();
@@ -441,7 +467,7 @@ public final class HtmlReporter implements Reporter {
             dd(dl, "Architecture", m.architecture() + (f != null && f.architectures() != null ? " (" + f.architectures() + ")" : ""));
         }
         if (m.totalParams() != null) {
-            dd(dl, "Parameters", billions(m.totalParams()) + " total" + (m.activeParams() != null ? ", " + billions(m.activeParams()) + " active per token" : ""));
+            dd(dl, "Parameters", m.parameters(", ") + (m.mixtureOfExperts() && m.activeParams() != null ? " per token" : ""));
         }
         if (m.experts() != null && m.experts() > 1) {
             dd(dl, "Experts", m.experts() + " routed, " + m.expertsPerToken() + " per token"
@@ -518,7 +544,7 @@ public final class HtmlReporter implements Reporter {
             s.appendElement("h3").addClass("status-review").text("Not read");
             Element ul = s.appendElement("ul");
             for (Diagnostic d : r.diagnostics()) {
-                ul.appendElement("li").text(d.file() + ": " + d.message());
+                ul.appendElement("li").text(Places.human(d.file(), 0) + ": " + d.message());
             }
         }
     }
@@ -575,14 +601,6 @@ public final class HtmlReporter implements Reporter {
 
     private static String at(String file, int line) {
         return line > 0 ? file + ":" + line : file;
-    }
-
-    private static String percent(double confidence) {
-        return String.format(Locale.ROOT, "%.0f%%", confidence * 100);
-    }
-
-    private static String billions(long n) {
-        return TextReporter.billions(n);
     }
 
     private static String join(List<String> values) {

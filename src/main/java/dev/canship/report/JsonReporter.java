@@ -172,6 +172,13 @@ public final class JsonReporter implements Reporter {
         o.put("file", m.file());
         o.put("line", m.line());
         o.put("confidence", m.confidence());
+        if (m.matchShare() == null) {
+            o.putNull("match_share");
+        } else {
+            o.put("match_share", m.matchShare());
+        }
+        o.put("license_confidence", m.licenseConfidence().level().label());
+        o.put("license_confidence_reason", m.licenseConfidence().reason());
         o.put("altered", m.altered());
         if (!m.alterations().isEmpty()) {
             o.set("alterations", MAPPER.valueToTree(m.alterations()));

@@ -63,7 +63,9 @@ public final class MarkdownReporter implements Reporter {
         LicenseMatch l = r.identification().license();
         String license = l == null ? "no governing license concluded"
                 : "license **" + esc(kb.license(l.id()).map(i -> i.title()).orElse(l.id())) + "** (" + code(l.id(), false)
-                + ", from " + code(at(l.file(), l.line()), false) + ")";
+                + ", from " + code(at(l.file(), l.line()), false)
+                + (l.matchShare() == null ? "" : ", " + MatchWords.percent(l.matchShare()) + " of its text")
+                + "; " + esc(MatchWords.confidence(l)) + ")";
         if (r.isCheck()) {
             sb.append(icon(r.verdict())).append(" **").append(capitalize(r.verdict().plain())).append("**");
             if (r.deployment().source() != null) {
@@ -163,8 +165,7 @@ public final class MarkdownReporter implements Reporter {
             ModelFacts f = m.details();
             row(sb, "architecture", m.architecture() == null ? "unknown" : esc(m.architecture()));
             if (m.totalParams() != null) {
-                row(sb, "parameters", TextReporter.billions(m.totalParams()) + " total"
-                        + (m.activeParams() != null ? ", " + TextReporter.billions(m.activeParams()) + " active per token" : ""));
+                row(sb, "parameters", m.parameters(", ") + (m.mixtureOfExperts() && m.activeParams() != null ? " per token" : ""));
             }
             if (m.experts() != null && m.experts() > 1) {
                 row(sb, "experts", m.experts() + " routed, " + m.expertsPerToken() + " per token");
@@ -192,7 +193,7 @@ public final class MarkdownReporter implements Reporter {
         sb.append("\n</details>\n\n");
     }
 
-    private static void evidence(RepositoryReport r, StringBuilder sb) {
+    private void evidence(RepositoryReport r, StringBuilder sb) {
         List<LicenseMatch> matches = r.identification().matches();
         List<IdentificationIssue> issues = r.identification().issues();
         if (matches.isEmpty() && issues.isEmpty()) {
@@ -202,7 +203,8 @@ public final class MarkdownReporter implements Reporter {
         for (LicenseMatch m : matches) {
             sb.append("- ").append(code(m.id(), false)).append(' ').append(esc(m.document())).append(" from ")
                     .append(code(at(m.file(), m.line()), false)).append(" (").append(esc(m.source()))
-                    .append(String.format(Locale.ROOT, ", %.0f%% of the reference", m.confidence() * 100)).append(')')
+                    .append(MatchWords.share(m, kb) == null ? "" : ": " + esc(MatchWords.share(m, kb)))
+                    .append("; ").append(esc(MatchWords.confidence(m))).append(')')
                     .append(m.altered() ? " **altered**" : "").append('\n');
             for (LicenseMatch.Alteration a : m.alterations()) {
                 sb.append("  - ").append(esc(a.kind())).append(a.clause() == null ? "" : " in " + esc(a.clause()))
@@ -221,7 +223,7 @@ public final class MarkdownReporter implements Reporter {
     }
 
     private static String at(Evidence e) {
-        return code(at(e.file(), e.line()), false);
+        return Places.wholeRepository(e.file()) ? Places.WHOLE_REPOSITORY_WORDS : code(at(e.file(), e.line()), false);
     }
 
     private static String at(String file, int line) {

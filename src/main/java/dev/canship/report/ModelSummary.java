@@ -24,4 +24,27 @@ public record ModelSummary(String name, String architecture, Long totalParams, L
         modalities = modalities == null ? List.of() : List.copyOf(modalities);
         baseModels = baseModels == null ? List.of() : List.copyOf(baseModels);
     }
+
+    /**
+     * The parameter count as people read it: "30.5B total / 3.3B active" for a mixture-of-experts model, where the
+     * two differ by design, and the total alone for a dense model (whose "active" count only leaves out the
+     * embeddings or a vision tower, and reads like a second, contradicting size). Null when the total is unknown.
+     */
+    public String parameters(String activeWord) {
+        if (totalParams == null) {
+            return null;
+        }
+        String total = billions(totalParams) + " total";
+        return mixtureOfExperts() && activeParams != null ? total + activeWord + billions(activeParams) + " active" : total;
+    }
+
+    /** True for a mixture-of-experts model: more than one routed expert. */
+    public boolean mixtureOfExperts() {
+        return experts != null && experts > 1;
+    }
+
+    /** {@code 8.0B}, {@code 27B}: one decimal below ten billion. */
+    static String billions(long n) {
+        return String.format(java.util.Locale.ROOT, n >= 10_000_000_000L ? "%.0fB" : "%.1fB", n / 1e9);
+    }
 }

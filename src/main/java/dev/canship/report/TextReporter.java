@@ -5,6 +5,7 @@ import dev.canship.finding.Evidence;
 import dev.canship.finding.Finding;
 import dev.canship.finding.Severity;
 import dev.canship.identify.IdentificationIssue;
+import dev.canship.identify.KnowledgeBase;
 import dev.canship.identify.LicenseMatch;
 import dev.canship.inventory.Diagnostic;
 import dev.canship.inventory.RepoFile;
@@ -140,10 +141,7 @@ public final class TextReporter implements Reporter {
                 sb.append(" (").append(u(m.architecture())).append(')');
             }
             if (m.totalParams() != null) {
-                sb.append(", ").append(billions(m.totalParams())).append(" total");
-                if (m.activeParams() != null && !m.activeParams().equals(m.totalParams())) {
-                    sb.append(" / ").append(billions(m.activeParams())).append(" active");
-                }
+                sb.append(", ").append(m.parameters(" / "));
             }
             if (m.experts() != null && m.experts() > 0) {
                 sb.append(", ").append(m.experts()).append(" experts (").append(m.expertsPerToken()).append(" per token)");
@@ -178,7 +176,7 @@ public final class TextReporter implements Reporter {
         if (!r.diagnostics().isEmpty()) {
             sb.append("\nNOT READ\n");
             for (Diagnostic d : r.diagnostics()) {
-                sb.append("  ").append(u(d.file())).append(": ").append(u(d.message())).append('\n');
+                sb.append("  ").append(u(Places.human(d.file(), 0))).append(": ").append(u(d.message())).append('\n');
             }
         }
     }
@@ -257,7 +255,7 @@ public final class TextReporter implements Reporter {
     }
 
     private static String at(Evidence e) {
-        return e.line() > 0 ? u(e.file()) + ":" + e.line() : u(e.file());
+        return u(Places.human(e.file(), e.line()));
     }
 
     static String describe(LicenseMatch m) {
@@ -266,12 +264,11 @@ public final class TextReporter implements Reporter {
             sb.append(" (").append(u(m.version())).append(')');
         }
         sb.append(' ').append(u(m.document())).append(", from ").append(u(m.file())).append(" [").append(u(m.source()));
-        if ("lineage".equals(m.source())) {
-            sb.append(": the base model's license");
-        } else if (!"metadata".equals(m.source())) {
-            sb.append(String.format(Locale.ROOT, ", %.0f%% of the reference", m.confidence() * 100));
+        String share = MatchWords.share(m, KnowledgeBase.bundled());
+        if (share != null) {
+            sb.append(": ").append(u(share));
         }
-        sb.append(']');
+        sb.append("; ").append(MatchWords.confidence(m)).append(']');
         if (m.altered()) {
             sb.append(" ALTERED");
         }
@@ -284,7 +281,7 @@ public final class TextReporter implements Reporter {
     }
 
     static String billions(long n) {
-        return String.format(Locale.ROOT, n >= 10_000_000_000L ? "%.0fB" : "%.1fB", n / 1e9);
+        return ModelSummary.billions(n);
     }
 
     private static long count(RepositoryReport r, Severity s) {

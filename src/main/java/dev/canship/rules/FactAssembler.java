@@ -111,6 +111,15 @@ public final class FactAssembler {
         return new RuleInput(facts, deployment, deploymentFile);
     }
 
+    /** What the inventory found: the rules tell a model repository from a folder that holds nothing of one. */
+    public dev.canship.rules.facts.Contents contents(dev.canship.inventory.Inventory inventory, dev.canship.extract.ModelCard card) {
+        boolean cardWithFrontMatter = card != null && !card.frontMatter().isMissingNode() && !card.frontMatter().isEmpty();
+        return new dev.canship.rules.facts.Contents(inventory.files().size(), cardWithFrontMatter,
+                inventory.has(dev.canship.inventory.FileRole.CONFIG) || inventory.has(dev.canship.inventory.FileRole.ADAPTER_CONFIG),
+                inventory.has(dev.canship.inventory.FileRole.WEIGHTS) || inventory.has(dev.canship.inventory.FileRole.WEIGHTS_INDEX),
+                inventory.has(dev.canship.inventory.FileRole.LICENSE) || inventory.has(dev.canship.inventory.FileRole.USE_POLICY));
+    }
+
     private void addTerms(String license, LicenseTerms t, List<Object> facts) {
         if (t.mau() != null) {
             facts.add(new MauTerm(license, t.mau().threshold(), t.mau().measuredOn(), t.mau().reference(), t.mau().referenceDate(), t.mau().commercialOnly(), t.mau().clause()));

@@ -152,10 +152,14 @@ class HtmlReporterTest {
         assertThat(first.child(0).text()).isEqualTo("changed §2");
         assertThat(first.selectFirst("td.found strong").text()).isEqualTo("7 billion <b>users</b>");
         assertThat(first.selectFirst("td.found .context").text()).contains("greater than");
-        assertThat(first.selectFirst("td.expected").text()).isEqualTo("700 million");
+        assertThat(first.selectFirst("td.expected strong").text()).isEqualTo("700 million");
+        assertThat(first.selectFirst("td.expected").text()).isEqualTo("700 million the publisher's term here, as canship reads it");
         Element second = table.select("tbody tr").get(1);
         assertThat(second.selectFirst("td.found strong").text()).isEqualTo("(deleted)");
-        assertThat(second.selectFirst("td.expected").text()).isEqualTo("not known to canship");
+        // The texts are never bundled: the cell says so and where the publisher's text is named.
+        assertThat(second.selectFirst("td.expected").text()).isEqualTo("The reference passage is not bundled with canship, which keeps only a fingerprint of "
+                + "the Llama 4 Community License Agreement text. Read the passage in the publisher's text: canship licenses show llama4 names its source.");
+        assertThat(second.selectFirst("td.expected code").text()).isEqualTo("canship licenses show llama4");
         assertThat(doc.select(".evidence tr.row-not-met")).hasSize(1);
     }
 
