@@ -90,7 +90,8 @@ public final class Extractor {
         Map<String, LfsPointer> pointers = new java.util.HashMap<>();
         List<UnreadDocument> unread = new ArrayList<>();
         for (RepoFile f : inventory.files()) {
-            if (!java.nio.file.Files.isRegularFile(f.absolute())) {
+            // The Hub serves a file's content, never its pointer: a remote file is not probed (a request per small file).
+            if (f.remote() != null || !f.openable()) {
                 continue;
             }
             LfsPointer.of(f).ifPresent(p -> {
