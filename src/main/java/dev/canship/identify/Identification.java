@@ -12,6 +12,8 @@ import java.util.List;
  * @param baseModels  the base models the card, configuration or weights name
  * @param issues      missing, unknown, conflicting or altered evidence
  * @param alsoBinding other known licenses whose terms bind too: further bases of a merge, or bases that sources disagree on
+ * @param incorporatedPolicy the id of the use policy the governing license incorporates by reference, as the knowledge
+ *                    base holds it (applied whether or not the repository carries a copy), or null
  */
 public record Identification(
         List<LicenseMatch> matches,
@@ -20,12 +22,19 @@ public record Identification(
         LicenseTerms terms,
         List<String> baseModels,
         List<IdentificationIssue> issues,
-        List<String> alsoBinding) {
+        List<String> alsoBinding,
+        String incorporatedPolicy) {
 
     /** An identification without lineage licenses beside the governing one. */
     public Identification(List<LicenseMatch> matches, LicenseMatch license, LicenseMatch usePolicy, LicenseTerms terms,
                           List<String> baseModels, List<IdentificationIssue> issues) {
-        this(matches, license, usePolicy, terms, baseModels, issues, List.of());
+        this(matches, license, usePolicy, terms, baseModels, issues, List.of(), null);
+    }
+
+    /** An identification that names no incorporated use policy. */
+    public Identification(List<LicenseMatch> matches, LicenseMatch license, LicenseMatch usePolicy, LicenseTerms terms,
+                          List<String> baseModels, List<IdentificationIssue> issues, List<String> alsoBinding) {
+        this(matches, license, usePolicy, terms, baseModels, issues, alsoBinding, null);
     }
 
     public Identification {

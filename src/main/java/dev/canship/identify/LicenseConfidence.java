@@ -33,7 +33,9 @@ public record LicenseConfidence(Level level, String reason) {
         return switch (m.source()) {
             case "text" -> ofText(m);
             case "lineage" -> new LicenseConfidence(Level.MEDIUM, "the base model's license");
-            case "reference" -> new LicenseConfidence(Level.LOW, m.isLicense() ? "a file names the license without its text" : "a file names the use policy without its text");
+            // A file that names the license and leaves the text to the publisher: which license is plain, and the
+            // publisher's text is what governs anyway; what it cannot show is an edited copy, hence not high.
+            case "reference" -> new LicenseConfidence(Level.MEDIUM, m.isLicense() ? "a file names the license; the publisher's text applies" : "a file names the use policy; the publisher's text applies");
             case "weights" -> new LicenseConfidence(Level.LOW, field != null && field.endsWith(".link") ? "weights metadata link only" : "weights metadata tag only");
             default -> new LicenseConfidence(Level.LOW, field != null && field.endsWith("link") ? "link only" : "tag only");
         };

@@ -145,7 +145,10 @@ public final class LicenseIdentifier {
         // The publisher's terms, always: a repository's copy is evidence of which license, never of its duties.
         LicenseTerms terms = concluded == null ? LicenseTerms.NONE
                 : kb.license(concluded.id()).map(LicenseInfo::terms).orElse(LicenseTerms.NONE);
-        return new Identification(matches, concluded, usePolicy, terms, baseModels, issues, lv.alsoBinding());
+        // The policy a license incorporates binds whether or not the repository carries it: named so reports can say so.
+        String incorporated = concluded == null ? null
+                : kb.license(concluded.id()).map(LicenseInfo::usePolicy).filter(id -> kb.policy(id).isPresent()).orElse(null);
+        return new Identification(matches, concluded, usePolicy, terms, baseModels, issues, lv.alsoBinding(), incorporated);
     }
 
     /** The governing license after lineage, and the other base licenses whose terms bind as well (merges, conflicting sources). */

@@ -255,6 +255,10 @@ public final class HtmlReporter implements Reporter {
             if (p != null) {
                 String title = kb.policy(ObligationChecklist.usePolicyId(r)).map(UsePolicy::title).orElse(p.id());
                 dd(dl, "Use policy", title + ", from " + at(p.file(), p.line()));
+            } else if (r.identification().incorporatedPolicy() != null) {
+                String id = r.identification().incorporatedPolicy();
+                dd(dl, "Use policy", kb.policy(id).map(UsePolicy::title).orElse(id)
+                        + ", incorporated by the license (no copy in the repository; canship applies the one it holds)");
             }
         }
         if (!r.identification().baseModels().isEmpty()) {

@@ -81,6 +81,8 @@ public final class JsonReporter implements Reporter {
         } else {
             root.set("use_policy", match(r.identification().usePolicy()));
         }
+        // The policy the governing license incorporates by reference, which binds whether or not a copy was found.
+        root.put("use_policy_incorporated", r.identification().incorporatedPolicy());
         ArrayNode issues = root.putArray("license_issues");
         for (IdentificationIssue i : r.identification().issues()) {
             ObjectNode o = issues.addObject();

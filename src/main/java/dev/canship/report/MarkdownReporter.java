@@ -6,6 +6,7 @@ import dev.canship.finding.Severity;
 import dev.canship.identify.IdentificationIssue;
 import dev.canship.identify.KnowledgeBase;
 import dev.canship.identify.LicenseMatch;
+import dev.canship.identify.UsePolicy;
 import dev.canship.model.ModelFacts;
 import dev.canship.rules.RuleCatalog;
 
@@ -74,6 +75,14 @@ public final class MarkdownReporter implements Reporter {
             sb.append(", ").append(license).append("\n\n");
         } else {
             sb.append("Scanned: ").append(license).append("\n\n");
+        }
+        LicenseMatch p = r.identification().usePolicy();
+        String policy = p != null && l != null ? ObligationChecklist.usePolicyId(r) : r.identification().incorporatedPolicy();
+        if (policy != null) {
+            sb.append("Use policy **").append(esc(kb.policy(policy).map(UsePolicy::title).orElse(policy))).append("**")
+                    .append(p != null ? " (from " + code(at(p.file(), p.line()), false) + ")"
+                            : ", incorporated by the license (no copy in the repository; canship applies the one it holds)")
+                    .append("\n\n");
         }
         if (r.isCheck()) {
             findings(r, sb);

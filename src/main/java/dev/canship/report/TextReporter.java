@@ -133,6 +133,10 @@ public final class TextReporter implements Reporter {
         LicenseMatch p = r.identification().usePolicy();
         if (p != null) {
             sb.append("  use policy: ").append(describe(p)).append('\n');
+        } else if (r.identification().incorporatedPolicy() != null) {
+            String id = r.identification().incorporatedPolicy();
+            sb.append("  use policy: ").append(u(KnowledgeBase.bundled().policy(id).map(dev.canship.identify.UsePolicy::title).orElse(id)))
+                    .append(", incorporated by the license (no copy in the repository; canship applies the one it holds)\n");
         }
         ModelSummary m = r.model();
         if (m != null) {

@@ -88,16 +88,28 @@ class ReportWordingTest {
     void aTagOrANamingFileIsNoPercentageOfAnyText() throws Exception {
         String text = run("scan", CliTest.FINETUNE).out();
         assertThat(text).contains("llama3.1 license, from README.md (license) [metadata; confidence low: tag only]")
-                .contains("llama3.1 license, from LICENSE [reference; confidence low: a file names the license without its text]")
+                .contains("llama3.1 license, from LICENSE [reference; confidence medium: a file names the license; the publisher's text applies]")
                 .doesNotContain("% of the");
 
         JsonNode matches = JSON.readTree(run("scan", CliTest.FINETUNE, "--format", "json").out()).get("licenses");
         assertThat(matches).isNotEmpty().allSatisfy(m -> {
             assertThat(m.get("match_share").isNull()).isTrue();
-            assertThat(m.get("license_confidence").asText()).isEqualTo("low");
+            assertThat(m.get("license_confidence").asText()).isEqualTo(m.get("source").asText().equals("reference") ? "medium" : "low");
         });
         assertThat(run("scan", CliTest.FINETUNE, "--format", "markdown").out()).contains("(metadata; confidence low: tag only)")
                 .doesNotContain("% of the reference");
+    }
+
+    /** A license that incorporates its use policy binds it though the repository has no copy: the header says which applies. */
+    @Test
+    void theUsePolicyALicenseIncorporatesIsNamedWhenTheRepositoryHasNoCopy() throws Exception {
+        assertThat(run("check", CliTest.FINETUNE, "-d", PASS).out())
+                .contains("use policy: Llama 3.1 Acceptable Use Policy, incorporated by the license (no copy in the repository; canship applies the one it holds)");
+        JsonNode report = JSON.readTree(run("check", CliTest.FINETUNE, "-d", PASS, "--format", "json").out());
+        assertThat(report.get("use_policy").isNull()).isTrue();
+        assertThat(report.get("use_policy_incorporated").asText()).isEqualTo("llama3.1-aup");
+        assertThat(run("check", CliTest.FINETUNE, "-d", PASS, "--format", "markdown").out())
+                .contains("Use policy **Llama 3.1 Acceptable Use Policy**, incorporated by the license");
     }
 
     @Test

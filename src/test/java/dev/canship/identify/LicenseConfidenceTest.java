@@ -38,7 +38,7 @@ class LicenseConfidenceTest {
         assertThat(of(other("metadata", "README.md (license_link)"))).isEqualTo("low (link only)");
         assertThat(of(other("weights", "model.gguf (general.license)"))).isEqualTo("low (weights metadata tag only)");
         assertThat(of(other("weights", "model.gguf (general.license.link)"))).isEqualTo("low (weights metadata link only)");
-        assertThat(of(other("reference", "LICENSE"))).isEqualTo("low (a file names the license without its text)");
+        assertThat(of(other("reference", "LICENSE"))).isEqualTo("medium (a file names the license; the publisher's text applies)");
         assertThat(of(other("lineage", "README.md (base_model)"))).isEqualTo("medium (the base model's license)");
         assertThat(other("metadata", "README.md (license)").matchShare()).isNull();
         assertThat(other("reference", "LICENSE").matchShare()).isNull();
