@@ -84,6 +84,7 @@ final class Pipeline {
         Trace.mark("model facts");
         dev.canship.fit.FitReport fitResult = null;
         List<Finding> findings = List.of();
+        List<dev.canship.rules.facts.Applicability> applicability = List.of();
         if (deployment != null) {
             FitStage.Outcome outcome = fit == null ? FitStage.Outcome.NONE : fit.assess(model, deployment);
             fitResult = FitStage.report(model, outcome);
@@ -92,7 +93,9 @@ final class Pipeline {
                     inventory.has(FileRole.LICENSE), inventory.has(FileRole.NOTICE),
                     modelFact, outcome.fact(), deployment, deploymentFile, new OrgPolicy(policy.allow(), policy.deny()));
             input = input.withFacts(assembler.serializedFiles(extraction.serialization(), extraction.hasSafetensors()));
-            findings = policy.apply(engine.evaluate(input), inventory.name(), repo.toString(), LocalDate.now(clock));
+            RuleEngine.Result result = engine.run(input);
+            findings = policy.apply(result.findings(), inventory.name(), repo.toString(), LocalDate.now(clock));
+            applicability = result.applicability();
             Trace.mark("rules");
         }
         ModelSummary summary = model.summary();
@@ -100,6 +103,6 @@ final class Pipeline {
         diagnostics.addAll(model.diagnostics());
         diagnostics.sort(null);
         return new RepositoryReport(repo.toString(), inventory.name(), inventory.files(), identification, summary, fitResult,
-                deployment, findings, diagnostics, extraction.card(), extraction.serialization()).withOrigin(inventory.origin());
+                deployment, findings, diagnostics, extraction.card(), extraction.serialization()).withOrigin(inventory.origin()).withApplicability(applicability);
     }
 }

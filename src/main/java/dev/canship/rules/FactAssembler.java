@@ -11,6 +11,9 @@ import dev.canship.identify.LicenseTerms;
 import dev.canship.identify.UsePolicy;
 import dev.canship.rules.facts.AttributionTerm;
 import dev.canship.rules.facts.AttributionWhere;
+import dev.canship.rules.facts.DeclaredField;
+import dev.canship.rules.facts.LicenseTerm;
+import dev.canship.rules.facts.TermKind;
 import dev.canship.rules.facts.DeclaredUse;
 import dev.canship.rules.facts.EvidenceIssue;
 import dev.canship.rules.facts.Governing;
@@ -90,6 +93,10 @@ public final class FactAssembler {
             if (info != null) {
                 facts.add(new Governing(licenseId, info.family(), info.title(), info.released(), "text".equals(id.license().source())));
                 addTerms(licenseId, id.terms(), facts);
+                if (id.usePolicy() != null) {
+                    // The use policy binds every declared use; the checklist lists it beside the terms.
+                    facts.add(new LicenseTerm(licenseId, TermKind.USE_POLICY, info.usePolicy() != null ? info.usePolicy() : id.usePolicy().id()));
+                }
                 addPolicy(info, facts);
                 addDuties(licenseId, info, facts);
             } else {
@@ -112,6 +119,7 @@ public final class FactAssembler {
     }
 
     private void addTerms(String license, LicenseTerms t, List<Object> facts) {
+        t.clauses().forEach((key, clause) -> TermKind.ofKey(key).ifPresent(k -> facts.add(new LicenseTerm(license, k, clause))));
         if (t.mau() != null) {
             facts.add(new MauTerm(license, t.mau().threshold(), t.mau().measuredOn(), t.mau().reference(), t.mau().referenceDate(), t.mau().commercialOnly(), t.mau().clause()));
         }
@@ -210,6 +218,7 @@ public final class FactAssembler {
                 p.monthlyActiveUsers() != null, p.attribution().stream().map(a -> a.label()).toList(),
                 p.shipsLicenseCopy(), p.shipsNotice(), p.passesUsePolicy(), p.regions()));
         facts.add(new ProductPurpose(p.purposeOrDefault(), p.purpose() != null));
+        d.declaredFields().forEach(f -> facts.add(new DeclaredField(f)));
         java.util.Set<String> training = DutyCatalog.bundled().trainingUses();
         for (String use : p.uses()) {
             facts.add(new DeclaredUse(use));

@@ -27,7 +27,7 @@ class RuleCatalogTest {
 
     @Test
     void everyFindingRuleIsDocumentedAndEveryDocumentedRuleExists() {
-        List<String> compiled = RuleCatalog.compiledRuleNames().stream().filter(n -> !n.startsWith("derive:")).toList();
+        List<String> compiled = RuleCatalog.compiledRuleNames().stream().filter(n -> !n.startsWith("derive:") && !n.startsWith("applies:")).toList();
         List<String> documented = catalog.entries().stream().map(RuleCatalog.Entry::id).toList();
         assertThat(documented).containsExactlyInAnyOrderElementsOf(compiled);
     }
