@@ -84,7 +84,7 @@ public final class FactAssembler {
             facts.add(fit);
         }
         for (IdentificationIssue issue : id.issues()) {
-            facts.add(new EvidenceIssue(issue.kind().name(), issue.licenseIds(), issue.message(),
+            facts.add(new EvidenceIssue(issue.kind(), issue.licenseIds(), issue.message(),
                     issue.files().stream().map(f -> f.file() + ":" + f.line()).toList()));
         }
         if (id.license() != null) {
@@ -100,7 +100,7 @@ public final class FactAssembler {
                 addPolicy(info, facts);
                 addDuties(licenseId, info, facts);
             } else {
-                facts.add(new UnreadTerms(licenseId, "license", licenseId));
+                facts.add(new UnreadTerms(licenseId, UnreadTerms.What.LICENSE, licenseId));
             }
         }
         // Every further base license binds as well (a merge, or sources naming different bases): its publisher's
@@ -125,8 +125,8 @@ public final class FactAssembler {
         }
         if (t.scaleGate() != null) {
             var g = t.scaleGate();
-            facts.add(new dev.canship.rules.facts.ScaleGateTerm(license, g.mau(), g.revenueUsd(), g.revenuePeriod() == null ? "annual" : g.revenuePeriod(),
-                    g.commercialOnly(), g.effect(), g.phrase(), g.clause()));
+            facts.add(new dev.canship.rules.facts.ScaleGateTerm(license, g.mau(), g.revenueUsd(), dev.canship.rules.facts.RevenuePeriod.of(g.revenuePeriod()),
+                    g.commercialOnly(), dev.canship.rules.facts.ScaleGateEffect.of(g.effect()), g.phrase(), g.clause()));
         }
         if (t.guardrails() != null) {
             facts.add(new dev.canship.rules.facts.GuardrailTerm(license, t.guardrails().clause()));
@@ -155,7 +155,7 @@ public final class FactAssembler {
             facts.add(new PassThroughTerm(license, t.passThrough().clause()));
         }
         if (t.territorial() != null) {
-            facts.add(new TerritorialTerm(license, t.territorial().excludedRegions(), t.territorial().appliesTo(), t.territorial().clause(), kb.regions()));
+            facts.add(new TerritorialTerm(license, t.territorial().excludedRegions(), dev.canship.rules.facts.TerritoryScope.of(t.territorial().appliesTo()), t.territorial().clause(), kb.regions()));
         }
         if (t.trademark() != null) {
             // The mark is the word the name prefix starts with, else the first word of the license's title
@@ -200,7 +200,7 @@ public final class FactAssembler {
             }
         }
         if (info.usePolicy() != null && kb.policy(info.usePolicy()).isEmpty()) {
-            facts.add(new UnreadTerms(licenseId, "use_policy", info.usePolicy()));
+            facts.add(new UnreadTerms(licenseId, UnreadTerms.What.USE_POLICY, info.usePolicy()));
         }
     }
 
@@ -211,7 +211,7 @@ public final class FactAssembler {
         if (d.model().removesGuardrails()) {
             facts.add(new dev.canship.rules.facts.GuardrailsRemoved());
         }
-        facts.add(new ModelOffer(d.model().releaseName(), d.model().changes().label(), d.model().distribution().label(),
+        facts.add(new ModelOffer(d.model().releaseName(), d.model().changes(), d.model().distribution(),
                 d.model().outputsTrainModels(), d.model().modalities()));
         Deployment.Product p = d.product();
         facts.add(new Product(p.name(), p.commercial(), p.monthlyActiveUsers() == null ? d.organization().monthlyActiveUsers() : p.monthlyActiveUsers(),

@@ -170,6 +170,7 @@ public final class RuleEngine {
                 throw new BadInputException(dir + ": the .drl files hold more than " + MAX_USER_RULE_BYTES + " bytes together");
             }
             sources.add(bytes);
+            UserRuleTypeCheck.check(f, new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
         }
         KieHelper helper = new KieHelper();
         for (int i = 0; i < files.size(); i++) {
