@@ -158,12 +158,9 @@ public final class FactAssembler {
             facts.add(new TerritorialTerm(license, t.territorial().excludedRegions(), dev.canship.rules.facts.TerritoryScope.of(t.territorial().appliesTo()), t.territorial().clause(), kb.regions()));
         }
         if (t.trademark() != null) {
-            // The mark is the word the name prefix starts with, else the first word of the license's title
-            // ("Llama 2 Community License" has a trademark clause but no prefix).
-            String word = t.namePrefix() != null ? t.namePrefix().prefix().split(" ")[0]
-                    : kb.license(license).map(l -> l.title().split(" ")[0]).orElse(null);
-            if (word != null) {
-                facts.add(new TrademarkTerm(license, word, t.trademark().clause()));
+            // The mark is data (terms.trademark.word); a clause that names none gives the rules nothing to match.
+            if (t.trademark().word() != null) {
+                facts.add(new TrademarkTerm(license, t.trademark().word(), t.trademark().clause()));
             }
         }
         if (t.hostingRestriction() != null) {
