@@ -135,9 +135,9 @@ public final class FactAssembler {
             facts.add(new NamePrefixTerm(license, t.namePrefix().prefix(), t.namePrefix().triggers().contains("outputs"), t.namePrefix().requiresDistribution(), t.namePrefix().clause()));
         }
         if (t.attribution() != null && !t.attribution().phrases().isEmpty()) {
-            boolean derivativesOnly = !t.attribution().triggers().isEmpty() && t.attribution().triggers().stream()
-                    .allMatch(tr -> tr.equals("derived_model") || tr.equals("public_statement"));
-            facts.add(new AttributionTerm(license, t.attribution().phrases(), derivativesOnly, t.attribution().clause()));
+            facts.add(new AttributionTerm(license, t.attribution().phrases(),
+                    t.attribution().triggers().stream().map(dev.canship.rules.facts.AttributionTrigger::of).collect(java.util.stream.Collectors.toSet()),
+                    t.attribution().clause()));
         }
         if (t.notice() != null) {
             facts.add(new NoticeTerm(license, t.notice().file() == null ? "Notice" : t.notice().file(), t.notice().sentence(), t.notice().exceptHosted(), t.notice().clause()));
