@@ -202,8 +202,9 @@ public final class FactAssembler {
     }
 
     private void addDeployment(Deployment d, List<Object> facts) {
-        facts.add(new Organization(d.organization().name(), d.organization().country(), d.organization().monthlyActiveUsers(),
-                kb.regions().isMember("EU", d.organization().country())));
+        String country = d.organization().country();
+        facts.add(new Organization(d.organization().name(), country, d.organization().monthlyActiveUsers(),
+                kb.regions().ids().stream().filter(r -> kb.regions().isMember(r, country)).collect(java.util.stream.Collectors.toSet())));
         facts.add(new dev.canship.rules.facts.Revenue(d.organization().annualRevenueUsd(), d.organization().monthlyRevenueUsd()));
         if (d.model().removesGuardrails()) {
             facts.add(new dev.canship.rules.facts.GuardrailsRemoved());
