@@ -85,6 +85,7 @@ final class Pipeline {
         Trace.mark("model facts");
         dev.canship.fit.FitReport fitResult = null;
         List<Finding> findings = List.of();
+        List<dev.canship.rules.facts.Applicability> applicability = List.of();
         if (deployment != null) {
             FitStage.Outcome outcome = fit == null ? FitStage.Outcome.NONE : fit.assess(model, deployment);
             fitResult = FitStage.report(model, outcome);
@@ -94,7 +95,9 @@ final class Pipeline {
                     modelFact, outcome.fact(), deployment, deploymentFile, new OrgPolicy(policy.allow(), policy.deny()));
             input = input.withFacts(assembler.serializedFiles(extraction.serialization(), extraction.hasSafetensors()));
             input = input.withFacts(List.of(assembler.contents(inventory, extraction.card())));
-            findings = policy.apply(engine.evaluate(input), inventory.name(), repo.toString(), LocalDate.now(clock));
+            RuleEngine.Result result = engine.run(input);
+            findings = policy.apply(result.findings(), inventory.name(), repo.toString(), LocalDate.now(clock));
+            applicability = result.applicability();
             Trace.mark("rules");
         }
         ModelSummary summary = model.summary();
@@ -102,6 +105,6 @@ final class Pipeline {
         diagnostics.addAll(model.diagnostics());
         diagnostics.sort(null);
         return new RepositoryReport(repo.toString(), inventory.name(), inventory.files(), identification, summary, fitResult,
-                deployment, findings, diagnostics, extraction.card(), extraction.serialization()).withOrigin(inventory.origin());
+                deployment, findings, diagnostics, extraction.card(), extraction.serialization()).withOrigin(inventory.origin()).withApplicability(applicability);
     }
 }

@@ -30,6 +30,12 @@ public record Deployment(
         return lines == null ? 0 : lines.getOrDefault(field, 0);
     }
 
+    /** The dotted paths of the fields the file states, sorted; the others took their defaults. */
+    public List<String> declaredFields() {
+        return lines == null ? List.of() : lines.entrySet().stream().filter(e -> e.getValue() != null && e.getValue() > 0)
+                .map(Map.Entry::getKey).sorted().toList();
+    }
+
     /**
      * @param name               the legal name
      * @param country            ISO 3166-1 alpha-2 of the principal place of business

@@ -20,7 +20,7 @@ public record LicenseTerms(
         NonCommercial nonCommercial,
         Clause passThrough,
         Territorial territorial,
-        Clause trademark,
+        Trademark trademark,
         HostingRestriction hostingRestriction,
         ScaleGate scaleGate,
         Clause guardrails) {
@@ -98,6 +98,15 @@ public record LicenseTerms(
                     .replace("{holder}", holder == null ? "" : holder)
                     .replace("..", ".");
         }
+    }
+
+    /**
+     * The trademark clause: no rights to the licensor's marks beyond what the license requires. {@code word}: the mark
+     * a product or model name must not use beyond that (Llama), or null when the catalogue names none to check.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record Trademark(String clause, String word) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -1,8 +1,5 @@
 package dev.canship.report;
 
-import dev.canship.deployment.Change;
-import dev.canship.deployment.Deployment;
-import dev.canship.deployment.Distribution;
 import dev.canship.finding.Finding;
 import dev.canship.finding.FindingKind;
 import dev.canship.finding.Severity;
@@ -10,6 +7,8 @@ import dev.canship.identify.KnowledgeBase;
 import dev.canship.identify.LicenseInfo;
 import dev.canship.identify.LicenseTerms;
 import dev.canship.rules.FindingSink;
+import dev.canship.rules.facts.Applicability;
+import dev.canship.rules.facts.TermKind;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,10 +16,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The governing license's obligations for one deployment, each marked met, not met, needs review, waived or not
- * applicable. The rules decide what is broken; this class only maps each term to the finding kinds that enforce
- * it and to the deployment facts that make it apply, so a reviewer sees the duties that were checked and
- * passed, not only the ones that failed. The whole mapping lives here, in one place.
+ * The governing license's obligations for one deployment, each marked met, not met, needs review, waived, not
+ * declared or not applicable, so a reviewer sees the duties that were checked and passed, not only the ones that
+ * failed. The rules decide everything: the findings say what is broken, and the applicability facts
+ * ({@code rules/applicability.drl}) say which terms apply to the deployment and why. This class only maps each
+ * term to the finding kinds that enforce it and renders the two together.
  */
 public final class ObligationChecklist {
 
@@ -95,23 +95,28 @@ public final class ObligationChecklist {
         if (!r.isCheck() || r.identification().license() == null) {
             return List.of();
         }
+        String license = r.identification().license().id();
         LicenseTerms t = r.identification().terms();
-        Deployment d = r.deployment();
         List<Item> items = new ArrayList<>();
         for (Map.Entry<String, String> e : t.clauses().entrySet()) {
             String term = e.getKey();
             List<Finding> against = r.findings().stream().filter(f -> enforces(term, f)).toList();
-            String notApplicable = notApplicable(term, t, d, r.model());
-            items.add(item(term, e.getValue(), describe(term, t), against, notApplicable, undeclared(term, d, notApplicable != null)));
+            items.add(item(term, e.getValue(), describe(term, t), against, applicability(r, license, term)));
         }
         // The use policy is incorporated by reference rather than a term of its own, but it binds every use.
         if (r.identification().usePolicy() != null) {
             String policy = usePolicyId(r);
             List<Finding> against = r.findings().stream().filter(f -> enforces(USE_POLICY, f)).toList();
-            items.add(item(USE_POLICY, policy, "Declared uses stay within the use policy (" + policy + ")", against, null,
-                    undeclared(USE_POLICY, r.deployment(), false)));
+            items.add(item(USE_POLICY, policy, "Declared uses stay within the use policy (" + policy + ")", against,
+                    applicability(r, license, USE_POLICY)));
         }
         return items;
+    }
+
+    /** What the rules derived for the governing license's term, or null when they derived nothing. */
+    private static Applicability applicability(RepositoryReport r, String license, String term) {
+        TermKind kind = TermKind.ofKey(term).orElse(null);
+        return r.applicability().stream().filter(a -> a.term() == kind && a.license().equals(license)).findFirst().orElse(null);
     }
 
     /** The catalog's id of the incorporated policy (llama4-aup); a use-policy match carries the license family's id. */
@@ -131,41 +136,9 @@ public final class ObligationChecklist {
         return KIND.get(term) == f.kind();
     }
 
-    /**
-     * The deployment fields a term's "met" rests on that the deployment left out, or null when all were declared.
-     * Defaults are conservative for the rules, but a default is not evidence: an item resting on one is "not declared".
-     * {@code inapplicable}: the term was judged not to apply; only the output terms can be inapplicable by a default.
-     */
-    static String undeclared(String term, Deployment d, boolean inapplicable) {
-        List<String> fields = inapplicable
-                ? switch (term) {
-                    case "output_training", "output_derivative" -> List.of("model.outputs_train_models");
-                    default -> List.of();
-                }
-                : switch (term) {
-                    case "attribution" -> List.of("product.attribution");
-                    case "notice" -> List.of("product.ships_notice");
-                    case "license_copy" -> List.of("product.ships_license_copy");
-                    case "pass_through" -> List.of("product.passes_use_policy");
-                    case "non_commercial" -> List.of("product.commercial");
-                    case "trademark" -> List.of("product.name");
-                    case "name_prefix" -> List.of("model.release_name");
-                    case "output_training", "output_derivative" -> List.of("model.outputs_train_models");
-                    case USE_POLICY -> List.of("product.uses");
-                    default -> List.of();
-                };
-        List<String> missing = fields.stream().filter(f -> d.lineOf(f) == 0).toList();
-        // A declared use that means training on outputs says it as well as the flag does.
-        if (inapplicable && !missing.isEmpty() && d.lineOf("product.uses") > 0
-                && d.product().uses().stream().anyMatch(u -> dev.canship.rules.DutyCatalog.bundled().trainingUses().contains(u))) {
-            return null;
-        }
-        return missing.isEmpty() ? null : String.join(", ", missing);
-    }
-
-    private static Item item(String term, String clause, String obligation, List<Finding> against, String notApplicable, String undeclared) {
+    private static Item item(String term, String clause, String obligation, List<Finding> against, Applicability applies) {
         List<String> rules = against.stream().map(Finding::rule).distinct().toList();
-        // A finding outranks the applicability guess: a rule that fired knows the term applied.
+        // A finding outranks applicability: a rule that fired knows the term applied.
         if (!against.isEmpty()) {
             boolean error = against.stream().anyMatch(f -> !f.waived() && f.severity() == Severity.ERROR);
             boolean open = against.stream().anyMatch(f -> !f.waived());
@@ -173,39 +146,15 @@ public final class ObligationChecklist {
             String note = (s == Status.WAIVED ? "waived: " : "finding: ") + String.join(", ", rules);
             return new Item(term, clause, obligation, s, note, rules);
         }
-        if (undeclared != null) {
-            return new Item(term, clause, obligation, Status.NOT_DECLARED, "not declared: " + undeclared, rules);
+        if (applies == null) {
+            // Nothing derived is nothing known: not shown to be met.
+            return new Item(term, clause, obligation, Status.NOT_DECLARED, "not derived by the rules", rules);
         }
-        if (notApplicable != null) {
-            return new Item(term, clause, obligation, Status.NOT_APPLICABLE, notApplicable, rules);
-        }
-        return new Item(term, clause, obligation, Status.MET, "no finding", rules);
-    }
-
-    /** Why a term does not apply to this deployment, or null when it does. Mirrors the triggers in rules/*.drl. */
-    static String notApplicable(String term, LicenseTerms t, Deployment d, ModelSummary model) {
-        Distribution dist = d.model().distribution();
-        boolean madeAvailable = dist != Distribution.INTERNAL;
-        boolean weights = dist == Distribution.WEIGHTS;
-        return switch (term) {
-            case "mau" -> t.mau().commercialOnly() && !d.product().commercial() ? "the product is not commercial" : null;
-            case "name_prefix" -> {
-                boolean outputs = d.model().outputsTrainModels() && t.namePrefix().triggers().contains("outputs");
-                boolean derived = d.model().changes() != Change.NONE || outputs;
-                yield !derived ? "no model is made from the materials" + (t.namePrefix().triggers().contains("outputs") ? " or their outputs" : "")
-                        : !madeAvailable ? "the derived model stays inside the organization" : null;
-            }
-            case "attribution", "pass_through" -> madeAvailable ? null : "the model is used inside the organization only";
-            case "notice", "license_copy" -> weights ? null : "no copies of the weights are handed to others";
-            case "output_training", "output_derivative" -> d.model().outputsTrainModels() ? null : "outputs do not train other models";
-            case "territorial" -> "multimodal".equals(t.territorial().appliesTo()) && !multimodal(model) ? "the model is text-only" : null;
-            case "hosting_restriction" -> dist == Distribution.HOSTED ? null : "the model is not offered as a hosted service";
-            default -> null;
+        return switch (applies.status()) {
+            case UNDECLARED -> new Item(term, clause, obligation, Status.NOT_DECLARED, applies.reason(), rules);
+            case NO -> new Item(term, clause, obligation, Status.NOT_APPLICABLE, applies.reason(), rules);
+            case YES -> new Item(term, clause, obligation, Status.MET, "no finding", rules);
         };
-    }
-
-    private static boolean multimodal(ModelSummary m) {
-        return m != null && m.modalities().stream().anyMatch(x -> !"text".equals(x));
     }
 
     /** The obligation in plain words, built from the term's own data (never from license text). */

@@ -9,6 +9,7 @@ import dev.canship.identify.Identification;
 import dev.canship.inventory.Diagnostic;
 import dev.canship.inventory.Origin;
 import dev.canship.inventory.RepoFile;
+import dev.canship.rules.facts.Applicability;
 
 import java.util.List;
 
@@ -29,6 +30,8 @@ import java.util.List;
  * @param serialization the pickle scan of each file a pickle loader may open
  * @param drift       what changed since a baseline report ({@code check --baseline}), or null
  * @param origin      where the model lives and the revision scanned, or null when not told
+ * @param applicability whether each term of the binding licenses applies to the deployment, and why, as the rules
+ *                    derived it (empty for a scan); the obligation checklist renders it
  */
 public record RepositoryReport(
         String path,
@@ -43,30 +46,37 @@ public record RepositoryReport(
         ModelCard card,
         List<SerializationScan> serialization,
         Drift drift,
-        Origin origin) {
+        Origin origin,
+        List<Applicability> applicability) {
 
     public RepositoryReport {
         files = List.copyOf(files);
         findings = findings.stream().sorted(Finding.ORDER).toList();
         diagnostics = List.copyOf(diagnostics);
         serialization = serialization == null ? List.of() : List.copyOf(serialization);
+        applicability = applicability == null ? List.of() : List.copyOf(applicability);
     }
 
     /** A report without a baseline comparison. */
     public RepositoryReport(String path, String name, List<RepoFile> files, Identification identification, ModelSummary model,
                             FitReport fit, Deployment deployment, List<Finding> findings, List<Diagnostic> diagnostics, ModelCard card,
                             List<SerializationScan> serialization) {
-        this(path, name, files, identification, model, fit, deployment, findings, diagnostics, card, serialization, null, null);
+        this(path, name, files, identification, model, fit, deployment, findings, diagnostics, card, serialization, null, null, List.of());
     }
 
     /** This report compared with a baseline. */
     public RepositoryReport withDrift(Drift drift) {
-        return new RepositoryReport(path, name, files, identification, model, fit, deployment, findings, diagnostics, card, serialization, drift, origin);
+        return new RepositoryReport(path, name, files, identification, model, fit, deployment, findings, diagnostics, card, serialization, drift, origin, applicability);
     }
 
     /** This report with where its model lives and the revision scanned. */
     public RepositoryReport withOrigin(Origin origin) {
-        return new RepositoryReport(path, name, files, identification, model, fit, deployment, findings, diagnostics, card, serialization, drift, origin);
+        return new RepositoryReport(path, name, files, identification, model, fit, deployment, findings, diagnostics, card, serialization, drift, origin, applicability);
+    }
+
+    /** This report with what the rules derived about which terms apply. */
+    public RepositoryReport withApplicability(List<Applicability> applicability) {
+        return new RepositoryReport(path, name, files, identification, model, fit, deployment, findings, diagnostics, card, serialization, drift, origin, applicability);
     }
 
     /** The revision scanned, or null when the place keeps none. */
@@ -82,13 +92,13 @@ public record RepositoryReport(
     /** A report without serialized files. */
     public RepositoryReport(String path, String name, List<RepoFile> files, Identification identification, ModelSummary model,
                             FitReport fit, Deployment deployment, List<Finding> findings, List<Diagnostic> diagnostics, ModelCard card) {
-        this(path, name, files, identification, model, fit, deployment, findings, diagnostics, card, List.of(), null, null);
+        this(path, name, files, identification, model, fit, deployment, findings, diagnostics, card, List.of(), null, null, List.of());
     }
 
     /** A report without the model card (reports that need no card fields) and without serialized files. */
     public RepositoryReport(String path, String name, List<RepoFile> files, Identification identification, ModelSummary model,
                             FitReport fit, Deployment deployment, List<Finding> findings, List<Diagnostic> diagnostics) {
-        this(path, name, files, identification, model, fit, deployment, findings, diagnostics, null, List.of(), null, null);
+        this(path, name, files, identification, model, fit, deployment, findings, diagnostics, null, List.of(), null, null, List.of());
     }
 
     public boolean isCheck() {

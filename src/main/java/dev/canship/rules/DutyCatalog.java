@@ -1,6 +1,7 @@
 package dev.canship.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.canship.rules.facts.Duty;
 import dev.canship.rules.facts.DutyTerm;
 import dev.canship.rules.facts.PurposeTerm;
 
@@ -51,10 +52,12 @@ public final class DutyCatalog {
         return new DutyCatalog(Set.copyOf(uses), Map.copyOf(out));
     }
 
-    private static Object fact(String license, String duty, JsonNode v) {
-        if (duty.equals("purposes")) {
+    private static Object fact(String license, String key, JsonNode v) {
+        if (key.equals("purposes")) {
             return new PurposeTerm(license, strings(v.path("allowed")), strings(v.path("review")), v.path("clause").asText());
         }
+        // A key the rules do not know would be a duty silently never checked.
+        Duty duty = Duty.ofKey(key).orElseThrow(() -> new IllegalStateException("licenses/duties.yaml, " + license + ": unknown duty " + key));
         if (v.isTextual()) {
             return new DutyTerm(license, duty, v.asText(), true, null, List.of());
         }
@@ -64,7 +67,7 @@ public final class DutyCatalog {
         String text = v.hasNonNull("text") ? v.get("text").asText()
                 : v.hasNonNull("derivative_clause") ? v.get("derivative_clause").asText() : null;
         return new DutyTerm(license, duty, clause, !v.has("certain") || v.get("certain").asBoolean(), text,
-                duty.equals("multimodal_markers") ? List.copyOf(words) : List.of());
+                duty == Duty.MULTIMODAL_MARKERS ? List.copyOf(words) : List.of());
     }
 
     private static List<String> strings(JsonNode n) {

@@ -11,6 +11,9 @@ import dev.canship.identify.LicenseTerms;
 import dev.canship.identify.UsePolicy;
 import dev.canship.rules.facts.AttributionTerm;
 import dev.canship.rules.facts.AttributionWhere;
+import dev.canship.rules.facts.DeclaredField;
+import dev.canship.rules.facts.LicenseTerm;
+import dev.canship.rules.facts.TermKind;
 import dev.canship.rules.facts.DeclaredUse;
 import dev.canship.rules.facts.EvidenceIssue;
 import dev.canship.rules.facts.Governing;
@@ -81,7 +84,7 @@ public final class FactAssembler {
             facts.add(fit);
         }
         for (IdentificationIssue issue : id.issues()) {
-            facts.add(new EvidenceIssue(issue.kind().name(), issue.licenseIds(), issue.message(),
+            facts.add(new EvidenceIssue(issue.kind(), issue.licenseIds(), issue.message(),
                     issue.files().stream().map(f -> f.file() + ":" + f.line()).toList()));
         }
         if (id.license() != null) {
@@ -90,10 +93,14 @@ public final class FactAssembler {
             if (info != null) {
                 facts.add(new Governing(licenseId, info.family(), info.title(), info.released(), "text".equals(id.license().source())));
                 addTerms(licenseId, id.terms(), facts);
+                if (id.usePolicy() != null) {
+                    // The use policy binds every declared use; the checklist lists it beside the terms.
+                    facts.add(new LicenseTerm(licenseId, TermKind.USE_POLICY, info.usePolicy() != null ? info.usePolicy() : id.usePolicy().id()));
+                }
                 addPolicy(info, facts);
                 addDuties(licenseId, info, facts);
             } else {
-                facts.add(new UnreadTerms(licenseId, "license", licenseId));
+                facts.add(new UnreadTerms(licenseId, UnreadTerms.What.LICENSE, licenseId));
             }
         }
         // Every further base license binds as well (a merge, or sources naming different bases): its publisher's
@@ -121,13 +128,14 @@ public final class FactAssembler {
     }
 
     private void addTerms(String license, LicenseTerms t, List<Object> facts) {
+        t.clauses().forEach((key, clause) -> TermKind.ofKey(key).ifPresent(k -> facts.add(new LicenseTerm(license, k, clause))));
         if (t.mau() != null) {
             facts.add(new MauTerm(license, t.mau().threshold(), t.mau().measuredOn(), t.mau().reference(), t.mau().referenceDate(), t.mau().commercialOnly(), t.mau().clause()));
         }
         if (t.scaleGate() != null) {
             var g = t.scaleGate();
-            facts.add(new dev.canship.rules.facts.ScaleGateTerm(license, g.mau(), g.revenueUsd(), g.revenuePeriod() == null ? "annual" : g.revenuePeriod(),
-                    g.commercialOnly(), g.effect(), g.phrase(), g.clause()));
+            facts.add(new dev.canship.rules.facts.ScaleGateTerm(license, g.mau(), g.revenueUsd(), dev.canship.rules.facts.RevenuePeriod.of(g.revenuePeriod()),
+                    g.commercialOnly(), dev.canship.rules.facts.ScaleGateEffect.of(g.effect()), g.phrase(), g.clause()));
         }
         if (t.guardrails() != null) {
             facts.add(new dev.canship.rules.facts.GuardrailTerm(license, t.guardrails().clause()));
@@ -136,9 +144,9 @@ public final class FactAssembler {
             facts.add(new NamePrefixTerm(license, t.namePrefix().prefix(), t.namePrefix().triggers().contains("outputs"), t.namePrefix().requiresDistribution(), t.namePrefix().clause()));
         }
         if (t.attribution() != null && !t.attribution().phrases().isEmpty()) {
-            boolean derivativesOnly = !t.attribution().triggers().isEmpty() && t.attribution().triggers().stream()
-                    .allMatch(tr -> tr.equals("derived_model") || tr.equals("public_statement"));
-            facts.add(new AttributionTerm(license, t.attribution().phrases(), derivativesOnly, t.attribution().clause()));
+            facts.add(new AttributionTerm(license, t.attribution().phrases(),
+                    t.attribution().triggers().stream().map(dev.canship.rules.facts.AttributionTrigger::of).collect(java.util.stream.Collectors.toSet()),
+                    t.attribution().clause()));
         }
         if (t.notice() != null) {
             facts.add(new NoticeTerm(license, t.notice().file() == null ? "Notice" : t.notice().file(), t.notice().sentence(), t.notice().exceptHosted(), t.notice().clause()));
@@ -156,15 +164,12 @@ public final class FactAssembler {
             facts.add(new PassThroughTerm(license, t.passThrough().clause()));
         }
         if (t.territorial() != null) {
-            facts.add(new TerritorialTerm(license, t.territorial().excludedRegions(), t.territorial().appliesTo(), t.territorial().clause(), kb.regions()));
+            facts.add(new TerritorialTerm(license, t.territorial().excludedRegions(), dev.canship.rules.facts.TerritoryScope.of(t.territorial().appliesTo()), t.territorial().clause(), kb.regions()));
         }
         if (t.trademark() != null) {
-            // The mark is the word the name prefix starts with, else the first word of the license's title
-            // ("Llama 2 Community License" has a trademark clause but no prefix).
-            String word = t.namePrefix() != null ? t.namePrefix().prefix().split(" ")[0]
-                    : kb.license(license).map(l -> l.title().split(" ")[0]).orElse(null);
-            if (word != null) {
-                facts.add(new TrademarkTerm(license, word, t.trademark().clause()));
+            // The mark is data (terms.trademark.word); a clause that names none gives the rules nothing to match.
+            if (t.trademark().word() != null) {
+                facts.add(new TrademarkTerm(license, t.trademark().word(), t.trademark().clause()));
             }
         }
         if (t.hostingRestriction() != null) {
@@ -201,24 +206,26 @@ public final class FactAssembler {
             }
         }
         if (info.usePolicy() != null && kb.policy(info.usePolicy()).isEmpty()) {
-            facts.add(new UnreadTerms(licenseId, "use_policy", info.usePolicy()));
+            facts.add(new UnreadTerms(licenseId, UnreadTerms.What.USE_POLICY, info.usePolicy()));
         }
     }
 
     private void addDeployment(Deployment d, List<Object> facts) {
-        facts.add(new Organization(d.organization().name(), d.organization().country(), d.organization().monthlyActiveUsers(),
-                kb.regions().isMember("EU", d.organization().country())));
+        String country = d.organization().country();
+        facts.add(new Organization(d.organization().name(), country, d.organization().monthlyActiveUsers(),
+                kb.regions().ids().stream().filter(r -> kb.regions().isMember(r, country)).collect(java.util.stream.Collectors.toSet())));
         facts.add(new dev.canship.rules.facts.Revenue(d.organization().annualRevenueUsd(), d.organization().monthlyRevenueUsd()));
         if (d.model().removesGuardrails()) {
             facts.add(new dev.canship.rules.facts.GuardrailsRemoved());
         }
-        facts.add(new ModelOffer(d.model().releaseName(), d.model().changes().label(), d.model().distribution().label(),
+        facts.add(new ModelOffer(d.model().releaseName(), d.model().changes(), d.model().distribution(),
                 d.model().outputsTrainModels(), d.model().modalities()));
         Deployment.Product p = d.product();
         facts.add(new Product(p.name(), p.commercial(), p.monthlyActiveUsers() == null ? d.organization().monthlyActiveUsers() : p.monthlyActiveUsers(),
                 p.monthlyActiveUsers() != null, p.attribution().stream().map(a -> a.label()).toList(),
                 p.shipsLicenseCopy(), p.shipsNotice(), p.passesUsePolicy(), p.regions()));
         facts.add(new ProductPurpose(p.purposeOrDefault(), p.purpose() != null));
+        d.declaredFields().forEach(f -> facts.add(new DeclaredField(f)));
         java.util.Set<String> training = DutyCatalog.bundled().trainingUses();
         for (String use : p.uses()) {
             facts.add(new DeclaredUse(use));

@@ -24,10 +24,12 @@ public final class RuleCatalog {
      * @param term     the license term it joins, or null
      * @param blocking a warning that rests on evidence canship cannot judge: it fails the default gate (see
      *                 {@code dev.canship.report.Verdict#blockingReview})
+     * @param message  the finding's message as a {@link FindingTemplate}; the rule passes only the values
+     * @param remedy   the finding's remediation as a {@link FindingTemplate}
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Entry(String id, String kind, String severity, String file, String term, String checks, String why, String fix,
-                        Boolean blocking) {
+                        Boolean blocking, String message, String remedy) {
         public boolean blocksGate() {
             return Boolean.TRUE.equals(blocking);
         }
@@ -37,10 +39,35 @@ public final class RuleCatalog {
     }
 
     private static volatile RuleCatalog bundled;
+    /** A rule's finding words, parsed once. */
+    record Templates(FindingTemplate message, FindingTemplate remedy) {
+    }
+
     private final Map<String, Entry> entries;
+    private final Map<String, Templates> templates;
 
     private RuleCatalog(Map<String, Entry> entries) {
         this.entries = entries;
+        Map<String, Templates> t = new LinkedHashMap<>();
+        entries.values().forEach(e -> {
+            if (e.message() != null && e.remedy() != null) {
+                t.put(e.id(), new Templates(parseTemplate(e, e.message()), parseTemplate(e, e.remedy())));
+            }
+        });
+        this.templates = Map.copyOf(t);
+    }
+
+    private static FindingTemplate parseTemplate(Entry e, String template) {
+        try {
+            return FindingTemplate.parse(template);
+        } catch (IllegalArgumentException ex) {
+            throw new IllegalStateException("rules/catalog.yaml, " + e.id() + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /** The message and remedy templates of a rule, if the catalogue gives them. */
+    Optional<Templates> templates(String id) {
+        return Optional.ofNullable(templates.get(id));
     }
 
     public static RuleCatalog bundled() {

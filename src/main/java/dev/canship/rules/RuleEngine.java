@@ -2,6 +2,7 @@ package dev.canship.rules;
 
 import dev.canship.BadInputException;
 import dev.canship.finding.Finding;
+import dev.canship.rules.facts.Applicability;
 import org.kie.api.KieBase;
 import org.kie.api.io.ResourceType;
 import org.kie.api.runtime.KieSession;
@@ -16,11 +17,12 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Fires the license rules over one {@link RuleInput} and returns the findings. The bundled rules are
+ * Fires the license rules over one {@link RuleInput} and returns the findings and whether each term applies. The bundled rules are
  * compiled when canship is built (see {@link BundledRules}); an organization's own rules ({@code --rules DIR})
  * are compiled once when the engine is created. A new session per input keeps checks independent.
  */
@@ -57,23 +59,47 @@ public final class RuleEngine {
                 .map(org.kie.api.definition.rule.Rule::getName).sorted().toList();
     }
 
-    public List<Finding> evaluate(RuleInput input) {
+    /**
+     * What the rules concluded for one input.
+     *
+     * @param findings      in report order, without exact duplicates
+     * @param applicability whether each term of each binding license applies to the deployment, and why
+     *                      ({@code rules/applicability.drl}); sorted by license, then term
+     */
+    public record Result(List<Finding> findings, List<Applicability> applicability) {
+        public Result {
+            findings = List.copyOf(findings);
+            applicability = List.copyOf(applicability);
+        }
+    }
+
+    private static final Comparator<Applicability> APPLICABILITY_ORDER = Comparator.comparing(Applicability::license)
+            .thenComparing(Applicability::term).thenComparing(Applicability::status).thenComparing(Applicability::reason);
+
+    /** Fires the bundled rules, then the organization's own, over one input. */
+    public Result run(RuleInput input) {
         FindingSink sink = new FindingSink(input.deployment(), input.deploymentFile());
-        fire(BundledRules.kieBase(), input, sink, false);
+        List<Applicability> applicability = fire(BundledRules.kieBase(), input, sink, false);
         for (KieBase base : userBases) {
             fire(base, input, sink, true);
         }
-        return sink.findings();
+        return new Result(sink.findings(), applicability.stream().distinct().sorted(APPLICABILITY_ORDER).toList());
     }
 
-    private static void fire(KieBase base, RuleInput input, FindingSink sink, boolean user) {
+    /** The findings of {@link #run}. */
+    public List<Finding> evaluate(RuleInput input) {
+        return run(input).findings();
+    }
+
+    /** Fires one rule base; returns the applicability facts the bundled rules derived (none from an organization's). */
+    private static List<Applicability> fire(KieBase base, RuleInput input, FindingSink sink, boolean user) {
         KieSession session = base.newKieSession();
         try {
             session.setGlobal("findings", sink);
             input.facts().forEach(session::insert);
             if (!user) {
                 session.fireAllRules();
-                return;
+                return session.getObjects(Applicability.class::isInstance).stream().map(Applicability.class::cast).toList();
             }
             // An organization's rule is code canship did not write: one that throws or loops is that rule's error
             // (bad input, exit 2, naming it), not canship's (exit 3).
@@ -82,6 +108,7 @@ public final class RuleEngine {
                 throw new BadInputException("--rules: the rules fired " + MAX_USER_FIRINGS + " times for one repository; a rule loops"
                         + " (it changes a fact its own condition matches: add no-loop or tighten the condition)");
             }
+            return List.of();
         } catch (org.kie.api.runtime.rule.ConsequenceException e) {
             if (!user) {
                 throw e;
@@ -143,6 +170,7 @@ public final class RuleEngine {
                 throw new BadInputException(dir + ": the .drl files hold more than " + MAX_USER_RULE_BYTES + " bytes together");
             }
             sources.add(bytes);
+            UserRuleTypeCheck.check(f, new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
         }
         KieHelper helper = new KieHelper();
         for (int i = 0; i < files.size(); i++) {

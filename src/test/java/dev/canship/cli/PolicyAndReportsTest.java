@@ -89,11 +89,12 @@ class PolicyAndReportsTest {
         Files.writeString(dir.resolve("org.drl"), """
                 package acme.rules;
                 import dev.canship.rules.facts.*;
+                import dev.canship.deployment.Distribution;
                 global dev.canship.rules.FindingSink findings;
                 rule "ACME-NO-HOSTED-LLAMA"
                 when
                     Governing( family == "llama" )
-                    ModelOffer( distribution == "hosted" )
+                    ModelOffer( distribution == Distribution.HOSTED )
                 then
                     findings.report("ACME-NO-HOSTED-LLAMA", "USE_POLICY_REVIEW", "warning", "llama4", null,
                         "Acme requires a security review before hosting Llama models.", "File a security review ticket.", "deployment:model.distribution");
@@ -106,6 +107,27 @@ class PolicyAndReportsTest {
         CliTest.Run broken = run("check", SCOUT, "-d", "samples/deployments/us-assistant-pass.yaml", "--rules", dir.toString());
         assertThat(broken.exit()).isEqualTo(2);
         assertThat(broken.err()).contains("broken.drl").contains("rule does not compile");
+    }
+
+    /** Facts carry enums: a rule comparing one with a string would never match, so it is refused, naming file and field. */
+    @Test
+    void aUserRuleComparingAnEnumFieldWithAStringIsRefused(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("old.drl"), """
+                package acme.rules;
+                import dev.canship.rules.facts.*;
+                global dev.canship.rules.FindingSink findings;
+                rule "ACME-HOSTED"
+                when
+                    ModelOffer( distribution == "hosted" )
+                then
+                    findings.report("ACME-HOSTED", "USE_POLICY_REVIEW", "warning", null, null, "Hosted.", "Review.", "deployment:model.distribution");
+                end
+                """);
+        CliTest.Run r = run("check", SCOUT, "-d", "samples/deployments/us-assistant-pass.yaml", "--rules", dir.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(r.err()).contains("old.drl:6").contains("ACME-HOSTED").contains("ModelOffer.distribution")
+                .contains("Distribution.HOSTED").doesNotContain("Exception");
     }
 
     @Test

@@ -29,7 +29,7 @@ class RegionsTest {
 
     @Test
     void aTerritorialTermExcludingTheEuReachesMemberStatesAndTheEeaButNotNeighbours() {
-        TerritorialTerm hunyuan = new TerritorialTerm("tencent-hunyuan-community", List.of("EU", "GB", "KR"), "all", "§1", regions);
+        TerritorialTerm hunyuan = new TerritorialTerm("tencent-hunyuan-community", List.of("EU", "GB", "KR"), dev.canship.rules.facts.TerritoryScope.ALL, "§1", regions);
         assertThat(hunyuan.firstExcluded(List.of("US", "NO", "FR"))).isEqualTo("FR");
         assertThat(hunyuan.excludesPlace("EEA")).isTrue();
         assertThat(hunyuan.excludesPlace("EU")).isTrue();

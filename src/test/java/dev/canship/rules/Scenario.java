@@ -129,13 +129,18 @@ final class Scenario {
     }
 
     List<Finding> run() throws Exception {
+        return result().findings();
+    }
+
+    /** Findings and applicability, as the engine returns them. */
+    RuleEngine.Result result() throws Exception {
         LicenseMatch match = new LicenseMatch(license, KB.license(license).orElseThrow().version(), "license", "text", "LICENSE", 1, 1.0, false, List.of());
         Identification id = new Identification(List.of(match), match, null, KB.license(license).orElseThrow().terms(),
                 derivativeRepository ? List.of("org/base-model") : List.of(), List.of());
         Model model = noModel ? null : new Model(modelName, modelType, multimodal, 8_000_000_000L, 8_000_000_000L);
         RuleInput input = new FactAssembler(KB).assemble("test-repo", id, true, noticeFile, model, null, deployment(),
                 "deployment.yaml", new OrgPolicy(Set.of(), Set.of()));
-        return ENGINE.evaluate(input);
+        return ENGINE.run(input);
     }
 
     /**

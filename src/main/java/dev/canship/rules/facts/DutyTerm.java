@@ -5,14 +5,13 @@ import java.util.List;
 /**
  * One entry of {@code licenses/duties.yaml} for the governing license.
  *
- * @param duty    modification_notice, latest_version, updates, license_copy_hosted, notice_needs_upstream_notice,
- *                own_models_only, every_model_multimodal, multimodal_markers or no_multimodal_models
+ * @param duty    which duty (the key in duties.yaml)
  * @param clause  the clause it comes from
  * @param certain false where the text leaves the reading open (the rule then warns instead of failing)
  * @param text    what the duty says, or the clause that applies instead (own_models_only), or null
  * @param markers lower-case model types and name words that recognise a model of the release (multimodal_markers)
  */
-public record DutyTerm(String license, String duty, String clause, boolean certain, String text, List<String> markers) {
+public record DutyTerm(String license, Duty duty, String clause, boolean certain, String text, List<String> markers) {
 
     /** True when the model's type or name carries one of the markers. */
     public boolean recognises(Model m) {

@@ -1,5 +1,7 @@
 package dev.canship.rules.facts;
 
+import dev.canship.identify.IdentificationIssue;
+
 import java.util.List;
 
 /**
@@ -7,7 +9,7 @@ import java.util.List;
  * LINEAGE_CONFLICT, LINEAGE_UNDECLARED, ALTERED, ALTERED_MINOR, AMBIGUOUS or UNREAD; the governing license comes first in {@code licenses}.
  * {@code files} are {@code path:line} strings.
  */
-public record EvidenceIssue(String kind, List<String> licenses, String message, List<String> files) {
+public record EvidenceIssue(IdentificationIssue.Kind kind, List<String> licenses, String message, List<String> files) {
 
     public String firstLicense() {
         return licenses.isEmpty() ? null : licenses.get(0);

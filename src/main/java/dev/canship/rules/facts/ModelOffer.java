@@ -1,17 +1,20 @@
 package dev.canship.rules.facts;
 
+import dev.canship.deployment.Change;
+import dev.canship.deployment.Distribution;
+
 import java.util.List;
 
 /**
  * How the organization changes and offers the model.
  *
  * @param releaseName        the name it is offered under, or null
- * @param change             none, fine-tune, quantize, merge, distill or adapter
- * @param distribution       internal, hosted or weights
+ * @param change             how the model is changed ({@link Change#NONE} when it is not)
+ * @param distribution       how it reaches others
  * @param outputsTrainModels outputs create, train or improve another AI model
  * @param modalities         inputs the deployment uses
  */
-public record ModelOffer(String releaseName, String change, String distribution, boolean outputsTrainModels, List<String> modalities) {
+public record ModelOffer(String releaseName, Change change, Distribution distribution, boolean outputsTrainModels, List<String> modalities) {
 
     public boolean hasReleaseName() {
         return releaseName != null && !releaseName.isBlank();

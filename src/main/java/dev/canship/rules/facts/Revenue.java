@@ -8,16 +8,16 @@ package dev.canship.rules.facts;
 public record Revenue(Long annualUsd, Long monthlyUsd) {
 
     /** True when the declared figures prove revenue above {@code threshold} per {@code period}. */
-    public boolean above(long threshold, String period) {
-        if ("monthly".equals(period)) {
+    public boolean above(long threshold, RevenuePeriod period) {
+        if (period == RevenuePeriod.MONTHLY) {
             return (monthlyUsd != null && monthlyUsd > threshold) || (annualUsd != null && annualUsd > 12 * threshold);
         }
         return (annualUsd != null && annualUsd > threshold) || (monthlyUsd != null && monthlyUsd * 12 > threshold);
     }
 
     /** True when the declared figures prove revenue at most {@code threshold} per {@code period}. */
-    public boolean atMost(long threshold, String period) {
-        if ("monthly".equals(period)) {
+    public boolean atMost(long threshold, RevenuePeriod period) {
+        if (period == RevenuePeriod.MONTHLY) {
             return (monthlyUsd != null && monthlyUsd <= threshold && (annualUsd == null || annualUsd <= 12 * threshold))
                     || (annualUsd != null && annualUsd <= threshold);
         }
@@ -25,8 +25,8 @@ public record Revenue(Long annualUsd, Long monthlyUsd) {
     }
 
     /** The deployment field to cite for a {@code period} ceiling. */
-    public String field(String period) {
-        return "monthly".equals(period) && monthlyUsd != null || annualUsd == null && monthlyUsd != null
+    public String field(RevenuePeriod period) {
+        return period == RevenuePeriod.MONTHLY && monthlyUsd != null || annualUsd == null && monthlyUsd != null
                 ? "organization.monthly_revenue_usd" : "organization.annual_revenue_usd";
     }
 }

@@ -3,10 +3,10 @@ package dev.canship.rules.facts;
 /**
  * A duty or loss of rights above a size of the licensee (modified MIT licenses of Kimi, MiniMax and Mistral):
  * more than {@code mau} monthly active users, or more than {@code revenueUsd} of revenue per {@code revenuePeriod}.
- * {@code effect} is {@code display} (show {@code phrase} on the product's user interface) or {@code license-required}.
+ * {@code effect}: show {@code phrase} on the product's user interface, or no rights without a separate license.
  */
-public record ScaleGateTerm(String license, Long mau, Long revenueUsd, String revenuePeriod, boolean commercialOnly,
-                            String effect, String phrase, String clause) {
+public record ScaleGateTerm(String license, Long mau, Long revenueUsd, RevenuePeriod revenuePeriod, boolean commercialOnly,
+                            ScaleGateEffect effect, String phrase, String clause) {
 
     /** True when the gate counts users and {@code users} is above it. */
     public boolean usersAbove(long users) {
@@ -15,6 +15,6 @@ public record ScaleGateTerm(String license, Long mau, Long revenueUsd, String re
 
     /** "USD 20 million per month" */
     public String revenueText() {
-        return revenueUsd == null ? "" : "USD " + FindingAmounts.usd(revenueUsd) + (revenuePeriod.equals("monthly") ? " per month" : " per year");
+        return revenueUsd == null ? "" : "USD " + FindingAmounts.usd(revenueUsd) + (revenuePeriod == RevenuePeriod.MONTHLY ? " per month" : " per year");
     }
 }

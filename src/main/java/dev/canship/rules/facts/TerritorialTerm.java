@@ -5,10 +5,10 @@ import dev.canship.identify.Regions;
 import java.util.List;
 
 /**
- * Regions whose organizations are excluded; {@code appliesTo} multimodal or all. {@code regions} is the membership
+ * Regions whose organizations are excluded; {@code appliesTo} the multimodal models or all rights. {@code regions} is the membership
  * data of licenses/regions.yaml (which countries the EU and the EEA cover).
  */
-public record TerritorialTerm(String license, List<String> excludedRegions, String appliesTo, String clause, Regions regions) {
+public record TerritorialTerm(String license, List<String> excludedRegions, TerritoryScope appliesTo, String clause, Regions regions) {
     public boolean excludesRegion(String region) {
         return excludedRegions.contains(region);
     }
