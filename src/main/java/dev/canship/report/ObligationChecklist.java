@@ -104,7 +104,7 @@ public final class ObligationChecklist {
             items.add(item(term, e.getValue(), describe(term, t), against, applicability(r, license, term)));
         }
         // The use policy is incorporated by reference rather than a term of its own, but it binds every use.
-        if (r.identification().usePolicy() != null) {
+        if (r.identification().usePolicy() != null || r.identification().incorporatedPolicy() != null) {
             String policy = usePolicyId(r);
             List<Finding> against = r.findings().stream().filter(f -> enforces(USE_POLICY, f)).toList();
             items.add(item(USE_POLICY, policy, "Declared uses stay within the use policy (" + policy + ")", against,
@@ -121,6 +121,9 @@ public final class ObligationChecklist {
 
     /** The catalog's id of the incorporated policy (llama4-aup); a use-policy match carries the license family's id. */
     static String usePolicyId(RepositoryReport r) {
+        if (r.identification().incorporatedPolicy() != null) {
+            return r.identification().incorporatedPolicy();
+        }
         KnowledgeBase kb = KnowledgeBase.bundled();
         return kb.license(r.identification().license().id()).map(LicenseInfo::usePolicy).filter(id -> kb.policy(id).isPresent())
                 .orElse(r.identification().usePolicy().id());

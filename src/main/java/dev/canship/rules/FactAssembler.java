@@ -93,8 +93,9 @@ public final class FactAssembler {
             if (info != null) {
                 facts.add(new Governing(licenseId, info.family(), info.title(), info.released(), "text".equals(id.license().source())));
                 addTerms(licenseId, id.terms(), facts);
-                if (id.usePolicy() != null) {
-                    // The use policy binds every declared use; the checklist lists it beside the terms.
+                if (id.usePolicy() != null || id.incorporatedPolicy() != null) {
+                    // The use policy binds every declared use, with or without a copy in the repository; the
+                    // checklist lists it beside the terms.
                     facts.add(new LicenseTerm(licenseId, TermKind.USE_POLICY, info.usePolicy() != null ? info.usePolicy() : id.usePolicy().id()));
                 }
                 addPolicy(info, facts);

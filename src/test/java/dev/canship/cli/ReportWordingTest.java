@@ -109,7 +109,8 @@ class ReportWordingTest {
         assertThat(report.get("use_policy").isNull()).isTrue();
         assertThat(report.get("use_policy_incorporated").asText()).isEqualTo("llama3.1-aup");
         assertThat(run("check", CliTest.FINETUNE, "-d", PASS, "--format", "markdown").out())
-                .contains("Use policy **Llama 3.1 Acceptable Use Policy**, incorporated by the license");
+                .contains("Use policy **Llama 3.1 Acceptable Use Policy**, incorporated by the license")
+                .contains("| llama3.1-aup | Declared uses stay within the use policy \\(llama3.1-aup\\) | :white_check_mark: met |");
     }
 
     @Test
