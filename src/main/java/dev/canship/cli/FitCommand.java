@@ -205,8 +205,8 @@ final class FitCommand implements Callable<Integer> {
         StringBuilder sb = new StringBuilder(moe
                 ? String.format(Locale.ROOT, "  model:     %s, %.1fB total / %.1fB active", Untrusted.text(f.architecture()), f.totalParams() / 1e9, f.activeParams() / 1e9)
                 : String.format(Locale.ROOT, "  model:     %s, %.1fB total", Untrusted.text(f.architecture()), f.totalParams() / 1e9));
-        if (f.experts() != null && f.experts() > 0) {
-            sb.append(", ").append(f.experts()).append(" experts (").append(f.expertsPerToken()).append(" per token)");
+        if (f.experts() != null && f.experts() > 1) {
+            sb.append(", ").append(f.experts()).append(" experts").append(f.expertsPerToken() == null ? "" : " (" + f.expertsPerToken() + " per token)");
         }
         sb.append(", native ").append(Untrusted.text(f.nativeDtype())).append('\n');
         return sb.toString();

@@ -100,6 +100,10 @@ final class InitCommand implements Callable<Integer> {
     String accelerator;
     @Option(names = "--count", paramLabel = "N", description = "How many accelerators serve the model (default 1; needs --accelerator).")
     String count;
+    @Option(names = "--product-name", paramLabel = "NAME", description = "The name of the product the model serves.")
+    String productName;
+    @Option(names = "--annual-revenue", paramLabel = "USD", description = "Annual revenue of the last 12 months in US dollars (40000000 or 40M).")
+    String annualRevenue;
 
     /** One question: its key (the flag's name), the words asked, why it matters, its default (null: none) and its reader. */
     record Question(String key, String ask, String why, String fallback, Function<String, Object> read) {
@@ -140,7 +144,7 @@ final class InitCommand implements Callable<Integer> {
                 new Question("passes-use-policy", "Do your terms bind your users to the model's use policy? yes/no",
                         "use policies require passing their restrictions on", "no", InitCommand::yesNo),
                 new Question("uses", "What does the product do? Use ids or numbers from the list (comma-separated), or none",
-                        "use policies prohibit some uses and ask for review of others", "none", s -> list(s, v -> use(v, useIds))),
+                        "use policies prohibit some uses and ask for review of others", "none", s -> uses(s, useIds)),
                 new Question("regions", "Where are the end users: ISO codes, EU, EEA or GLOBAL (comma-separated); empty for your country",
                         "some licenses exclude territories", "", InitCommand::regions),
                 new Question("purpose", "Purpose: research, evaluation or production?",
@@ -152,7 +156,13 @@ final class InitCommand implements Callable<Integer> {
                 new Question("accelerator", "Accelerator for the fit check (e.g. h100-sxm), or none",
                         "optional: check then says whether the model fits", "none", InitCommand::accelerator),
                 new Question("count", "How many of those accelerators serve the model?",
-                        "the fit check adds their memory; asked only with an accelerator", "1", InitCommand::acceleratorCount));
+                        "the fit check adds their memory; asked only with an accelerator", "1", InitCommand::acceleratorCount),
+                // Asked last, so that answers written for earlier versions of init keep their order.
+                new Question("product-name", "Name of the product the model serves (empty to omit)",
+                        "a product named after the model may use the licensor's trademark", "", s -> s),
+                new Question("annual-revenue", "Annual revenue in US dollars of the last 12 months (e.g. 40000000 or 40M; empty if unknown)",
+                        "some licenses gate on revenue (Stability AI, Mistral Medium, Kimi, MiniMax); unknown is checked as a review", "",
+                        s -> s.isBlank() ? null : revenue(s)));
     }
 
     @Override
@@ -220,6 +230,8 @@ final class InitCommand implements Callable<Integer> {
         putIf(m, "removes-guardrails", removesGuardrails);
         putIf(m, "accelerator", accelerator);
         putIf(m, "count", count);
+        putIf(m, "product-name", productName);
+        putIf(m, "annual-revenue", annualRevenue);
         return m;
     }
 
@@ -277,6 +289,9 @@ final class InitCommand implements Callable<Integer> {
         }
         org.put("country", (String) a.get("country"));
         org.put("monthly_active_users", (Long) a.get("users"));
+        if (a.get("annual-revenue") != null) {
+            org.put("annual_revenue_usd", (Long) a.get("annual-revenue"));
+        }
         ObjectNode model = root.putObject("model");
         if (a.get("release-name") != null) {
             model.put("release_name", (String) a.get("release-name"));
@@ -285,6 +300,9 @@ final class InitCommand implements Callable<Integer> {
         model.put("distribution", (String) a.get("distribution"));
         array(model.putArray("modalities"), a.get("modalities"));
         ObjectNode product = root.putObject("product");
+        if (a.get("product-name") != null && !a.get("product-name").toString().isEmpty()) {
+            product.put("name", (String) a.get("product-name"));
+        }
         product.put("commercial", (Boolean) a.get("commercial"));
         array(product.putArray("attribution"), a.get("attribution"));
         product.put("ships_license_copy", (Boolean) a.get("ships-license-copy"));
@@ -348,6 +366,12 @@ final class InitCommand implements Callable<Integer> {
         return v.longValueExact();
     }
 
+    /** A sum of US dollars, written like a count (40000000, 40,000,000 or 40M). */
+    static long revenue(String s) {
+        return dev.canship.deployment.Counts.read(s.strip().replaceFirst("^(?i)(usd|\\$)\\s*", "")).orElseThrow(() ->
+                new IllegalArgumentException("'" + s + "' is not an amount of US dollars; write digits such as 40000000, or 40M"));
+    }
+
     static int acceleratorCount(String s) {
         String v = s.strip();
         if (!v.matches("[0-9]{1,4}") || Integer.parseInt(v) < 1 || Integer.parseInt(v) > 4096) {
@@ -409,11 +433,28 @@ final class InitCommand implements Callable<Integer> {
             }
             throw new IllegalArgumentException("use number " + v + " is not between 1 and " + ids.size());
         }
-        String t = v.toLowerCase(Locale.ROOT).replace('-', '_');
+        String t = v.strip().toLowerCase(Locale.ROOT).replaceAll("[-\\s]+", "_");
         if (!ids.contains(t)) {
-            throw new IllegalArgumentException("'" + v + "' is not a use id; 'canship uses' lists them with their descriptions");
+            throw new IllegalArgumentException("'" + v + "' is not a use id" + dev.canship.Suggest.didYouMean(t, ids)
+                    + "; 'canship uses' lists them with their descriptions");
         }
         return t;
+    }
+
+    /**
+     * Use ids separated by commas; within one, spaces count as underscores ("customer support" is customer_support).
+     * Ids alone separated by spaces are still read when every word is an id.
+     */
+    static List<String> uses(String s, List<String> ids) {
+        if (none(s)) {
+            return List.of();
+        }
+        List<String> words = Arrays.stream(s.split("[,\\s]+")).filter(v -> !v.isBlank()).toList();
+        if (!s.contains(",") && words.size() > 1 && words.stream().allMatch(w -> w.matches("\\d{1,3}")
+                || ids.contains(w.toLowerCase(Locale.ROOT).replace('-', '_')))) {
+            return words.stream().map(w -> use(w, ids)).distinct().toList();
+        }
+        return Arrays.stream(s.split(",")).filter(v -> !v.isBlank()).map(v -> use(v, ids)).distinct().toList();
     }
 
     static List<String> regions(String s) {

@@ -44,7 +44,8 @@ public final class InputMistakes {
             }
         }
         if (e instanceof MismatchedInputException mm) {
-            return "expected " + expected(mm.getTargetType()) + ", found " + found(mm, text) + how;
+            String found = found(mm, text);
+            return "expected " + expected(mm.getTargetType()) + ", found " + found + ownCount(example, found).orElse(how);
         }
         if (e instanceof com.fasterxml.jackson.core.exc.StreamReadException) {
             return syntax(e, format);
@@ -157,6 +158,20 @@ public final class InputMistakes {
         }
         value = value.replaceAll("^\"(.*)\"$", "$1");
         return "'" + shorten(value) + "'";
+    }
+
+    /**
+     * For a count written with a suffix or separators ({@code 5M}, {@code 5,000,000}), the example with the user's own
+     * count in digits: a generic number invites copying the wrong one.
+     */
+    private static java.util.Optional<String> ownCount(String example, String found) {
+        Matcher ex = example == null ? null : Pattern.compile("([a-z_]+): \\d+").matcher(example);
+        Matcher f = Pattern.compile("'(.+)'").matcher(found);
+        if (ex == null || !ex.matches() || !f.matches()) {
+            return java.util.Optional.empty();
+        }
+        java.util.OptionalLong n = Counts.read(f.group(1));
+        return n.isPresent() ? java.util.Optional.of("; write it in digits: " + ex.group(1) + ": " + n.getAsLong()) : java.util.Optional.empty();
     }
 
     /** A number or true/false written in quotes. */

@@ -474,7 +474,7 @@ public final class HtmlReporter implements Reporter {
             dd(dl, "Parameters", m.parameters(", ") + (m.mixtureOfExperts() && m.activeParams() != null ? " per token" : ""));
         }
         if (m.experts() != null && m.experts() > 1) {
-            dd(dl, "Experts", m.experts() + " routed, " + m.expertsPerToken() + " per token"
+            dd(dl, "Experts", m.experts() + " routed" + (m.expertsPerToken() == null ? "" : ", " + m.expertsPerToken() + " per token")
                     + (f != null && f.sharedExperts() != null && f.sharedExperts() > 0 ? ", " + f.sharedExperts() + " shared" : ""));
         } else if (m.totalParams() != null) {
             dd(dl, "Experts", "none (dense model)");

@@ -177,7 +177,7 @@ public final class MarkdownReporter implements Reporter {
                 row(sb, "parameters", m.parameters(", ") + (m.mixtureOfExperts() && m.activeParams() != null ? " per token" : ""));
             }
             if (m.experts() != null && m.experts() > 1) {
-                row(sb, "experts", m.experts() + " routed, " + m.expertsPerToken() + " per token");
+                row(sb, "experts", m.experts() + " routed" + (m.expertsPerToken() == null ? "" : ", " + m.expertsPerToken() + " per token"));
             }
             row(sb, "modalities", esc(String.join(", ", m.modalities())));
             if (f != null && f.layers() != null) {

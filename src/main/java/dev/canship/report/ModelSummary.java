@@ -39,6 +39,14 @@ public record ModelSummary(String name, String architecture, Long totalParams, L
     }
 
     /** True for a mixture-of-experts model: more than one routed expert. */
+    /** "16 experts, 1 per token" for a mixture of experts ("16 experts" when the count per token is not known), else null. */
+    public String expertsPhrase() {
+        if (experts == null || experts <= 1) {
+            return null;
+        }
+        return experts + " experts" + (expertsPerToken == null ? "" : ", " + expertsPerToken + " per token");
+    }
+
     public boolean mixtureOfExperts() {
         return experts != null && experts > 1;
     }

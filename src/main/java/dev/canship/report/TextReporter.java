@@ -147,8 +147,8 @@ public final class TextReporter implements Reporter {
             if (m.totalParams() != null) {
                 sb.append(", ").append(m.parameters(" / "));
             }
-            if (m.experts() != null && m.experts() > 0) {
-                sb.append(", ").append(m.experts()).append(" experts (").append(m.expertsPerToken()).append(" per token)");
+            if (m.expertsPhrase() != null) {
+                sb.append(", ").append(m.expertsPhrase().replace(", ", " (")).append(m.expertsPerToken() == null ? "" : ")");
             }
             if (!m.modalities().isEmpty()) {
                 sb.append(", ").append(u(String.join("+", m.modalities())));
@@ -176,6 +176,7 @@ public final class TextReporter implements Reporter {
             if (r.findings().isEmpty()) {
                 sb.append("\nNo findings: every term checked is met by the deployment as described.\n");
             }
+            obligations(r, sb);
         }
         if (!r.diagnostics().isEmpty()) {
             sb.append("\nNOT READ\n");
@@ -234,6 +235,27 @@ public final class TextReporter implements Reporter {
         }
     }
 
+    /**
+     * The governing license's duties and where each stands, so that a reader of the text report sees what was met
+     * and what does not apply, not only what failed (Markdown and HTML show the same checklist as a table).
+     */
+    private static void obligations(RepositoryReport r, StringBuilder sb) {
+        List<ObligationChecklist.Item> items = ObligationChecklist.of(r);
+        if (items.isEmpty()) {
+            return;
+        }
+        sb.append("\nOBLIGATIONS (").append(u(r.identification().license().id())).append(")\n");
+        int clauseWidth = items.stream().mapToInt(i -> i.clause() == null ? 0 : i.clause().length()).max().orElse(0);
+        for (ObligationChecklist.Item i : items) {
+            sb.append(String.format(Locale.ROOT, "  %-15s %-" + Math.max(1, clauseWidth) + "s  ", i.status().label(), i.clause() == null ? "" : u(i.clause())))
+                    .append(u(i.obligation()));
+            if (i.status() != ObligationChecklist.Status.MET && i.note() != null && !i.note().isBlank()) {
+                sb.append(" \u2014 ").append(u(i.note()));
+            }
+            sb.append('\n');
+        }
+    }
+
     private static void finding(Finding f, StringBuilder sb) {
         sb.append("  [").append(u(f.rule())).append("] ").append(f.kind());
         if (f.license() != null) {
@@ -241,6 +263,10 @@ public final class TextReporter implements Reporter {
             if (f.clause() != null) {
                 sb.append(' ').append(u(f.clause()));
             }
+        }
+        if (!f.waived() && f.severity() != Severity.ERROR && Verdict.blockingReview(f)) {
+            // Said where the finding is read: a blocking review fails the gate like an error (exit 1), unlike other warnings.
+            sb.append(" · blocking review");
         }
         sb.append('\n');
         sb.append("    ").append(u(f.message())).append('\n');

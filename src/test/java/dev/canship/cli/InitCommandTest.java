@@ -91,6 +91,33 @@ class InitCommandTest {
     }
 
     @Test
+    void aUseWrittenInWordsIsItsIdAndAMisspelledOneSuggestsTheId(@TempDir Path dir) {
+        Path file = dir.resolve("d.yaml");
+        assertThat(run("", "init", "-o", file.toString(), "--country", "DE", "--users", "5M", "--uses", "customer support, code-generation").exit()).isZero();
+        assertThat(read(file).product().uses()).containsExactly("customer_support", "code_generation");
+        CliTest.Run typo = run("", "init", "-o", dir.resolve("e.yaml").toString(), "--country", "DE", "--users", "5M", "--uses", "customer suport");
+        assertThat(typo.exit()).isEqualTo(2);
+        assertThat(typo.err().strip()).isEqualTo("canship: --uses: 'customer suport' is not a use id; did you mean 'customer_support'?; "
+                + "'canship uses' lists them with their descriptions");
+    }
+
+    @Test
+    void theProductNameAndAnnualRevenueAreRecordedForTheTermsThatUseThem(@TempDir Path dir) {
+        Path file = dir.resolve("d.yaml");
+        CliTest.Run r = run("", "init", "-o", file.toString(), "--country", "DE", "--users", "5M", "--product-name", "SupportBot",
+                "--annual-revenue", "40M");
+        assertThat(r.exit()).as(r.err()).isZero();
+        Deployment d = read(file);
+        assertThat(d.product().name()).isEqualTo("SupportBot");
+        assertThat(d.organization().annualRevenueUsd()).isEqualTo(40_000_000L);
+        // Left out, revenue stays undeclared (unknown), never zero.
+        assertThat(run("", "init", "-o", dir.resolve("e.yaml").toString(), "--country", "DE", "--users", "5M").exit()).isZero();
+        assertThat(read(dir.resolve("e.yaml")).organization().annualRevenueUsd()).isNull();
+        assertThat(run("", "init", "-o", dir.resolve("f.yaml").toString(), "--country", "DE", "--users", "5M", "--annual-revenue", "lots").err())
+                .contains("--annual-revenue: 'lots' is not an amount of US dollars; write digits such as 40000000, or 40M");
+    }
+
+    @Test
     void usesMayBeChosenByTheirNumberInTheList(@TempDir Path dir) {
         Path file = dir.resolve("d.yaml");
         String first = KnowledgeBase.bundled().uses().keySet().iterator().next();

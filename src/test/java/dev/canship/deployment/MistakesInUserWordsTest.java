@@ -37,13 +37,15 @@ class MistakesInUserWordsTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "'12,000,000'|12,000,000",
-            "12M|12M",
-            "1.5|1.5",
-            "true|true"})
-    void aCountWrittenAsPeopleWriteItSaysHowToWriteIt(String users, String found) {
+            "'5,000,000'|5,000,000|write it in digits: monthly_active_users: 5000000",
+            "5M|5M|write it in digits: monthly_active_users: 5000000",
+            "2.5k|2.5k|write it in digits: monthly_active_users: 2500",
+            "1.5|1.5|write it like monthly_active_users: 12000000",
+            "true|true|write it like monthly_active_users: 12000000"})
+    void aCountWrittenAsPeopleWriteItSaysHowToWriteIt(String users, String found, String how) {
+        // A count the user wrote with separators or a suffix comes back in digits, their own number, never a stranger's.
         assertThat(message(deployment(users, "[chatbot]"))).isEqualTo("d.yaml:4: organization.monthly_active_users: expected a whole number in digits only "
-                + "(no commas, spaces, decimals or suffixes such as M), found '" + found + "'; write it like monthly_active_users: 12000000");
+                + "(no commas, spaces, decimals or suffixes such as M), found '" + found + "'; " + how);
     }
 
     @Test
