@@ -346,17 +346,10 @@ final class InitCommand implements Callable<Integer> {
 
     /** A count written 12000000, 12,000,000, 12 000 000, 12_000_000, 12M, 1.5k or 2B, read exactly (never rounded). */
     static long count(String s) {
-        String t = s.strip().replaceAll("(?<=\\d)[,_ ](?=\\d{3})", "");
-        long scale = 1;
-        if (t.matches("(?i)[0-9.]+\\s*[kmb]")) {
-            char unit = Character.toLowerCase(t.charAt(t.length() - 1));
-            scale = unit == 'k' ? 1_000L : unit == 'm' ? 1_000_000L : 1_000_000_000L;
-            t = t.substring(0, t.length() - 1).strip();
-        }
-        if (!t.matches("\\d{1,15}(\\.\\d{1,9})?")) {
+        BigDecimal v = dev.canship.deployment.Counts.value(s);
+        if (v == null) {
             throw new IllegalArgumentException("'" + s + "' is not a count of users; write digits such as 12000000, or 12M");
         }
-        BigDecimal v = new BigDecimal(t).multiply(BigDecimal.valueOf(scale));
         if (v.stripTrailingZeros().scale() > 0) {
             throw new IllegalArgumentException("'" + s + "' is not a whole number of users");
         }

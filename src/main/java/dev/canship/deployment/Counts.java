@@ -15,6 +15,15 @@ public final class Counts {
 
     /** The whole number {@code s} writes, or empty when it is not a count (or not a whole one, or over 10^15). */
     public static OptionalLong read(String s) {
+        BigDecimal v = value(s);
+        if (v == null || v.stripTrailingZeros().scale() > 0 || v.compareTo(BigDecimal.valueOf(1_000_000_000_000_000L)) > 0) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(v.longValueExact());
+    }
+
+    /** The exact number {@code s} writes, a fraction included (1.5 is 1.5), or null when it is not written as a count. */
+    public static BigDecimal value(String s) {
         String t = s.strip().replaceAll("(?<=\\d)[,_ ](?=\\d{3})", "");
         long scale = 1;
         if (t.matches("(?i)[0-9.]+\\s*[kmb]")) {
@@ -23,12 +32,8 @@ public final class Counts {
             t = t.substring(0, t.length() - 1).strip();
         }
         if (!t.matches("\\d{1,15}(\\.\\d{1,9})?")) {
-            return OptionalLong.empty();
+            return null;
         }
-        BigDecimal v = new BigDecimal(t).multiply(BigDecimal.valueOf(scale));
-        if (v.stripTrailingZeros().scale() > 0 || v.compareTo(BigDecimal.valueOf(1_000_000_000_000_000L)) > 0) {
-            return OptionalLong.empty();
-        }
-        return OptionalLong.of(v.longValueExact());
+        return new BigDecimal(t).multiply(BigDecimal.valueOf(scale));
     }
 }
