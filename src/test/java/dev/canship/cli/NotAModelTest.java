@@ -47,6 +47,21 @@ class NotAModelTest {
         assertThat(run("check", tmp.resolve("tool").toString(), "-d", PASS, "--fail-on", "never").exit()).isZero();
     }
 
+    /** An MIT-licensed code checkout names its terms, but there is no model under them: never a pass. */
+    @Test
+    void aSourceFolderWithOnlyALicenseFileIsNotAModelAndNeverPasses(@TempDir Path tmp) throws Exception {
+        Path dir = sourceFolder(tmp);
+        Files.writeString(dir.resolve("LICENSE"), "MIT License\n\nCopyright (c) 2026 Tool Authors\n\n"
+                + "Permission is hereby granted, free of charge, to any person obtaining a copy of this software.\n");
+        CliTest.Run r = run("check", dir.toString(), "-d", PASS);
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).startsWith("REVIEW: tool needs review")
+                .contains("This folder does not look like a model repository: of its 4 files, only a license file belongs to a model: "
+                        + "there is no model card (README.md with front matter), no config.json and no weights. "
+                        + "No model was found to ship under that license.")
+                .doesNotContain("PASS");
+    }
+
     @Test
     void anEmptyFolderIsNotAModelEither(@TempDir Path tmp) throws Exception {
         Files.createDirectories(tmp.resolve("empty"));
