@@ -7,6 +7,7 @@ import dev.canship.identify.KnowledgeBase;
 import dev.canship.identify.LicenseInfo;
 import dev.canship.identify.LicenseTerms;
 import dev.canship.rules.FindingSink;
+import dev.canship.rules.RuleCatalog;
 import dev.canship.rules.facts.Applicability;
 import dev.canship.rules.facts.TermKind;
 
@@ -71,20 +72,6 @@ public final class ObligationChecklist {
         }
     }
 
-    /** The finding kind that enforces each term; hosting restrictions share a kind with use-policy reviews, so go by rule. */
-    private static final Map<String, FindingKind> KIND = Map.ofEntries(
-            Map.entry("mau", FindingKind.MAU_THRESHOLD),
-            Map.entry("name_prefix", FindingKind.DERIVATIVE_NAMING),
-            Map.entry("attribution", FindingKind.ATTRIBUTION),
-            Map.entry("notice", FindingKind.NOTICE_FILE),
-            Map.entry("license_copy", FindingKind.LICENSE_COPY),
-            Map.entry("output_training", FindingKind.OUTPUT_TRAINING),
-            Map.entry("output_derivative", FindingKind.OUTPUT_TRAINING),
-            Map.entry("non_commercial", FindingKind.NON_COMMERCIAL),
-            Map.entry("pass_through", FindingKind.PASS_THROUGH),
-            Map.entry("territorial", FindingKind.EU_MULTIMODAL),
-            Map.entry("trademark", FindingKind.TRADEMARK));
-    private static final String HOSTING_RULE = "HOSTING-RESTRICTION";
     private static final String USE_POLICY = "use_policy";
 
     private ObligationChecklist() {
@@ -129,14 +116,18 @@ public final class ObligationChecklist {
                 .orElse(r.identification().usePolicy().id());
     }
 
+    /**
+     * Whether {@code f} stands against {@code term}: the rule catalogue's {@code term:} says which term each rule
+     * enforces; rules of the use policy carry none and go by their kind. A user's rule (not in the catalogue) is
+     * shown among the findings only.
+     */
     private static boolean enforces(String term, Finding f) {
-        if ("hosting_restriction".equals(term)) {
-            return HOSTING_RULE.equals(f.rule());
+        String enforced = RuleCatalog.bundled().entry(f.rule()).map(RuleCatalog.Entry::term).orElse(null);
+        if (enforced != null) {
+            return enforced.equals(term);
         }
-        if (USE_POLICY.equals(term)) {
-            return (f.kind() == FindingKind.USE_POLICY || f.kind() == FindingKind.USE_POLICY_REVIEW) && !HOSTING_RULE.equals(f.rule());
-        }
-        return KIND.get(term) == f.kind();
+        return USE_POLICY.equals(term) && RuleCatalog.bundled().entry(f.rule()).isPresent()
+                && (f.kind() == FindingKind.USE_POLICY || f.kind() == FindingKind.USE_POLICY_REVIEW);
     }
 
     private static Item item(String term, String clause, String obligation, List<Finding> against, Applicability applies) {
