@@ -87,11 +87,11 @@ public record Deployment(
             String purpose) {
 
         /** The purposes a deployment may declare. */
-        public static final List<String> PURPOSES = List.of("research", "evaluation", "production");
+        public static final List<String> PURPOSES = Purpose.labels();
 
         /** The declared purpose, or production when none was declared: research-only licenses must not pass by default. */
         public String purposeOrDefault() {
-            return purpose == null ? "production" : purpose;
+            return purpose == null ? Purpose.PRODUCTION.label() : purpose;
         }
     }
 

@@ -52,9 +52,15 @@ public final class DutyCatalog {
         return new DutyCatalog(Set.copyOf(uses), Map.copyOf(out));
     }
 
+    /** Purposes as the enum; an unknown word would be a purpose no deployment could ever match. */
+    private static List<dev.canship.deployment.Purpose> purposes(String license, JsonNode list) {
+        return strings(list).stream().map(w -> dev.canship.deployment.Purpose.ofLabel(w).orElseThrow(() ->
+                new IllegalStateException("licenses/duties.yaml, " + license + ": unknown purpose " + w))).toList();
+    }
+
     private static Object fact(String license, String key, JsonNode v) {
         if (key.equals("purposes")) {
-            return new PurposeTerm(license, strings(v.path("allowed")), strings(v.path("review")), v.path("clause").asText());
+            return new PurposeTerm(license, purposes(license, v.path("allowed")), purposes(license, v.path("review")), v.path("clause").asText());
         }
         // A key the rules do not know would be a duty silently never checked.
         Duty duty = Duty.ofKey(key).orElseThrow(() -> new IllegalStateException("licenses/duties.yaml, " + license + ": unknown duty " + key));

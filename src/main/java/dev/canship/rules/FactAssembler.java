@@ -225,7 +225,7 @@ public final class FactAssembler {
         facts.add(new Product(p.name(), p.commercial(), p.monthlyActiveUsers() == null ? d.organization().monthlyActiveUsers() : p.monthlyActiveUsers(),
                 p.monthlyActiveUsers() != null, p.attribution().stream().map(a -> a.label()).toList(),
                 p.shipsLicenseCopy(), p.shipsNotice(), p.passesUsePolicy(), p.regions()));
-        facts.add(new ProductPurpose(p.purposeOrDefault(), p.purpose() != null));
+        facts.add(new ProductPurpose(dev.canship.deployment.Purpose.ofLabel(p.purposeOrDefault()).orElseThrow(), p.purpose() != null));
         d.declaredFields().forEach(f -> facts.add(new DeclaredField(f)));
         java.util.Set<String> training = DutyCatalog.bundled().trainingUses();
         for (String use : p.uses()) {

@@ -161,6 +161,22 @@ class ReportWordingTest {
         assertThat(repeats).isEmpty();
     }
 
+    /** Purposes are enums in the rules; a finding still says them as a deployment writes them. */
+    @Test
+    void aResearchOnlyLicenseNamesThePurposesInTheDeploymentsWords(@TempDir Path tmp) throws Exception {
+        Path repo = Files.createDirectories(tmp.resolve("research-model"));
+        Files.writeString(repo.resolve("README.md"), "---\nlicense: other\nlicense_name: qwen-research\n---\n# m\n");
+        Files.writeString(repo.resolve("config.json"), "{\"model_type\": \"qwen2\"}\n");
+        Path d = tmp.resolve("d.yaml");
+        Files.writeString(d, "canship: 1\norganization: {country: US, monthly_active_users: 1000}\nmodel: {distribution: hosted}\n"
+                + "product: {commercial: false, uses: [], regions: [US]}\n");
+        assertThat(run("check", repo.toString(), "-d", d.toString()).out())
+                .contains("The deployment's purpose is production (product.purpose is not declared; production is the reading canship takes), "
+                        + "but the license allows research and evaluation only.")
+                .contains("fix: Keep the use to research or evaluation and declare product.purpose")
+                .doesNotContain("PRODUCTION").doesNotContain("RESEARCH or");
+    }
+
     @Test
     void aMissingLicenseIsSaidOnce(@TempDir Path tmp) throws Exception {
         Path repo = Files.createDirectories(tmp.resolve("model"));
