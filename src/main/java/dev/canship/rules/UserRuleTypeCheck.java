@@ -25,8 +25,15 @@ import java.util.regex.Pattern;
 final class UserRuleTypeCheck {
 
     private static final String FACTS = "dev.canship.rules.facts.";
-    /** {@code field == "text"} or {@code field != "text"}; a dotted path or a method call is left to Drools. */
-    private static final Pattern FIELD_VS_STRING = Pattern.compile("(?<![\\w.$])([A-Za-z_]\\w*)\\s*(==|!=)\\s*\"([^\"]*)\"");
+    /**
+     * A field compared with a string: {@code field == "text"}, {@code field != "text"}, {@code "text" == field} and
+     * {@code field [not] in ("text", ...)}; group {@code f} is the field, {@code v} the (first) string. A dotted path or
+     * a method call is left to Drools.
+     */
+    private static final List<Pattern> FIELD_VS_STRING = List.of(
+            Pattern.compile("(?<![\\w.$])(?<f>[A-Za-z_]\\w*)\\s*(==|!=)\\s*\"(?<v>[^\"]*)\""),
+            Pattern.compile("\"(?<v>[^\"]*)\"\\s*(==|!=)\\s*(?<f>[A-Za-z_]\\w*)(?![\\w.(])"),
+            Pattern.compile("(?<![\\w.$])(?<f>[A-Za-z_]\\w*)\\s+(not\\s+)?in\\s*\\(\\s*\"(?<v>[^\"]*)\""));
 
     private UserRuleTypeCheck() {
     }
@@ -62,20 +69,26 @@ final class UserRuleTypeCheck {
         if (!(c instanceof ExprConstraintDescr e) || e.getExpression() == null) {
             return;
         }
-        Matcher m = FIELD_VS_STRING.matcher(e.getExpression());
-        while (m.find()) {
-            Class<?> type = fieldType(fact, m.group(1));
-            if (type != null && type.isEnum()) {
-                List<String> names = Arrays.stream(type.getEnumConstants()).map(v -> ((Enum<?>) v).name()).toList();
-                String values = String.join(", ", names);
-                String guess = m.group(3).toUpperCase(Locale.ROOT).replace('-', '_');
-                String constant = type.getSimpleName() + "." + (names.contains(guess) ? guess : names.get(0));
-                int line = p.getLine() > 0 ? p.getLine() : rule.getLine();
-                throw new BadInputException(file + (line > 0 ? ":" + line : "") + ": rule \"" + rule.getName() + "\" compares "
-                        + fact.getSimpleName() + "." + m.group(1) + ", an enum (" + type.getName() + "), with the string \"" + m.group(3)
-                        + "\"; compare with " + constant + " (one of " + values + ")");
+        for (Pattern form : FIELD_VS_STRING) {
+            Matcher m = form.matcher(e.getExpression());
+            while (m.find()) {
+                refuseEnumField(file, rule, p, fact, m.group("f"), m.group("v"));
             }
         }
+    }
+
+    private static void refuseEnumField(Path file, RuleDescr rule, PatternDescr p, Class<?> fact, String field, String value) {
+        Class<?> type = fieldType(fact, field);
+        if (type == null || !type.isEnum()) {
+            return;
+        }
+        List<String> names = Arrays.stream(type.getEnumConstants()).map(v -> ((Enum<?>) v).name()).toList();
+        String guess = value.toUpperCase(Locale.ROOT).replace('-', '_');
+        String constant = type.getSimpleName() + "." + (names.contains(guess) ? guess : names.get(0));
+        int line = p.getLine() > 0 ? p.getLine() : rule.getLine();
+        throw new BadInputException(file + (line > 0 ? ":" + line : "") + ": rule \"" + rule.getName() + "\" compares "
+                + fact.getSimpleName() + "." + field + ", an enum (" + type.getName() + "), with the string \"" + value
+                + "\"; compare with " + constant + " (one of " + String.join(", ", names) + ")");
     }
 
     private static Optional<Class<?>> factClass(String objectType) {

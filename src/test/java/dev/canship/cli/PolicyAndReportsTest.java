@@ -130,6 +130,28 @@ class PolicyAndReportsTest {
                 .contains("Distribution.HOSTED").doesNotContain("Exception");
     }
 
+    /** The same comparison written the other way round, or as a membership test, is refused too. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"\"hosted\" == distribution", "distribution in (\"hosted\", \"weights\")",
+            "distribution not in (\"internal\")"})
+    void everyFormOfAStringComparisonWithAnEnumFieldIsRefused(String constraint, @TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("old.drl"), """
+                package acme.rules;
+                import dev.canship.rules.facts.*;
+                global dev.canship.rules.FindingSink findings;
+                rule "ACME-HOSTED"
+                when
+                    ModelOffer( %s )
+                then
+                    findings.report("ACME-HOSTED", "USE_POLICY_REVIEW", "warning", null, null, "Hosted.", "Review.", "deployment:model.distribution");
+                end
+                """.formatted(constraint));
+        CliTest.Run r = run("check", SCOUT, "-d", "samples/deployments/us-assistant-pass.yaml", "--rules", dir.toString());
+        assertThat(r.exit()).as(constraint).isEqualTo(2);
+        assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(r.err()).contains("old.drl:6").contains("ModelOffer.distribution").contains("Distribution.");
+    }
+
     @Test
     void explainDocumentsARuleAndTheLicensesItAppliesTo() {
         CliTest.Run r = run("explain", "MAU-THRESHOLD");
