@@ -449,6 +449,21 @@ class HubRemoteCheckTest {
     }
 
     @Test
+    void fitKeepsWhatItFetchedInTheCacheAndAnswersOfflineFromIt(@TempDir Path dir) throws IOException {
+        Path cache = dir.resolve("cache");
+        Run online;
+        try (FakeHub hub = new FakeHub(recorded(dir), "meta-llama/Llama-4-Scout-17B-16E-Instruct")) {
+            online = run(env(hub), "fit", REF, "--accelerator", "h100-sxm", "--precision", "int4", "--format", "json", "--cache", cache.toString());
+            assertThat(online.exit()).as(online.err()).isZero();
+        }
+        assertThat(cache.resolve("meta-llama/Llama-4-Scout-17B-16E-Instruct/" + FakeHub.SHA + "/files/config.json")).isRegularFile();
+        Run offline = run(Map.of("HF_ENDPOINT", "http://127.0.0.1:9", "HF_HUB_OFFLINE", "1"),
+                "fit", REF, "--accelerator", "h100-sxm", "--precision", "int4", "--format", "json", "--cache", cache.toString());
+        assertThat(offline.err()).isEmpty();
+        assertThat(M.readTree(offline.out())).isEqualTo(M.readTree(online.out()));
+    }
+
+    @Test
     void aHubNameThatIsNotOneIsBadInput() {
         Run r = run(Map.of(), "scan", "hf:../etc");
         assertThat(r.exit()).isEqualTo(2);
