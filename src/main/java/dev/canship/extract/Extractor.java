@@ -104,6 +104,12 @@ public final class Extractor {
         }
         Set<String> skipped = new java.util.HashSet<>(sample.skipped());
         skipped.addAll(pointers.keySet());
+        pointers.forEach((path, p) -> {
+            // The file behind a pointer is not here: if a pickle loader would open it, it is not known to be safe.
+            if (dev.canship.extract.pickle.PickleScanner.handles(path.substring(path.lastIndexOf('/') + 1))) {
+                serialized.add(new SerializationScan(path, "lfs-pointer", false, List.of(), List.of(), p.describe(), List.of()));
+            }
+        });
         Map<String, Object> headers = readHeaders(weightFiles.stream().filter(f -> !skipped.contains(f.path())).toList());
         for (Diagnostic d : inventory.unwalked()) {
             // A bound stopped the walk here: a serialized file in what was left out cannot be known safe (fail closed).

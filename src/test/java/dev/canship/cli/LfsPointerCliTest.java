@@ -40,7 +40,8 @@ class LfsPointerCliTest {
     void aLicensePointerIsAnUnreadLicenseAndNeverPasses(@TempDir Path tmp) throws Exception {
         CliTest.Run r = run("check", clonedWithoutLfs(tmp).toString(), "-d", PASS);
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.out()).startsWith("REVIEW: ")
+        // FAIL, not only review: the pytorch_model.bin pointer leaves a pickle loader's file unchecked (an error).
+        assertThat(r.out()).startsWith("FAIL: ")
                 .contains("[DOCUMENT-UNREAD]")
                 .contains("LICENSE was not read (a Git LFS pointer to a 7020-byte file, not the file itself; run git lfs pull)")
                 .contains("fix: Fetch the file with git lfs pull")
@@ -53,11 +54,34 @@ class LfsPointerCliTest {
         String out = run("check", repo.toString(), "-d", PASS).out();
         assertThat(out).contains("  model.safetensors: a Git LFS pointer to a 16060522688-byte file, not the file itself; run git lfs pull")
                 .contains("  pytorch_model.bin: a Git LFS pointer to a 16060556376-byte file, not the file itself; run git lfs pull")
-                .doesNotContain("UNPARSEABLE-PICKLE").doesNotContain("header");
+                .doesNotContain("header");
         JsonNode scan = new ObjectMapper().readTree(run("scan", repo.toString(), "--format", "json").out());
-        assertThat(scan.get("serialization")).isEmpty();
+        // The .bin behind its pointer is one a pickle loader opens: recorded as unchecked, never as safe.
+        assertThat(scan.get("serialization")).singleElement().satisfies(s -> {
+            assertThat(s.get("file").asText()).isEqualTo("pytorch_model.bin");
+            assertThat(s.get("format").asText()).isEqualTo("lfs-pointer");
+        });
         // The parameter count comes from config.json, not from a pointer read as a header.
         assertThat(scan.at("/model/total_params").asLong()).isGreaterThan(7_000_000_000L);
+    }
+
+    /** A clone whose license and card are real but whose pickle weights are pointers: the weights were never checked. */
+    @Test
+    void aPickleWeightPointerBesideARealLicenseNeverPasses(@TempDir Path tmp) throws Exception {
+        Path repo = Files.createDirectories(tmp.resolve("mit-model"));
+        Files.writeString(repo.resolve("README.md"), "---\nlicense: mit\n---\n# m\n");
+        Files.writeString(repo.resolve("LICENSE"), "MIT License\n\nCopyright (c) 2026 Acme\n\nPermission is hereby granted, free of charge, "
+                + "to any person obtaining a copy of this software and associated documentation files (the \"Software\"), to deal in the "
+                + "Software without restriction.\n");
+        Files.writeString(repo.resolve("config.json"), "{\"model_type\": \"llama\"}\n");
+        pointer(repo.resolve("pytorch_model.bin"), 500_000_000L);
+        CliTest.Run r = run("check", repo.toString(), "-d", "samples/deployments/weights-release-fail.yaml", "--fail-on", "error");
+        assertThat(r.out()).doesNotStartWith("PASS")
+                .contains("[UNPARSEABLE-PICKLE]")
+                .contains("pytorch_model.bin could not be checked: a Git LFS pointer to a 500000000-byte file")
+                .contains("The file it stands for is one a pickle loader opens, and it was not here to be checked.")
+                .contains("fix: Fetch the file with git lfs pull");
+        assertThat(r.exit()).isEqualTo(1);
     }
 
     @Test
