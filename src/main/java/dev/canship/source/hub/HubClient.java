@@ -31,10 +31,28 @@ final class HubClient {
     record Response(int status, HttpHeaders headers, byte[] body, boolean more) {
     }
 
+    /**
+     * Reads answer bodies off the caller's thread, so that a server sending a body byte by byte meets a deadline:
+     * the client's request timeout ends with the headers. Daemon threads: one stuck on a dead stream never holds
+     * the process.
+     */
+    private static final java.util.concurrent.ExecutorService BODY_READER = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "canship-hub-body");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final HubSettings settings;
     private final HttpClient http;
+    private final Duration bodyDeadline;
 
     HubClient(HubSettings settings) {
+        this(settings, REQUEST_TIMEOUT);
+    }
+
+    /** With {@code bodyDeadline}: how long an answer's body may take once its headers are in (tests shorten it). */
+    HubClient(HubSettings settings, Duration bodyDeadline) {
+        this.bodyDeadline = Objects.requireNonNull(bodyDeadline);
         this.settings = Objects.requireNonNull(settings);
         this.http = HttpClient.newBuilder()
                 .connectTimeout(CONNECT_TIMEOUT)
@@ -114,11 +132,31 @@ final class HubClient {
             Thread.currentThread().interrupt();
             throw new HubException(shown(uri) + ": interrupted");
         }
-        try (InputStream in = resp.body()) {
+        InputStream in = resp.body();
+        java.util.concurrent.Future<Response> read = BODY_READER.submit(() -> {
             byte[] body = in.readNBytes((int) Math.min(maxBody, Integer.MAX_VALUE - 16));
             // One byte more says whether the server sent more than was asked for; the rest is never read.
             boolean more = in.read() >= 0;
             return new Response(resp.statusCode(), resp.headers(), body, more);
+        });
+        try {
+            return read.get(bodyDeadline.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            read.cancel(true);
+            // A server that trickles its answer would hold canship for ever; not retried, since it would again.
+            throw new HubException(shown(uri) + ": the server did not finish its answer within "
+                    + (bodyDeadline.toMillis() >= 1000 ? bodyDeadline.toSeconds() + " s" : bodyDeadline.toMillis() + " ms")
+                    + "; check the network or HF_ENDPOINT");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HubException(shown(uri) + ": interrupted");
+        } finally {
+            in.close();
         }
     }
 

@@ -25,6 +25,11 @@ public record HubSettings(URI endpoint, String token, boolean offline, Path cach
     public HubSettings {
         endpoint = checked(endpoint);
         token = token == null || token.isBlank() ? null : token.strip();
+        // An HTTP header carries visible ASCII only: anything else would make the client fail with the header,
+        // token included, in its message. Said without the value.
+        if (token != null && !token.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new BadInputException("HF_TOKEN: holds a space, control or non-ASCII character, which an HTTP header cannot carry; set it to the token alone");
+        }
     }
 
     /** The settings the environment gives ({@code HF_ENDPOINT}, {@code HF_TOKEN}, {@code HF_HUB_OFFLINE}), with {@code --cache DIR} or null. */

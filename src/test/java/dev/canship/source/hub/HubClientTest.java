@@ -1,6 +1,13 @@
 package dev.canship.source.hub;
 
+import com.sun.net.httpserver.HttpServer;
+import dev.canship.BadInputException;
 import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.time.Duration;
 
 import java.net.URI;
 import java.net.http.HttpHeaders;
@@ -8,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** Where the token may go, and how long a server may make canship wait. */
 class HubClientTest {
@@ -36,6 +44,45 @@ class HubClientTest {
     void messagesShowAnAddressWithoutItsQuery() {
         assertThat(HubClient.shown(URI.create("https://cdn-lfs.hf.co/repos/ab/cd?X-Amz-Signature=s3cr3t&Expires=1")))
                 .isEqualTo("https://cdn-lfs.hf.co/repos/ab/cd");
+    }
+
+    /** The request timeout ends with the headers: a body sent a byte at a time must still end the request. */
+    @Test
+    void aServerThatTricklesItsAnswerIsStoppedAtTheDeadlineInOneLine() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", x -> {
+            x.sendResponseHeaders(200, 0);
+            try (OutputStream out = x.getResponseBody()) {
+                for (int i = 0; i < 50; i++) {
+                    out.write('x');
+                    out.flush();
+                    Thread.sleep(200);
+                }
+            } catch (InterruptedException | IOException e) {
+                // the client gave up: that is the point
+            }
+        });
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.start();
+        try {
+            URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+            HubClient client = new HubClient(new HubSettings(endpoint, null, false, null), Duration.ofMillis(500));
+            HubException e = catchThrowableOfType(HubException.class, () -> client.get(endpoint.resolve("/api/models/a/b"), null, 1 << 20));
+            assertThat(e).isNotNull();
+            assertThat(e.getMessage()).isEqualTo(endpoint + "/api/models/a/b: the server did not finish its answer within 500 ms; "
+                    + "check the network or HF_ENDPOINT");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void aTokenAHeaderCannotCarryIsRefusedWithoutShowingIt() {
+        BadInputException e = catchThrowableOfType(BadInputException.class,
+                () -> HubSettings.fromEnvironment(Map.of("HF_TOKEN", "hf_SECRET\nx"), null));
+        assertThat(e).isNotNull();
+        assertThat(e.getMessage()).startsWith("HF_TOKEN: ").doesNotContain("SECRET");
+        assertThat(HubSettings.fromEnvironment(Map.of("HF_TOKEN", "  hf_ok123  "), null).token()).isEqualTo("hf_ok123");
     }
 
     private static HttpHeaders headers(String name, String value) {
