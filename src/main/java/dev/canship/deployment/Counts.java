@@ -24,7 +24,11 @@ public final class Counts {
 
     /** The exact number {@code s} writes, a fraction included (1.5 is 1.5), or null when it is not written as a count. */
     public static BigDecimal value(String s) {
-        String t = s.strip().replaceAll("(?<=\\d)[,_ ](?=\\d{3})", "");
+        String t = s.strip();
+        // Separators only between whole groups of three (12,000,000): "1,2345" is a typo, not 12345.
+        if (t.matches("\\d{1,3}([,_ ]\\d{3})+(\\.\\d+)?(\\s*[kKmMbB])?")) {
+            t = t.replaceAll("[,_ ](?=\\d{3})", "");
+        }
         long scale = 1;
         if (t.matches("(?i)[0-9.]+\\s*[kmb]")) {
             char unit = Character.toLowerCase(t.charAt(t.length() - 1));

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** {@code canship init} driven as a pipeline drives it: answers on standard input, or flags; then {@code check} on its file. */
 class InitCommandTest {
@@ -170,5 +171,15 @@ class InitCommandTest {
         assertThat(InitCommand.count("12M")).isEqualTo(12_000_000L);
         assertThat(InitCommand.count("1.5k")).isEqualTo(1_500L);
         assertThat(InitCommand.count("0.7B")).isEqualTo(700_000_000L);
+        assertThat(InitCommand.count("12_000_000")).isEqualTo(12_000_000L);
+    }
+
+    /** A separator must close a group of three: a misplaced one is a typo, never silently another number. */
+    @Test
+    void aMisplacedSeparatorIsNotACount() {
+        for (String typo : new String[] {"1,2345", "1,000,0000", "12,00,000"}) {
+            assertThat(catchThrowable(() -> InitCommand.count(typo))).as(typo).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("is not a count of users");
+        }
     }
 }

@@ -56,9 +56,9 @@ class NotAModelTest {
         CliTest.Run r = run("check", dir.toString(), "-d", PASS);
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).startsWith("REVIEW: tool needs review")
-                .contains("This folder does not look like a model repository: of its 4 files, only a license file belongs to a model: "
+                .contains("This folder does not look like a model repository: of its 4 files, only a license or use-policy file belongs to a model: "
                         + "there is no model card (README.md with front matter), no config.json and no weights. "
-                        + "No model was found to ship under that license.")
+                        + "No model was found to ship under those terms.")
                 .doesNotContain("PASS");
     }
 
