@@ -63,6 +63,14 @@ class ApplicabilityTest {
         assertThat(applies(Scenario.under("llama3.2").noModel()).get("territorial")).startsWith("YES");
     }
 
+    /** Qwen research owes "Built with Qwen" for a model built from it: offering the original unchanged owes nothing. */
+    @Test
+    void anAttributionOwedOnlyByDerivedModelsDoesNotApplyToTheOriginal() throws Exception {
+        assertThat(applies(Scenario.under("qwen-research"))).containsEntry("attribution",
+                "NO: the phrase is owed by a model derived from this one, and none is made");
+        assertThat(applies(Scenario.under("qwen-research").set("model.changes", "fine-tune")).get("attribution")).doesNotStartWith("NO");
+    }
+
     @Test
     void everyTermOfEveryLicenseGetsExactlyOneVerdict() throws Exception {
         for (LicenseInfo info : Scenario.KB.licenses().values()) {
