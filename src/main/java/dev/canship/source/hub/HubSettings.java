@@ -30,6 +30,10 @@ public record HubSettings(URI endpoint, String token, boolean offline, Path cach
         if (token != null && !token.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
             throw new BadInputException("HF_TOKEN: holds a space, control or non-ASCII character, which an HTTP header cannot carry; set it to the token alone");
         }
+        // Plain http carries the token readable to every hop: only a mirror on this machine may have it that way.
+        if (token != null && endpoint.getScheme().equalsIgnoreCase("http") && !loopback(endpoint.getHost())) {
+            throw new BadInputException("HF_ENDPOINT " + endpoint + ": plain http would send HF_TOKEN unencrypted; use https (or unset HF_TOKEN)");
+        }
     }
 
     /** The settings the environment gives ({@code HF_ENDPOINT}, {@code HF_TOKEN}, {@code HF_HUB_OFFLINE}), with {@code --cache DIR} or null. */
@@ -48,6 +52,11 @@ public record HubSettings(URI endpoint, String token, boolean offline, Path cach
     /** The public Hub, no token, online, no cache. */
     public static HubSettings defaults() {
         return new HubSettings(DEFAULT_ENDPOINT, null, false, null);
+    }
+
+    private static boolean loopback(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        return h.equals("localhost") || h.equals("[::1]") || h.equals("::1") || h.matches("127(\\.\\d{1,3}){3}");
     }
 
     private static URI checked(URI uri) {

@@ -83,6 +83,13 @@ class HubClientTest {
         assertThat(e).isNotNull();
         assertThat(e.getMessage()).startsWith("HF_TOKEN: ").doesNotContain("SECRET");
         assertThat(HubSettings.fromEnvironment(Map.of("HF_TOKEN", "  hf_ok123  "), null).token()).isEqualTo("hf_ok123");
+        // Plain http to another machine would carry the token readable; a mirror on this machine may.
+        BadInputException http = catchThrowableOfType(BadInputException.class,
+                () -> HubSettings.fromEnvironment(Map.of("HF_TOKEN", "hf_SECRET", "HF_ENDPOINT", "http://mirror.example.org"), null));
+        assertThat(http).isNotNull();
+        assertThat(http.getMessage()).isEqualTo("HF_ENDPOINT http://mirror.example.org: plain http would send HF_TOKEN unencrypted; use https (or unset HF_TOKEN)");
+        assertThat(HubSettings.fromEnvironment(Map.of("HF_TOKEN", "hf_x", "HF_ENDPOINT", "http://127.0.0.1:8080"), null).token()).isEqualTo("hf_x");
+        assertThat(HubSettings.fromEnvironment(Map.of("HF_ENDPOINT", "http://mirror.example.org"), null).token()).isNull();
     }
 
     private static HttpHeaders headers(String name, String value) {
