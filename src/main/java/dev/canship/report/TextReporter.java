@@ -245,7 +245,8 @@ public final class TextReporter implements Reporter {
             return;
         }
         sb.append("\nOBLIGATIONS (").append(u(r.identification().license().id())).append(")\n");
-        int clauseWidth = items.stream().mapToInt(i -> i.clause() == null ? 0 : i.clause().length()).max().orElse(0);
+        // Short clauses (§2, §1.b.iii) line up; a long one (a policy's paragraph) runs on rather than widen every row.
+        int clauseWidth = Math.min(10, items.stream().mapToInt(i -> i.clause() == null ? 0 : i.clause().length()).max().orElse(0));
         for (ObligationChecklist.Item i : items) {
             sb.append(String.format(Locale.ROOT, "  %-15s %-" + Math.max(1, clauseWidth) + "s  ", i.status().label(), i.clause() == null ? "" : u(i.clause())))
                     .append(u(i.obligation()));
