@@ -50,9 +50,8 @@ final class FitCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", description = "Folder of a downloaded model repository, or hf:ORG/NAME[@REV] on the Hugging Face Hub (config.json and weight headers are read, never the weights).")
     Path path;
 
-    @Option(names = "--cache", paramLabel = "DIR",
-            description = "For hf:ORG/NAME: keep what is fetched from the Hub under DIR and reuse it, also with HF_HUB_OFFLINE=1 (as for check and scan).")
-    Path cache;
+    @picocli.CommandLine.Mixin
+    HubOptions hubOptions = new HubOptions();
 
     @Option(names = "--accelerator", paramLabel = "ID", description = "Accelerator id: rtx-3090, rtx-4090, rtx-5090, a100-40gb, a100-80gb, l40s, h100-sxm, h100-pcie, h100-nvl, h200, b200, mi300x, mi325x, m2-ultra, m3-ultra, m4-max.")
     String accelerator;
@@ -107,7 +106,7 @@ final class FitCommand implements Callable<Integer> {
         output.textOrJson(spec.commandLine());
         output.refuseInside(List.of(path));
         RepositoryReport scan = Canship.builder().limits(limitOptions.limits())
-                .hub(() -> dev.canship.source.hub.HubSettings.fromEnvironment(Environment.get(), cache)).build().scan(path);
+                .hub(hubOptions.hub()).build().scan(path);
         ModelFacts facts = scan.model().details();
         if (facts == null || facts.totalParams() <= 0) {
             throw new BadInputException(path + ": no model facts: the repository has no readable config.json or weight headers");

@@ -20,15 +20,12 @@ final class RepositoryArgs {
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Folder of a downloaded model repository (a Hugging Face cache entry or --local-dir download too), a single .gguf file, ollama:NAME[:TAG] for a model in the Ollama store, an OCI image layout folder (oci:PATH[:TAG] or PATH@sha256:DIGEST to choose a manifest), or hf:ORG/NAME[@REV] for a model on the Hugging Face Hub, read without downloading its weights; KitOps and MLflow folders too (several allowed).")
     List<Path> paths = new ArrayList<>();
 
-    @Option(names = "--cache", paramLabel = "DIR",
-            description = "For hf:ORG/NAME repositories: keep what is fetched from the Hub under DIR (by repository, commit and path) and reuse it, also with HF_HUB_OFFLINE=1. Without it nothing is written to disk.")
-    Path cache;
+    @picocli.CommandLine.Mixin
+    HubOptions hubOptions = new HubOptions();
 
     /** How hf: repositories are reached, from the environment and --cache; read only when one is scanned. */
     java.util.function.Supplier<dev.canship.source.hub.HubSettings> hub() {
-        java.util.Map<String, String> env = Environment.get();
-        Path dir = cache;
-        return () -> dev.canship.source.hub.HubSettings.fromEnvironment(env, dir);
+        return hubOptions.hub();
     }
 
     @Option(names = "--each", paramLabel = "ROOT",

@@ -87,7 +87,7 @@ public final class Extractor {
         }
         // Git LFS pointers stand where files should be (a clone without git lfs): each is named for what it is, and
         // never read as the file: no header parse, no pickle scan, no license text. A license or policy pointer is unread.
-        Map<String, LfsPointer> pointers = new java.util.HashMap<>();
+        Set<String> pointers = new java.util.HashSet<>();
         List<UnreadDocument> unread = new ArrayList<>();
         for (RepoFile f : inventory.files()) {
             // The Hub serves a file's content, never its pointer: a remote file is not probed (a request per small file).
@@ -95,21 +95,19 @@ public final class Extractor {
                 continue;
             }
             LfsPointer.of(f).ifPresent(p -> {
-                pointers.put(f.path(), p);
+                pointers.add(f.path());
                 diagnostics.add(new Diagnostic(f.path(), p.describe()));
                 if (f.role() == FileRole.LICENSE || f.role() == FileRole.USE_POLICY || f.role() == FileRole.MODEL_CARD) {
                     unread.add(new UnreadDocument(f.path(), null, f.role(), false, p.describe()));
                 }
+                // The file behind a pointer is not here: if a pickle loader would open it, it is not known to be safe.
+                if (dev.canship.extract.pickle.PickleScanner.handles(f.name())) {
+                    serialized.add(new SerializationScan(f.path(), "lfs-pointer", false, List.of(), List.of(), p.describe(), List.of()));
+                }
             });
         }
         Set<String> skipped = new java.util.HashSet<>(sample.skipped());
-        skipped.addAll(pointers.keySet());
-        pointers.forEach((path, p) -> {
-            // The file behind a pointer is not here: if a pickle loader would open it, it is not known to be safe.
-            if (dev.canship.extract.pickle.PickleScanner.handles(path.substring(path.lastIndexOf('/') + 1))) {
-                serialized.add(new SerializationScan(path, "lfs-pointer", false, List.of(), List.of(), p.describe(), List.of()));
-            }
-        });
+        skipped.addAll(pointers);
         Map<String, Object> headers = readHeaders(weightFiles.stream().filter(f -> !skipped.contains(f.path())).toList());
         for (Diagnostic d : inventory.unwalked()) {
             // A bound stopped the walk here: a serialized file in what was left out cannot be known safe (fail closed).

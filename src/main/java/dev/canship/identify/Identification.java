@@ -44,4 +44,12 @@ public record Identification(
         issues = List.copyOf(issues);
         terms = terms == null ? LicenseTerms.NONE : terms;
     }
+
+    /**
+     * The id of the use policy that binds: the one the license incorporates, as the knowledge base holds it, else the
+     * license id a use-policy text found in the repository carries; null when neither.
+     */
+    public String policyId() {
+        return incorporatedPolicy != null ? incorporatedPolicy : usePolicy == null ? null : usePolicy.id();
+    }
 }

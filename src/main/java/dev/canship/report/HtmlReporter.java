@@ -253,12 +253,10 @@ public final class HtmlReporter implements Reporter {
             dd(dl, "Confidence", capitalize(l.licenseConfidence().level().label()) + ": " + l.licenseConfidence().reason());
             LicenseMatch p = r.identification().usePolicy();
             if (p != null) {
-                String title = kb.policy(ObligationChecklist.usePolicyId(r)).map(UsePolicy::title).orElse(p.id());
+                String title = kb.policy(r.identification().policyId()).map(UsePolicy::title).orElse(p.id());
                 dd(dl, "Use policy", title + ", from " + at(p.file(), p.line()));
-            } else if (r.identification().incorporatedPolicy() != null) {
-                String id = r.identification().incorporatedPolicy();
-                dd(dl, "Use policy", kb.policy(id).map(UsePolicy::title).orElse(id)
-                        + ", incorporated by the license (no copy in the repository; canship applies the one it holds)");
+            } else if (MatchWords.incorporatedPolicy(r.identification(), kb) != null) {
+                dd(dl, "Use policy", MatchWords.incorporatedPolicy(r.identification(), kb) + MatchWords.INCORPORATED);
             }
         }
         if (!r.identification().baseModels().isEmpty()) {
@@ -473,8 +471,8 @@ public final class HtmlReporter implements Reporter {
         if (m.totalParams() != null) {
             dd(dl, "Parameters", m.parameters(", ") + (m.mixtureOfExperts() && m.activeParams() != null ? " per token" : ""));
         }
-        if (m.experts() != null && m.experts() > 1) {
-            dd(dl, "Experts", m.experts() + " routed" + (m.expertsPerToken() == null ? "" : ", " + m.expertsPerToken() + " per token")
+        if (m.mixtureOfExperts()) {
+            dd(dl, "Experts", m.experts() + " routed" + m.perToken(", ", "")
                     + (f != null && f.sharedExperts() != null && f.sharedExperts() > 0 ? ", " + f.sharedExperts() + " shared" : ""));
         } else if (m.totalParams() != null) {
             dd(dl, "Experts", "none (dense model)");

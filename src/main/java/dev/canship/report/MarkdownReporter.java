@@ -77,12 +77,13 @@ public final class MarkdownReporter implements Reporter {
             sb.append("Scanned: ").append(license).append("\n\n");
         }
         LicenseMatch p = r.identification().usePolicy();
-        String policy = p != null && l != null ? ObligationChecklist.usePolicyId(r) : r.identification().incorporatedPolicy();
-        if (policy != null) {
-            sb.append("Use policy **").append(esc(kb.policy(policy).map(UsePolicy::title).orElse(policy))).append("**")
-                    .append(p != null ? " (from " + code(at(p.file(), p.line()), false) + ")"
-                            : ", incorporated by the license (no copy in the repository; canship applies the one it holds)")
-                    .append("\n\n");
+        String incorporated = MatchWords.incorporatedPolicy(r.identification(), kb);
+        if (p != null) {
+            String policy = r.identification().policyId();
+            sb.append("Use policy **").append(esc(kb.policy(policy).map(UsePolicy::title).orElse(policy))).append("** (from ")
+                    .append(code(at(p.file(), p.line()), false)).append(")\n\n");
+        } else if (incorporated != null) {
+            sb.append("Use policy **").append(esc(incorporated)).append("**").append(MatchWords.INCORPORATED).append("\n\n");
         }
         if (r.isCheck()) {
             findings(r, sb);
@@ -176,8 +177,8 @@ public final class MarkdownReporter implements Reporter {
             if (m.totalParams() != null) {
                 row(sb, "parameters", m.parameters(", ") + (m.mixtureOfExperts() && m.activeParams() != null ? " per token" : ""));
             }
-            if (m.experts() != null && m.experts() > 1) {
-                row(sb, "experts", m.experts() + " routed" + (m.expertsPerToken() == null ? "" : ", " + m.expertsPerToken() + " per token"));
+            if (m.mixtureOfExperts()) {
+                row(sb, "experts", m.experts() + " routed" + m.perToken(", ", ""));
             }
             row(sb, "modalities", esc(String.join(", ", m.modalities())));
             if (f != null && f.layers() != null) {

@@ -51,4 +51,18 @@ final class MatchWords {
     static String shareCell(LicenseMatch m) {
         return m.matchShare() == null ? "\u2014" : percent(m.matchShare());
     }
+
+    /** Said after the title of a use policy the license incorporates and the repository holds no copy of. */
+    static final String INCORPORATED = ", incorporated by the license (no copy in the repository; canship applies the one it holds)";
+
+    /**
+     * The title of the use policy the license incorporates where no copy of it was found ("Llama 3.1 Acceptable Use
+     * Policy"), to be followed by {@link #INCORPORATED}; null otherwise (a found copy is described as evidence).
+     */
+    static String incorporatedPolicy(dev.canship.identify.Identification id, KnowledgeBase kb) {
+        if (id.usePolicy() != null || id.incorporatedPolicy() == null) {
+            return null;
+        }
+        return kb.policy(id.incorporatedPolicy()).map(UsePolicy::title).orElse(id.incorporatedPolicy());
+    }
 }

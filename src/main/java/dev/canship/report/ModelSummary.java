@@ -38,15 +38,12 @@ public record ModelSummary(String name, String architecture, Long totalParams, L
         return mixtureOfExperts() && activeParams != null ? total + activeWord + billions(activeParams) + " active" : total;
     }
 
-    /** True for a mixture-of-experts model: more than one routed expert. */
-    /** "16 experts, 1 per token" for a mixture of experts ("16 experts" when the count per token is not known), else null. */
-    public String expertsPhrase() {
-        if (experts == null || experts <= 1) {
-            return null;
-        }
-        return experts + " experts" + (expertsPerToken == null ? "" : ", " + expertsPerToken + " per token");
+    /** "1 per token", or the empty string where the count per token is not known. */
+    public String perToken(String before, String after) {
+        return expertsPerToken == null ? "" : before + expertsPerToken + " per token" + after;
     }
 
+    /** True for a mixture-of-experts model: more than one routed expert. */
     public boolean mixtureOfExperts() {
         return experts != null && experts > 1;
     }

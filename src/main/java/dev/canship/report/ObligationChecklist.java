@@ -3,8 +3,6 @@ package dev.canship.report;
 import dev.canship.finding.Finding;
 import dev.canship.finding.FindingKind;
 import dev.canship.finding.Severity;
-import dev.canship.identify.KnowledgeBase;
-import dev.canship.identify.LicenseInfo;
 import dev.canship.identify.LicenseTerms;
 import dev.canship.rules.FindingSink;
 import dev.canship.rules.RuleCatalog;
@@ -91,8 +89,8 @@ public final class ObligationChecklist {
             items.add(item(term, e.getValue(), describe(term, t), against, applicability(r, license, term)));
         }
         // The use policy is incorporated by reference rather than a term of its own, but it binds every use.
-        if (r.identification().usePolicy() != null || r.identification().incorporatedPolicy() != null) {
-            String policy = usePolicyId(r);
+        String policy = r.identification().policyId();
+        if (policy != null) {
             List<Finding> against = r.findings().stream().filter(f -> enforces(USE_POLICY, f)).toList();
             items.add(item(USE_POLICY, policy, "Declared uses stay within the use policy (" + policy + ")", against,
                     applicability(r, license, USE_POLICY)));
@@ -106,15 +104,6 @@ public final class ObligationChecklist {
         return r.applicability().stream().filter(a -> a.term() == kind && a.license().equals(license)).findFirst().orElse(null);
     }
 
-    /** The catalog's id of the incorporated policy (llama4-aup); a use-policy match carries the license family's id. */
-    static String usePolicyId(RepositoryReport r) {
-        if (r.identification().incorporatedPolicy() != null) {
-            return r.identification().incorporatedPolicy();
-        }
-        KnowledgeBase kb = KnowledgeBase.bundled();
-        return kb.license(r.identification().license().id()).map(LicenseInfo::usePolicy).filter(id -> kb.policy(id).isPresent())
-                .orElse(r.identification().usePolicy().id());
-    }
 
     /**
      * Whether {@code f} stands against {@code term}: the rule catalogue's {@code term:} says which term each rule
@@ -122,12 +111,8 @@ public final class ObligationChecklist {
      * shown among the findings only.
      */
     private static boolean enforces(String term, Finding f) {
-        String enforced = RuleCatalog.bundled().entry(f.rule()).map(RuleCatalog.Entry::term).orElse(null);
-        if (enforced != null) {
-            return enforced.equals(term);
-        }
-        return USE_POLICY.equals(term) && RuleCatalog.bundled().entry(f.rule()).isPresent()
-                && (f.kind() == FindingKind.USE_POLICY || f.kind() == FindingKind.USE_POLICY_REVIEW);
+        return RuleCatalog.bundled().entry(f.rule()).map(e -> e.term() != null ? e.term().equals(term)
+                : USE_POLICY.equals(term) && (f.kind() == FindingKind.USE_POLICY || f.kind() == FindingKind.USE_POLICY_REVIEW)).orElse(false);
     }
 
     private static Item item(String term, String clause, String obligation, List<Finding> against, Applicability applies) {

@@ -133,10 +133,9 @@ public final class TextReporter implements Reporter {
         LicenseMatch p = r.identification().usePolicy();
         if (p != null) {
             sb.append("  use policy: ").append(describe(p)).append('\n');
-        } else if (r.identification().incorporatedPolicy() != null) {
-            String id = r.identification().incorporatedPolicy();
-            sb.append("  use policy: ").append(u(KnowledgeBase.bundled().policy(id).map(dev.canship.identify.UsePolicy::title).orElse(id)))
-                    .append(", incorporated by the license (no copy in the repository; canship applies the one it holds)\n");
+        } else if (MatchWords.incorporatedPolicy(r.identification(), KnowledgeBase.bundled()) != null) {
+            sb.append("  use policy: ").append(u(MatchWords.incorporatedPolicy(r.identification(), KnowledgeBase.bundled())))
+                    .append(MatchWords.INCORPORATED).append('\n');
         }
         ModelSummary m = r.model();
         if (m != null) {
@@ -147,8 +146,8 @@ public final class TextReporter implements Reporter {
             if (m.totalParams() != null) {
                 sb.append(", ").append(m.parameters(" / "));
             }
-            if (m.expertsPhrase() != null) {
-                sb.append(", ").append(m.expertsPhrase().replace(", ", " (")).append(m.expertsPerToken() == null ? "" : ")");
+            if (m.mixtureOfExperts()) {
+                sb.append(", ").append(m.experts()).append(" experts").append(m.perToken(" (", ")"));
             }
             if (!m.modalities().isEmpty()) {
                 sb.append(", ").append(u(String.join("+", m.modalities())));
@@ -309,10 +308,6 @@ public final class TextReporter implements Reporter {
     /** A repository string on one line with nothing hidden (see {@link Untrusted}). */
     private static String u(String s) {
         return Untrusted.text(s);
-    }
-
-    static String billions(long n) {
-        return ModelSummary.billions(n);
     }
 
     private static long count(RepositoryReport r, Severity s) {

@@ -9,7 +9,6 @@ import dev.canship.finding.Severity;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,11 +56,9 @@ public final class FindingSink {
             }
             values.put(name, namedValues[i + 1]);
         }
-        Set<String> wanted = new HashSet<>(t.message().placeholders());
-        wanted.addAll(t.remedy().placeholders());
-        if (!wanted.equals(values.keySet())) {
+        if (!t.names().equals(values.keySet())) {
             throw new IllegalStateException(ruleId + ": the rule passes " + new TreeSet<>(values.keySet())
-                    + " but its templates name " + new TreeSet<>(wanted));
+                    + " but its templates name " + new TreeSet<>(t.names()));
         }
         add(ruleId, entry.kind(), entry.severity(), license, clause, t.message().render(values), t.remedy().render(values), location);
     }

@@ -39,8 +39,17 @@ public final class RuleCatalog {
     }
 
     private static volatile RuleCatalog bundled;
-    /** A rule's finding words, parsed once. */
-    record Templates(FindingTemplate message, FindingTemplate remedy) {
+    /** A rule's finding words, parsed once, and the names of the values they take (both templates' placeholders). */
+    record Templates(FindingTemplate message, FindingTemplate remedy, java.util.Set<String> names) {
+        Templates(FindingTemplate message, FindingTemplate remedy) {
+            this(message, remedy, union(message, remedy));
+        }
+
+        private static java.util.Set<String> union(FindingTemplate message, FindingTemplate remedy) {
+            java.util.Set<String> all = new java.util.HashSet<>(message.placeholders());
+            all.addAll(remedy.placeholders());
+            return java.util.Set.copyOf(all);
+        }
     }
 
     private final Map<String, Entry> entries;
