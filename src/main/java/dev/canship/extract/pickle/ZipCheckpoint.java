@@ -1,5 +1,8 @@
 package dev.canship.extract.pickle;
 
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -10,11 +13,10 @@ import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 /**
  * The zip container of PyTorch checkpoints ({@code archive/data.pkl} beside {@code archive/data/0...}), TorchScript
- * archives and {@code .npz} files. Before {@link ZipFile} opens it, the end-of-central-directory record is read by
+ * archives and {@code .npz} files. Before the zip reader opens it, the end-of-central-directory record is read by
  * hand and its entry count and directory size checked, so a zip claiming millions of entries costs nothing. Then
  * only the pickle entries are read (never the tensor data), each bounded by its declared size, the pickle-bytes
  * budget and a compression ratio: a zip bomb posing as {@code pytorch_model.bin} stops at its first kilobytes.
@@ -50,23 +52,18 @@ final class ZipCheckpoint {
     /** Reads the entries whose names end in one of {@code suffixes}, within the bounds of {@code state}. */
     static Contents read(Path file, PickleScanState state, List<String> suffixes) throws PickleFormatException {
         try (FileChannel ch = FileChannel.open(file)) {
-            checkDirectory(ch, state);
+            return read(ch, state, suffixes);
         } catch (IOException e) {
             throw state.fail("cannot be read: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-        }
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            return entries(zip.entries(), zip::getInputStream, state, suffixes);
-        } catch (IOException | RuntimeException e) {
-            // ZipFile reports malformed directories and entries as ZipException, and a few as unchecked exceptions.
-            throw notReadable(state, e);
         }
     }
 
     /**
-     * As {@link #read(Path, PickleScanState, List)} for a file read only through {@code ch} (a remote file fetched by
-     * range): the end-of-central-directory record and the directory are read from the end, then only the local
-     * headers and bytes of the entries this scan needs. java.util.zip opens only files by path, so the directory is
-     * read with Commons Compress, which reads a channel; the checks on entries are the same.
+     * As {@link #read(Path, PickleScanState, List)} for a file read through {@code ch}: a file on disk, or a remote
+     * file fetched by range. The end-of-central-directory record and the directory are read from the end, then only
+     * the bytes of the entries this scan needs. One reader for both, Commons Compress, because java.util.zip opens
+     * only files by path; the directory alone is trusted for names and sizes (local headers are not read for them),
+     * as PyTorch's own reader does.
      */
     static Contents read(FileChannel ch, PickleScanState state, List<String> suffixes) throws PickleFormatException {
         try {
@@ -74,13 +71,13 @@ final class ZipCheckpoint {
         } catch (IOException e) {
             throw state.fail("cannot be read: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
-        try (org.apache.commons.compress.archivers.zip.ZipFile zip = org.apache.commons.compress.archivers.zip.ZipFile.builder()
-                .setSeekableByteChannel(ch).setIgnoreLocalFileHeader(true).get()) {
-            return entries(zip.getEntries(), e -> zip.getInputStream((org.apache.commons.compress.archivers.zip.ZipArchiveEntry) e), state, suffixes);
+        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(ch).setIgnoreLocalFileHeader(true).get()) {
+            return entries(zip.getEntries(), e -> zip.getInputStream((ZipArchiveEntry) e), state, suffixes);
         } catch (dev.canship.BadInputException e) {
             // The remote store failed: that ends the run (one line), it is not a property of this file.
             throw e;
         } catch (IOException | RuntimeException e) {
+            // Malformed directories and entries come as IOExceptions, and a few as unchecked exceptions.
             throw notReadable(state, e);
         }
     }
