@@ -83,6 +83,7 @@ final class DeclaredLicenses {
         List<DeclaredLicense> declared = new ArrayList<>();
         Set<String> also = new LinkedHashSet<>();
         Set<String> reportedUnknown = new LinkedHashSet<>();
+        Set<String> reportedPolicies = new LinkedHashSet<>();
         List<IdentificationIssue> issues = new ArrayList<>();
         for (Source s : sources) {
             List<IdentificationIssue.FileLine> at = List.of(new IdentificationIssue.FileLine(LicenseIdentifier.fileOnly(s.where()), s.line()));
@@ -95,7 +96,13 @@ final class DeclaredLicenses {
                     // Named alone but not governing, the declaration disagrees with the evidence: that is a conflict, reported as one.
                     Role role = id.equals(g) ? Role.GOVERNING : Role.ALSO_BINDING;
                     components.add(component(t, role));
-                    if (info(t).isPresent() && role == Role.ALSO_BINDING && conjuncts.size() > 1 && also.add(id)) {
+                    Optional<UsePolicy> policy = policy(t);
+                    if (policy.isPresent() && conjuncts.size() > 1 && reportedPolicies.add(id)) {
+                        // A use policy named beside its license is not a second license, but it is named, never dropped.
+                        issues.add(new IdentificationIssue(IdentificationIssue.Kind.ALSO_BINDING, List.of(id),
+                                declares + ": " + policy.get().title() + " (" + spdx(t) + "), the use policy of "
+                                        + String.join(", ", policy.get().appliesTo()) + ", binds as well", at));
+                    } else if (info(t).isPresent() && role == Role.ALSO_BINDING && conjuncts.size() > 1 && also.add(id)) {
                         issues.add(new IdentificationIssue(IdentificationIssue.Kind.ALSO_BINDING, List.of(id),
                                 declares + ": " + title(id) + " (" + spdx(t) + ") binds as well as the governing "
                                         + (g == null ? "license" : title(g)), at));
@@ -135,7 +142,7 @@ final class DeclaredLicenses {
     }
 
     private DeclaredLicense.Component component(Term t, Role role) {
-        return new DeclaredLicense.Component(t.toString(), id(t), spdx(t), info(t).isPresent(), t.orLater(), t.exception(), role);
+        return new DeclaredLicense.Component(t.toString(), id(t), spdx(t), info(t).isPresent() || policy(t).isPresent(), t.orLater(), t.exception(), role);
     }
 
     private String describe(LicenseExpression option) {
@@ -156,6 +163,11 @@ final class DeclaredLicenses {
 
     private Optional<LicenseInfo> info(Term t) {
         return kb.byCardName(t.id());
+    }
+
+    /** A use policy of the knowledge base named by its id ({@code llama3.1-aup}) where a license was expected. */
+    private Optional<UsePolicy> policy(Term t) {
+        return info(t).isPresent() ? Optional.empty() : kb.policy(t.id().strip().toLowerCase(Locale.ROOT));
     }
 
     /** The knowledge base's id, or the name in lower case as identification has always keyed an unknown license. */

@@ -129,4 +129,16 @@ class DeclaredLicenseIdentificationTest {
         assertThat(kinds(id)).containsExactly(Kind.UNKNOWN);
         assertThat(id.declared().get(0).components()).singleElement().extracting(DeclaredLicense.Component::known).isEqualTo(false);
     }
+
+    @Test
+    void aUsePolicyOrAPermissiveLicenseBesideTheGoverningOneIsNamedNotDropped(@TempDir Path dir) throws IOException {
+        Identification id = identify(dir, "llama3.1 AND llama3.1-aup AND mit", null);
+
+        assertThat(id.license().id()).isEqualTo("llama3.1");
+        assertThat(kinds(id)).containsExactly(Kind.ALSO_BINDING, Kind.ALSO_BINDING);
+        assertThat(id.issues()).extracting(i -> i.licenseIds().get(0)).containsExactly("llama3.1-aup", "mit");
+        assertThat(id.issues().get(0).message()).contains("Llama 3.1 Acceptable Use Policy").contains("the use policy of llama3.1");
+        assertThat(id.alsoBinding()).as("a use policy is not a license").containsExactly("mit");
+        assertThat(id.declared().get(0).components()).extracting(DeclaredLicense.Component::known).containsExactly(true, true, true);
+    }
 }
