@@ -45,7 +45,15 @@ final class DeclaredLicenses {
             return null;
         }
         String written = named.size() == 1 ? named.get(0) : "[" + String.join(", ", named) + "]";
-        return new Source(where, line, written, LicenseExpression.allOf(named.stream().map(this::read).toList()));
+        if (written.length() > LicenseExpression.MAX_CHARS) {
+            written = written.substring(0, LicenseExpression.MAX_CHARS) + "…";
+        }
+        if (named.size() > LicenseExpression.MAX_TERMS) {
+            // A list beyond the bound is not read item by item: it stays one name canship does not know (a review).
+            return new Source(where, line, written, new Term(written, false, null));
+        }
+        LicenseExpression all = LicenseExpression.allOf(named.stream().map(this::read).toList());
+        return new Source(where, line, written, all.terms().size() > LicenseExpression.MAX_TERMS ? new Term(written, false, null) : all);
     }
 
     /**

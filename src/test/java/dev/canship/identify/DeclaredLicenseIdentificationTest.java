@@ -141,4 +141,15 @@ class DeclaredLicenseIdentificationTest {
         assertThat(id.alsoBinding()).as("a use policy is not a license").containsExactly("mit");
         assertThat(id.declared().get(0).components()).extracting(DeclaredLicense.Component::known).containsExactly(true, true, true);
     }
+
+    @Test
+    void aListBeyondTheBoundStaysOneUnknownName(@TempDir Path dir) throws IOException {
+        String list = java.util.stream.IntStream.range(0, 40).mapToObj(i -> i % 2 == 0 ? "mit" : "apache-2.0")
+                .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+        Identification id = identify(dir, list, null);
+
+        assertThat(kinds(id)).containsExactly(Kind.UNKNOWN);
+        assertThat(id.declared().get(0).components()).singleElement().extracting(DeclaredLicense.Component::known).isEqualTo(false);
+        assertThat(id.alsoBinding()).isEmpty();
+    }
 }
