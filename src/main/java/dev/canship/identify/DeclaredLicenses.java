@@ -69,11 +69,13 @@ final class DeclaredLicenses {
 
     /**
      * The evidence standing for a declaration: the license that a license text in the repository proves, else the
-     * first license canship knows, else the first named. It is the one compared with other sources for a conflict.
+     * license a declared base model implies (lineage governs), else the first license canship knows, else the first
+     * named. It is the one compared with other sources for a conflict.
      */
-    LicenseMatch representative(Source s, Set<String> provenByText) {
+    LicenseMatch representative(Source s, Set<String> provenByText, Set<String> byLineage) {
         List<Term> terms = s.expression().terms();
         Term pick = terms.stream().filter(t -> provenByText.contains(id(t))).findFirst()
+                .or(() -> terms.stream().filter(t -> byLineage.contains(id(t))).findFirst())
                 .or(() -> terms.stream().filter(t -> info(t).isPresent()).findFirst())
                 .orElse(terms.get(0));
         return new LicenseMatch(id(pick), info(pick).map(LicenseInfo::version).orElse(null), "license", "metadata",

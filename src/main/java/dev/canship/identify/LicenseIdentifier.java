@@ -80,16 +80,17 @@ public final class LicenseIdentifier {
         // Declared values are read after the texts: of a compound declaration, the license a text proves stands for it.
         Set<String> proven = matches.stream().filter(m -> m.isLicense() && ("text".equals(m.source()) || "reference".equals(m.source()))
                 && !isCodeFile(m.file()) && !isNoticeFile(m.file())).map(LicenseMatch::id).collect(Collectors.toSet());
+        List<Lineage.Base> bases = lineage.bases(ex);
+        Set<String> byLineage = bases.stream().flatMap(b -> b.license().stream()).collect(Collectors.toSet());
         List<DeclaredLicenses.Source> sources = new ArrayList<>();
         if (card != null) {
-            cardMatches(card, matches, sources, proven);
+            cardMatches(card, matches, sources, proven, byLineage);
         }
         if (ex.inventory() != null) {
-            declaredMatches(ex.inventory().origin().declared(), matches, sources, proven);
+            declaredMatches(ex.inventory().origin().declared(), matches, sources, proven, byLineage);
         }
         matches.sort(Comparator.comparing(LicenseMatch::file).thenComparing(LicenseMatch::document).thenComparing(LicenseMatch::id));
 
-        List<Lineage.Base> bases = lineage.bases(ex);
         // config.json's _name_or_path is where the weights were loaded from before saving: an original release names
         // itself there. It is lineage evidence for the license, but does not by itself make the repository a derivative.
         List<String> baseModels = bases.stream().filter(b -> !b.selfEvidence())
@@ -311,7 +312,7 @@ public final class LicenseIdentifier {
      * Kitfile's model license, the type an MLflow placeholder names): read like the card's {@code license} tag.
      */
     private void declaredMatches(List<dev.canship.inventory.Declared> declared, List<LicenseMatch> matches,
-                                 List<DeclaredLicenses.Source> sources, Set<String> proven) {
+                                 List<DeclaredLicenses.Source> sources, Set<String> proven, Set<String> byLineage) {
         // The values one field declares (a ModelPack config's descriptor.licenses list) all apply: one declaration.
         java.util.Map<String, List<String>> byField = new java.util.LinkedHashMap<>();
         for (var d : declared) {
@@ -323,7 +324,7 @@ public final class LicenseIdentifier {
             DeclaredLicenses.Source s = declarations.source(where, 0, values);
             if (s != null) {
                 sources.add(s);
-                matches.add(declarations.representative(s, proven));
+                matches.add(declarations.representative(s, proven, byLineage));
             }
         });
     }
@@ -332,12 +333,13 @@ public final class LicenseIdentifier {
      * The card's {@code license} tag, one value or a list (all apply), read as an SPDX expression; then its
      * {@code license_name} and {@code license_link}.
      */
-    private void cardMatches(ModelCard card, List<LicenseMatch> matches, List<DeclaredLicenses.Source> sources, Set<String> proven) {
+    private void cardMatches(ModelCard card, List<LicenseMatch> matches, List<DeclaredLicenses.Source> sources, Set<String> proven,
+                             Set<String> byLineage) {
         Set<String> seen = new TreeSet<>();
         DeclaredLicenses.Source tag = declarations.source(card.file() + " (license)", card.lineOf("license"), card.texts("license"));
         if (tag != null) {
             sources.add(tag);
-            LicenseMatch m = declarations.representative(tag, proven);
+            LicenseMatch m = declarations.representative(tag, proven, byLineage);
             matches.add(m);
             // As before: a known tag keeps license_name from adding the same license; an unknown one does not.
             tag.expression().terms().stream().filter(t -> kb.byCardName(t.id()).isPresent()).forEach(t -> seen.add(declarations.id(t)));

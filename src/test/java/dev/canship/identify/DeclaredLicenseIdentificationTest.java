@@ -152,4 +152,13 @@ class DeclaredLicenseIdentificationTest {
         assertThat(id.declared().get(0).components()).singleElement().extracting(DeclaredLicense.Component::known).isEqualTo(false);
         assertThat(id.alsoBinding()).isEmpty();
     }
+
+    @Test
+    void theComponentTheBaseModelImpliesStandsForTheDeclarationNotAClaimToLaunder(@TempDir Path dir) throws IOException {
+        Identification id = identify(dir, "mit AND llama3.1\nbase_model: meta-llama/Llama-3.1-8B-Instruct", null);
+
+        assertThat(id.license().id()).isEqualTo("llama3.1");
+        assertThat(kinds(id)).doesNotContain(Kind.LAUNDERING, Kind.CONFLICT).contains(Kind.ALSO_BINDING);
+        assertThat(id.alsoBinding()).containsExactly("mit");
+    }
 }
