@@ -133,4 +133,36 @@ class LicenseExpressionCheckTest {
         assertThat(licenses.get(0).path("expression").asText()).isEqualTo("Apache-2.0 AND MIT");
         assertThat(licenses.get(0).has("license")).as("never an id for a compound license").isFalse();
     }
+
+    @Test
+    void aPolicyThatRefusesAnAlsoBindingLicenseFails(@TempDir Path dir) throws Exception {
+        Path repo = repo(dir, "apache-2.0 AND cc-by-nc-4.0", null);
+        Path policy = Files.writeString(dir.resolve("policy.yaml"), """
+                canship_policy: 1
+                licenses:
+                  deny: [cc-by-nc-4.0]
+                """);
+        CliTest.Run r = run("check", repo.toString(), "-d", DEPLOYMENT, "--policy", policy.toString(), "--format", "json");
+        JsonNode j = M.readTree(r.out());
+
+        assertThat(j.path("verdict").asText()).isEqualTo("fail");
+        assertThat(j.path("findings").findParents("rule")).filteredOn(f -> f.path("rule").asText().equals("POLICY-LICENSE-DENIED-BINDING"))
+                .singleElement().satisfies(f -> assertThat(f.path("message").asText()).contains("cc-by-nc-4.0"));
+    }
+
+    @Test
+    void aWaiverRecordsTheChoiceTaken(@TempDir Path dir) throws Exception {
+        Path repo = repo(dir, "mit OR apache-2.0", null);
+        Path policy = Files.writeString(dir.resolve("policy.yaml"), """
+                canship_policy: 1
+                waivers:
+                  - rule: LICENSE-CHOICE
+                    reason: legal-reviewed
+                    comment: we take MIT
+                """);
+        CliTest.Run r = run("check", repo.toString(), "-d", DEPLOYMENT, "--policy", policy.toString(), "--format", "json");
+
+        assertThat(M.readTree(r.out()).path("verdict").asText()).isEqualTo("pass");
+        assertThat(r.exit()).isZero();
+    }
 }
