@@ -120,7 +120,7 @@ class LicenseExpressionCheckTest {
         assertThat(j.path("verdict").asText()).isEqualTo("pass");
         assertThat(rules(j)).doesNotContain("LICENSE-UNKNOWN", "LICENSE-CONFLICT");
         assertThat(j.path("license").path("exception").asText()).isEqualTo("LLVM-exception");
-        assertThat(run("check", repo.toString(), "-d", DEPLOYMENT).out()).contains("WITH LLVM-exception");
+        assertThat(run("check", repo.toString(), "-d", DEPLOYMENT).out()).contains("license:    apache-2.0 WITH LLVM-exception license, from LICENSE");
     }
 
     @Test
