@@ -9,6 +9,8 @@ public enum FindingKind {
     LICENSE_UNKNOWN,
     LICENSE_CONFLICT,
     LICENSE_ALTERED,
+    /** A declared license expression names further licenses (AND) or a choice (OR) beside the governing license. */
+    LICENSE_EXPRESSION,
     MAU_THRESHOLD,
     DERIVATIVE_NAMING,
     ATTRIBUTION,

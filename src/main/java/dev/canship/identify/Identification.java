@@ -14,6 +14,7 @@ import java.util.List;
  * @param alsoBinding other known licenses whose terms bind too: further bases of a merge, or bases that sources disagree on
  * @param incorporatedPolicy the id of the use policy the governing license incorporates by reference, as the knowledge
  *                    base holds it (applied whether or not the repository carries a copy), or null
+ * @param declared    the license values the card, a Kitfile or a ModelPack config declare, read as SPDX expressions
  */
 public record Identification(
         List<LicenseMatch> matches,
@@ -23,22 +24,30 @@ public record Identification(
         List<String> baseModels,
         List<IdentificationIssue> issues,
         List<String> alsoBinding,
-        String incorporatedPolicy) {
+        String incorporatedPolicy,
+        List<DeclaredLicense> declared) {
 
     /** An identification without lineage licenses beside the governing one. */
     public Identification(List<LicenseMatch> matches, LicenseMatch license, LicenseMatch usePolicy, LicenseTerms terms,
                           List<String> baseModels, List<IdentificationIssue> issues) {
-        this(matches, license, usePolicy, terms, baseModels, issues, List.of(), null);
+        this(matches, license, usePolicy, terms, baseModels, issues, List.of(), null, List.of());
     }
 
     /** An identification that names no incorporated use policy. */
     public Identification(List<LicenseMatch> matches, LicenseMatch license, LicenseMatch usePolicy, LicenseTerms terms,
                           List<String> baseModels, List<IdentificationIssue> issues, List<String> alsoBinding) {
-        this(matches, license, usePolicy, terms, baseModels, issues, alsoBinding, null);
+        this(matches, license, usePolicy, terms, baseModels, issues, alsoBinding, null, List.of());
+    }
+
+    /** An identification with no declared license values read as expressions. */
+    public Identification(List<LicenseMatch> matches, LicenseMatch license, LicenseMatch usePolicy, LicenseTerms terms,
+                          List<String> baseModels, List<IdentificationIssue> issues, List<String> alsoBinding, String incorporatedPolicy) {
+        this(matches, license, usePolicy, terms, baseModels, issues, alsoBinding, incorporatedPolicy, List.of());
     }
 
     public Identification {
         alsoBinding = alsoBinding == null ? List.of() : List.copyOf(alsoBinding);
+        declared = declared == null ? List.of() : List.copyOf(declared);
         matches = List.copyOf(matches);
         baseModels = List.copyOf(baseModels);
         issues = List.copyOf(issues);
@@ -51,5 +60,26 @@ public record Identification(
      */
     public String policyId() {
         return incorporatedPolicy != null ? incorporatedPolicy : usePolicy == null ? null : usePolicy.id();
+    }
+
+    /**
+     * The exception a declaration attaches to the governing license ({@code Apache-2.0 WITH LLVM-exception}), shown
+     * beside its title; null when none does.
+     */
+    public String governingException() {
+        return declared.stream().flatMap(d -> d.components().stream())
+                .filter(c -> c.role() == DeclaredLicense.Role.GOVERNING && c.exception() != null)
+                .map(DeclaredLicense.Component::exception).findFirst().orElse(null);
+    }
+
+    /**
+     * The declaration that says more than the governing license's id (several licenses, a choice, an exception), as a
+     * bill of materials must write it; null when the governing license stands alone or a license text settled a choice.
+     */
+    public DeclaredLicense compoundDeclaration() {
+        return declared.stream().filter(DeclaredLicense::compound)
+                .filter(d -> d.components().stream().anyMatch(c -> c.role() == DeclaredLicense.Role.GOVERNING || c.role() == DeclaredLicense.Role.OPTION))
+                .filter(d -> d.components().stream().noneMatch(c -> c.role() == DeclaredLicense.Role.CHOSEN))
+                .findFirst().orElse(null);
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
  * A problem with the evidence about which license governs: none found, an unknown license-like text,
  * sources that disagree, a known text that was changed. The rules decide what it means for a deployment.
  *
- * @param kind       MISSING, UNKNOWN, CONFLICT, LAUNDERING, LINEAGE_CONFLICT, LINEAGE_UNDECLARED, ALTERED, ALTERED_MINOR, AMBIGUOUS or UNREAD
+ * @param kind       MISSING, UNKNOWN, CONFLICT, LAUNDERING, LINEAGE_CONFLICT, LINEAGE_UNDECLARED, ALTERED, ALTERED_MINOR, AMBIGUOUS, UNREAD, ALSO_BINDING, CHOICE or CHOSEN
  * @param licenseIds the license ids involved, the one that governs first (a conflict lists them sorted)
  * @param message    what was found, in one or two sentences
  * @param files      the files involved, with lines
@@ -20,8 +20,11 @@ public record IdentificationIssue(Kind kind, List<String> licenseIds, String mes
      * ALTERED_MINOR: only links or a word or two that carry no term differ from the reference.
      * AMBIGUOUS: the card names a license key twice.
      * UNREAD: a license, use policy or the card's front matter was not read, or only in part (a bound, a failed parse, no text).
+     * ALSO_BINDING: a declaration names another license with AND (or in a list) beside the governing one: it binds too.
+     * CHOICE: a declaration offers a choice (OR) and no license text shows which is taken.
+     * CHOSEN: a declaration offers a choice (OR) and the repository's license text shows the one taken.
      */
-    public enum Kind { MISSING, UNKNOWN, CONFLICT, LAUNDERING, LINEAGE_CONFLICT, LINEAGE_UNDECLARED, ALTERED, ALTERED_MINOR, AMBIGUOUS, UNREAD }
+    public enum Kind { MISSING, UNKNOWN, CONFLICT, LAUNDERING, LINEAGE_CONFLICT, LINEAGE_UNDECLARED, ALTERED, ALTERED_MINOR, AMBIGUOUS, UNREAD, ALSO_BINDING, CHOICE, CHOSEN }
 
     public IdentificationIssue {
         licenseIds = licenseIds.stream().distinct().toList();

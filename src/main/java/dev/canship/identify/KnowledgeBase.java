@@ -254,15 +254,21 @@ public final class KnowledgeBase {
         return regions;
     }
 
-    /** The license a card's {@code license:} tag or {@code license_name:} names, if canship knows it. */
+    /**
+     * The license a card's {@code license:} tag or {@code license_name:} names, if canship knows it: by its id, a Hub
+     * tag, a name, or its SPDX id (SPDX ids compare without regard to case, as the SPDX spec says).
+     */
     public Optional<LicenseInfo> byCardName(String name) {
         if (name == null) {
             return Optional.empty();
         }
         String n = name.trim().toLowerCase(Locale.ROOT);
+        // An id, tag or name first: two licenses may share an SPDX id (Cohere's CC-BY-NC-4.0 with its addendum).
         return rawLicenses.entrySet().stream()
                 .filter(e -> e.getKey().equals(n) || strings(e.getValue(), "hf_tags").contains(n) || strings(e.getValue(), "license_names").contains(n))
-                .findFirst().flatMap(e -> license(e.getKey()));
+                .findFirst()
+                .or(() -> rawLicenses.entrySet().stream().filter(e -> e.getValue().path("spdx").asText("").toLowerCase(Locale.ROOT).equals(n)).findFirst())
+                .flatMap(e -> license(e.getKey()));
     }
 
     /** The license a card's {@code license_link:} points to, if canship knows it. */

@@ -29,12 +29,14 @@ public final class LicenseIdentifier {
     private final TextMatcher matcher;
     private final TermReader termReader;
     private final Lineage lineage;
+    private final DeclaredLicenses declarations;
 
     public LicenseIdentifier(KnowledgeBase kb, TextMatcher matcher, TermReader termReader) {
         this.kb = kb;
         this.matcher = matcher;
         this.termReader = termReader;
         this.lineage = new Lineage(kb.lineage());
+        this.declarations = new DeclaredLicenses(kb);
     }
 
     public Identification identify(Extraction ex) {
@@ -42,14 +44,10 @@ public final class LicenseIdentifier {
         List<IdentificationIssue> issues = new ArrayList<>();
         ModelCard card = ex.card();
         if (card != null) {
-            cardMatches(card, matches, issues);
             ambiguousKeys(card, issues);
         }
         for (var w : ex.weights()) {
             weightsMatches(w.file(), w.metadata(), matches);
-        }
-        if (ex.inventory() != null) {
-            declaredMatches(ex.inventory().origin().declared(), matches);
         }
         List<TextDocument> unknown = new ArrayList<>();
         for (TextDocument doc : ex.documents()) {
@@ -79,9 +77,20 @@ public final class LicenseIdentifier {
                 }
             }
         }
+        // Declared values are read after the texts: of a compound declaration, the license a text proves stands for it.
+        Set<String> proven = matches.stream().filter(m -> m.isLicense() && ("text".equals(m.source()) || "reference".equals(m.source()))
+                && !isCodeFile(m.file()) && !isNoticeFile(m.file())).map(LicenseMatch::id).collect(Collectors.toSet());
+        List<Lineage.Base> bases = lineage.bases(ex);
+        Set<String> byLineage = bases.stream().flatMap(b -> b.license().stream()).collect(Collectors.toSet());
+        List<DeclaredLicenses.Source> sources = new ArrayList<>();
+        if (card != null) {
+            cardMatches(card, matches, sources, proven, byLineage);
+        }
+        if (ex.inventory() != null) {
+            declaredMatches(ex.inventory().origin().declared(), matches, sources, proven, byLineage);
+        }
         matches.sort(Comparator.comparing(LicenseMatch::file).thenComparing(LicenseMatch::document).thenComparing(LicenseMatch::id));
 
-        List<Lineage.Base> bases = lineage.bases(ex);
         // config.json's _name_or_path is where the weights were loaded from before saving: an original release names
         // itself there. It is lineage evidence for the license, but does not by itself make the repository a derivative.
         List<String> baseModels = bases.stream().filter(b -> !b.selfEvidence())
@@ -114,6 +123,13 @@ public final class LicenseIdentifier {
         }
         LineageVerdict lv = lineage(claimed, bases, card, issues);
         LicenseMatch concluded = lv.governing();
+        DeclaredLicenses.Judged judged = declarations.judge(sources, concluded, claimed);
+        issues.addAll(judged.issues());
+        Set<String> alsoBinding = new LinkedHashSet<>(lv.alsoBinding());
+        alsoBinding.addAll(judged.alsoBinding());
+        if (concluded != null) {
+            alsoBinding.remove(concluded.id());
+        }
         // An unread license is reported as such (above), not as "no license was found".
         if (concluded == null && unknown.isEmpty() && ex.unread().isEmpty()) {
             issues.add(new IdentificationIssue(IdentificationIssue.Kind.MISSING, List.of(),
@@ -148,7 +164,7 @@ public final class LicenseIdentifier {
         // The policy a license incorporates binds whether or not the repository carries it: named so reports can say so.
         String incorporated = concluded == null ? null
                 : kb.license(concluded.id()).map(LicenseInfo::usePolicy).filter(id -> kb.policy(id).isPresent()).orElse(null);
-        return new Identification(matches, concluded, usePolicy, terms, baseModels, issues, lv.alsoBinding(), incorporated);
+        return new Identification(matches, concluded, usePolicy, terms, baseModels, issues, List.copyOf(alsoBinding), incorporated, judged.declared());
     }
 
     /** The governing license after lineage, and the other base licenses whose terms bind as well (merges, conflicting sources). */
@@ -295,34 +311,38 @@ public final class LicenseIdentifier {
      * Licenses a packaging format declares outside any file (a ModelPack config's {@code descriptor.licenses}, a
      * Kitfile's model license, the type an MLflow placeholder names): read like the card's {@code license} tag.
      */
-    private void declaredMatches(List<dev.canship.inventory.Declared> declared, List<LicenseMatch> matches) {
-        Set<String> seen = new TreeSet<>();
+    private void declaredMatches(List<dev.canship.inventory.Declared> declared, List<LicenseMatch> matches,
+                                 List<DeclaredLicenses.Source> sources, Set<String> proven, Set<String> byLineage) {
+        // The values one field declares (a ModelPack config's descriptor.licenses list) all apply: one declaration.
+        java.util.Map<String, List<String>> byField = new java.util.LinkedHashMap<>();
         for (var d : declared) {
-            String t = d.value().trim();
-            if (d.kind() != dev.canship.inventory.Declared.Kind.LICENSE || t.isEmpty() || t.equalsIgnoreCase("other")) {
-                continue;
-            }
-            Optional<LicenseInfo> info = kb.byCardName(t);
-            String id = info.map(LicenseInfo::id).orElse(t.toLowerCase(Locale.ROOT));
-            if (seen.add(id + "\u0000" + d.where())) {
-                matches.add(new LicenseMatch(id, info.map(LicenseInfo::version).orElse(null), "license", CARD_META, d.where(), 0, 1.0, false, List.of()));
+            if (d.kind() == dev.canship.inventory.Declared.Kind.LICENSE) {
+                byField.computeIfAbsent(d.where(), w -> new ArrayList<>()).add(d.value());
             }
         }
+        byField.forEach((where, values) -> {
+            DeclaredLicenses.Source s = declarations.source(where, 0, values);
+            if (s != null) {
+                sources.add(s);
+                matches.add(declarations.representative(s, proven, byLineage));
+            }
+        });
     }
 
-    private void cardMatches(ModelCard card, List<LicenseMatch> matches, List<IdentificationIssue> issues) {
+    /**
+     * The card's {@code license} tag, one value or a list (all apply), read as an SPDX expression; then its
+     * {@code license_name} and {@code license_link}.
+     */
+    private void cardMatches(ModelCard card, List<LicenseMatch> matches, List<DeclaredLicenses.Source> sources, Set<String> proven,
+                             Set<String> byLineage) {
         Set<String> seen = new TreeSet<>();
-        for (String tag : card.texts("license")) {
-            String t = tag.trim().toLowerCase(Locale.ROOT);
-            if (t.equals("other") || t.isEmpty()) {
-                continue;
-            }
-            Optional<LicenseInfo> info = kb.byCardName(t);
-            if (info.isPresent() && seen.add(info.get().id())) {
-                matches.add(new LicenseMatch(info.get().id(), info.get().version(), "license", CARD_META, card.file() + " (license)", card.lineOf("license"), 1.0, false, List.of()));
-            } else if (info.isEmpty()) {
-                matches.add(new LicenseMatch(t, null, "license", CARD_META, card.file() + " (license)", card.lineOf("license"), 1.0, false, List.of()));
-            }
+        DeclaredLicenses.Source tag = declarations.source(card.file() + " (license)", card.lineOf("license"), card.texts("license"));
+        if (tag != null) {
+            sources.add(tag);
+            LicenseMatch m = declarations.representative(tag, proven, byLineage);
+            matches.add(m);
+            // As before: a known tag keeps license_name from adding the same license; an unknown one does not.
+            tag.expression().terms().stream().filter(t -> kb.byCardName(t.id()).isPresent()).forEach(t -> seen.add(declarations.id(t)));
         }
         for (String key : List.of("license_name", "license_link")) {
             String v = card.text(key);

@@ -134,7 +134,15 @@ public final class CycloneDxReporter implements Reporter {
             c.setVersion(r.revision());
         }
         LicenseMatch concluded = r.identification().license();
-        if (concluded != null) {
+        dev.canship.identify.DeclaredLicense compound = r.identification().compoundDeclaration();
+        if (compound != null && concluded != null) {
+            // Several licenses, a choice or an exception: CycloneDX carries them as one SPDX expression, never as an id.
+            org.cyclonedx.model.license.Expression e = new org.cyclonedx.model.license.Expression(compound.expression());
+            e.setAcknowledgement(Acknowledgement.DECLARED);
+            LicenseChoice choice = new LicenseChoice();
+            choice.setExpression(e);
+            c.setLicenses(choice);
+        } else if (concluded != null) {
             c.setLicenses(license(concluded, r.card()));
         }
         c.setModelCard(modelCard(r));

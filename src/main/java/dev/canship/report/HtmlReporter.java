@@ -163,7 +163,8 @@ public final class HtmlReporter implements Reporter {
         box.appendElement("div").addClass("subject").text(subject(r));
         LicenseMatch l = r.identification().license();
         box.appendElement("div").addClass("governing").text("Governing license: " + (l == null ? "none concluded"
-                : kb.license(l.id()).map(i -> i.title() + " (" + l.id() + ")").orElse(l.id())));
+                : kb.license(l.id()).map(i -> i.title() + " (" + l.id() + ")").orElse(l.id())
+                + (r.identification().governingException() == null ? "" : " WITH " + r.identification().governingException())));
         Element counts = box.appendElement("div").addClass("counts");
         badge(counts, "sev-error", count(r, Severity.ERROR) + " " + plural(count(r, Severity.ERROR), "error"));
         badge(counts, "sev-warning", count(r, Severity.WARNING) + " " + plural(count(r, Severity.WARNING), "warning"));

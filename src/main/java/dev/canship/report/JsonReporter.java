@@ -74,8 +74,11 @@ public final class JsonReporter implements Reporter {
         } else {
             ObjectNode l = match(concluded);
             l.set("terms", MAPPER.valueToTree(r.identification().terms()));
+            // An exception a declaration attaches with WITH (Apache-2.0 WITH LLVM-exception): the base license governs.
+            l.put("exception", r.identification().governingException());
             root.set("license", l);
         }
+        root.set("declared_licenses", declared(r.identification().declared()));
         if (r.identification().usePolicy() == null) {
             root.putNull("use_policy");
         } else {
@@ -269,5 +272,29 @@ public final class JsonReporter implements Reporter {
         }
         o.put("waived", f.waived());
         return o;
+    }
+
+    /** The declared license values as written, as SPDX expressions, and what each license they name is to the repository. */
+    private static ArrayNode declared(java.util.List<dev.canship.identify.DeclaredLicense> declared) {
+        ArrayNode out = MAPPER.createArrayNode();
+        for (var d : declared) {
+            ObjectNode o = out.addObject();
+            o.put("where", d.where());
+            o.put("line", d.line());
+            o.put("written", d.written());
+            o.put("expression", d.expression());
+            ArrayNode components = o.putArray("components");
+            for (var c : d.components()) {
+                ObjectNode k = components.addObject();
+                k.put("written", c.written());
+                k.put("license", c.license());
+                k.put("spdx", c.spdx());
+                k.put("known", c.known());
+                k.put("or_later", c.orLater());
+                k.put("exception", c.exception());
+                k.put("role", c.role().name().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        return out;
     }
 }

@@ -63,7 +63,9 @@ public final class MarkdownReporter implements Reporter {
         }
         LicenseMatch l = r.identification().license();
         String license = l == null ? "no governing license concluded"
-                : "license **" + esc(kb.license(l.id()).map(i -> i.title()).orElse(l.id())) + "** (" + code(l.id(), false)
+                : "license **" + esc(kb.license(l.id()).map(i -> i.title()).orElse(l.id())
+                        + (r.identification().governingException() == null ? "" : " WITH " + r.identification().governingException()))
+                + "** (" + code(l.id(), false)
                 + ", from " + code(at(l.file(), l.line()), false)
                 + (l.matchShare() == null ? "" : ", " + MatchWords.percent(l.matchShare()) + " of its text")
                 + "; " + esc(MatchWords.confidence(l)) + ")";

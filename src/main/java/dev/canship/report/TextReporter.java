@@ -129,7 +129,11 @@ public final class TextReporter implements Reporter {
             sb.append("  baseline:   ").append(drift(r)).append('\n');
         }
         LicenseMatch l = r.identification().license();
-        sb.append("  license:    ").append(l == null ? "none concluded" : describe(l)).append('\n');
+        String exception = r.identification().governingException();
+        sb.append("  license:    ").append(l == null ? "none concluded" : describe(l, exception)).append('\n');
+        // A declaration that says more than one id (apache-2.0 AND mit, mit OR apache-2.0) is shown as written.
+        r.identification().declared().stream().filter(dev.canship.identify.DeclaredLicense::compound)
+                .forEach(d -> sb.append("  declared:   ").append(u(d.written())).append(" (").append(u(d.where())).append(")\n"));
         LicenseMatch p = r.identification().usePolicy();
         if (p != null) {
             sb.append("  use policy: ").append(describe(p)).append('\n');
@@ -289,7 +293,15 @@ public final class TextReporter implements Reporter {
     }
 
     static String describe(LicenseMatch m) {
+        return describe(m, null);
+    }
+
+    /** As {@link #describe(LicenseMatch)}, with the exception a declaration attaches to the license (WITH), or null. */
+    static String describe(LicenseMatch m, String exception) {
         StringBuilder sb = new StringBuilder(u(m.id()));
+        if (exception != null) {
+            sb.append(" WITH ").append(u(exception));
+        }
         if (m.version() != null && !m.id().endsWith(m.version())) {
             sb.append(" (").append(u(m.version())).append(')');
         }

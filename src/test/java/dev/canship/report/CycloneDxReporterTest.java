@@ -77,6 +77,21 @@ class CycloneDxReporterTest {
     }
 
     @Test
+    void aCompoundDeclaredLicenseIsAValidExpressionNeverAnId(@TempDir Path dir) throws Exception {
+        Path repo = Files.createDirectories(dir.resolve("model"));
+        Files.writeString(repo.resolve("README.md"), "---\nlicense: (mit OR apache-2.0) AND LicenseRef-acme\n---\n# A model\n");
+        Files.writeString(repo.resolve("config.json"), "{\"model_type\": \"llama\"}");
+        String json = bom(TestReports.check(repo, PASS));
+
+        JsonNode licenses = M.readTree(json).path("metadata").path("component").path("licenses");
+        assertThat(licenses).hasSize(1);
+        assertThat(licenses.get(0).path("expression").asText()).isEqualTo("(MIT OR Apache-2.0) AND LicenseRef-acme");
+        assertThat(licenses.get(0).path("acknowledgement").asText()).isEqualTo("declared");
+        assertThat(officialSchema().validate(M.readTree(json))).as(json).isEmpty();
+        assertThat(new JsonParser().validate(json.getBytes(StandardCharsets.UTF_8), Version.VERSION_16)).isEmpty();
+    }
+
+    @Test
     void theModelIsAMachineLearningModelWithLicenseModelCardAndFacts() throws Exception {
         JsonNode bom = M.readTree(bom(TestReports.check(SCOUT, FAIL)));
         assertThat(bom.path("specVersion").asText()).isEqualTo("1.6");

@@ -56,6 +56,21 @@ class KitopsFolderTest {
     }
 
     @Test
+    void aKitfileLicenseExpressionNamesEveryLicenseItJoins(@TempDir Path dir) throws IOException {
+        String kitfile = KITFILE.replace("  path: ./model.gguf\n  license: Apache-2.0\n", "  path: ./model.gguf\n  license: Apache-2.0 AND MIT\n");
+        assertThat(kitfile).contains("Apache-2.0 AND MIT");
+        RepositoryReport r = Canship.builder().build().scan(kit(dir, kitfile));
+
+        assertThat(r.identification().license().id()).isEqualTo("apache-2.0");
+        assertThat(r.identification().issues()).extracting(IdentificationIssue::kind)
+                .contains(IdentificationIssue.Kind.ALSO_BINDING).doesNotContain(IdentificationIssue.Kind.UNKNOWN, IdentificationIssue.Kind.CONFLICT);
+        assertThat(r.identification().alsoBinding()).containsExactly("mit");
+        // A part's own license (model.parts[0].license) is a declaration of its own.
+        assertThat(r.identification().declared()).filteredOn(d -> d.where().equals("Kitfile (model.license)")).singleElement()
+                .extracting(dev.canship.identify.DeclaredLicense::expression).isEqualTo("Apache-2.0 AND MIT");
+    }
+
+    @Test
     void theModelsLicenseGovernsAndACodeLicenseFileIsSetAside(@TempDir Path dir) throws IOException {
         RepositoryReport r = Canship.builder().build().scan(kit(dir, KITFILE));
 

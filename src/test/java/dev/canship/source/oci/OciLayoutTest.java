@@ -80,6 +80,33 @@ class OciLayoutTest {
     }
 
     @Test
+    void aModelPackLicenseListMeansAllOfThemNotADisagreement(@TempDir Path dir) throws IOException {
+        OciFixture o = new OciFixture(dir.resolve("acme"));
+        o.modelPack("Apache-2.0", "CC-BY-NC-4.0").layer(OciFixture.WEIGHT_RAW, gguf(dir, null), "model.gguf").tag("v1");
+
+        RepositoryReport r = scan(o.root().toString());
+
+        assertThat(r.identification().issues()).extracting(IdentificationIssue::kind)
+                .contains(IdentificationIssue.Kind.ALSO_BINDING).doesNotContain(IdentificationIssue.Kind.CONFLICT);
+        assertThat(r.identification().license().id()).isEqualTo("apache-2.0");
+        assertThat(r.identification().alsoBinding()).containsExactly("cc-by-nc-4.0");
+        assertThat(r.identification().declared()).singleElement().satisfies(d -> {
+            assertThat(d.written()).isEqualTo("[Apache-2.0, CC-BY-NC-4.0]");
+            assertThat(d.where()).isEqualTo("model config (descriptor.licenses)");
+        });
+    }
+
+    @Test
+    void aModelPackLicenseChoiceIsAReviewNotAPass(@TempDir Path dir) throws IOException {
+        OciFixture o = new OciFixture(dir.resolve("acme"));
+        o.modelPack("MIT OR Apache-2.0").layer(OciFixture.WEIGHT_RAW, gguf(dir, null), "model.gguf").tag("v1");
+
+        RepositoryReport r = scan(o.root().toString());
+
+        assertThat(r.identification().issues()).extracting(IdentificationIssue::kind).containsExactly(IdentificationIssue.Kind.CHOICE);
+    }
+
+    @Test
     void aDeclaredLicenseThatDisagreesWithTheLicenseLayerIsAConflict(@TempDir Path dir) throws IOException {
         OciFixture o = new OciFixture(dir.resolve("acme"));
         o.modelPack("MIT").layer(OciFixture.WEIGHT_RAW, gguf(dir, null), "model.gguf")

@@ -1,0 +1,54 @@
+package dev.canship.identify;
+
+import java.util.List;
+
+/**
+ * A license value as a card's {@code license} tag, a Kitfile or a ModelPack config declares it, read as an SPDX
+ * expression (a list meaning all of its items), and what each license it names is to this repository. Reports show
+ * it so a reviewer sees the declaration as written beside the one license whose terms canship checks in full.
+ *
+ * @param where      the file and field it was read from ({@code README.md (license)})
+ * @param line       the 1-based line, 0 when unknown
+ * @param written    as written (a list in brackets)
+ * @param expression the same as an SPDX expression: known licenses by their SPDX id, others as {@code LicenseRef-}
+ * @param components every license it names, in written order
+ */
+public record DeclaredLicense(String where, int line, String written, String expression, List<Component> components) {
+
+    public DeclaredLicense {
+        components = List.copyOf(components);
+    }
+
+    /** What a named license is to the repository. */
+    public enum Role {
+        /** The governing license: its terms are checked in full. */
+        GOVERNING,
+        /** Named beside the governing license with AND (or in a list): it binds as well. */
+        ALSO_BINDING,
+        /** One side of an OR whose choice canship cannot see: the user must record it. */
+        OPTION,
+        /** The side of an OR that the repository's license text proves was taken. */
+        CHOSEN,
+        /** A side of an OR the license text shows was not taken. */
+        NOT_CHOSEN
+    }
+
+    /**
+     * One license the declaration names.
+     *
+     * @param written   as written, with its {@code +} and WITH exception
+     * @param license   the knowledge base's id, or the lower-cased name when canship does not know it
+     * @param spdx      its SPDX id ({@code LicenseRef-...} for a license SPDX does not list)
+     * @param known     canship knows the license
+     * @param orLater   written with a trailing {@code +}
+     * @param exception the exception after WITH, or null
+     * @param role      what it is to the repository
+     */
+    public record Component(String written, String license, String spdx, boolean known, boolean orLater, String exception, Role role) {
+    }
+
+    /** More than one license, an exception or an "or later": only an SPDX expression can say it. */
+    public boolean compound() {
+        return components.size() > 1 || components.stream().anyMatch(c -> c.exception() != null || c.orLater());
+    }
+}
