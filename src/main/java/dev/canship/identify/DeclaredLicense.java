@@ -45,6 +45,34 @@ public record DeclaredLicense(String where, int line, String written, String exp
      * @param role      what it is to the repository
      */
     public record Component(String written, String license, String spdx, boolean known, boolean orLater, String exception, Role role) {
+
+        /** Its SPDX form, with its {@code +} and WITH exception. */
+        public String spdxForm() {
+            return spdx + (orLater ? "+" : "") + (exception == null ? "" : " WITH " + exception);
+        }
+    }
+
+    /** The licenses that bind: all named, less the options a license text in the repository shows were not taken. */
+    public List<Component> binding() {
+        return components.stream().filter(c -> c.role() != Role.NOT_CHOSEN).toList();
+    }
+
+    /**
+     * The declaration as an SPDX expression of what binds: as declared, or, once a license text settles a choice,
+     * the licenses taken joined with AND ({@code (MIT OR Apache-2.0) AND CC-BY-4.0} with an MIT text is
+     * {@code MIT AND CC-BY-4.0}), so a further license is never dropped with the options not taken.
+     */
+    public String boundExpression() {
+        if (components.stream().noneMatch(c -> c.role() == Role.NOT_CHOSEN)) {
+            return expression;
+        }
+        return binding().stream().map(Component::spdxForm).distinct().collect(java.util.stream.Collectors.joining(" AND "));
+    }
+
+    /** More than one license binds, or one with an exception or an "or later": only an SPDX expression can say it. */
+    public boolean compoundOnceSettled() {
+        List<Component> b = binding();
+        return b.stream().map(Component::spdxForm).distinct().count() > 1 || b.stream().anyMatch(c -> c.exception() != null || c.orLater());
     }
 
     /** More than one license, an exception or an "or later": only an SPDX expression can say it. */

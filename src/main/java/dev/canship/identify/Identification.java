@@ -74,12 +74,13 @@ public record Identification(
 
     /**
      * The declaration that says more than the governing license's id (several licenses, a choice, an exception), as a
-     * bill of materials must write it; null when the governing license stands alone or a license text settled a choice.
+     * bill of materials must write it, less the options a license text shows were not taken; null when the governing
+     * license stands alone, as when a license text settles a plain choice.
      */
     public DeclaredLicense compoundDeclaration() {
-        return declared.stream().filter(DeclaredLicense::compound)
-                .filter(d -> d.components().stream().anyMatch(c -> c.role() == DeclaredLicense.Role.GOVERNING || c.role() == DeclaredLicense.Role.OPTION))
-                .filter(d -> d.components().stream().noneMatch(c -> c.role() == DeclaredLicense.Role.CHOSEN))
+        return declared.stream().filter(DeclaredLicense::compoundOnceSettled)
+                .filter(d -> d.components().stream().anyMatch(c -> c.role() == DeclaredLicense.Role.GOVERNING
+                        || c.role() == DeclaredLicense.Role.OPTION || c.role() == DeclaredLicense.Role.CHOSEN))
                 .findFirst().orElse(null);
     }
 }

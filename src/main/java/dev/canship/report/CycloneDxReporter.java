@@ -137,7 +137,7 @@ public final class CycloneDxReporter implements Reporter {
         dev.canship.identify.DeclaredLicense compound = r.identification().compoundDeclaration();
         if (compound != null && concluded != null) {
             // Several licenses, a choice or an exception: CycloneDX carries them as one SPDX expression, never as an id.
-            org.cyclonedx.model.license.Expression e = new org.cyclonedx.model.license.Expression(compound.expression());
+            org.cyclonedx.model.license.Expression e = new org.cyclonedx.model.license.Expression(compound.boundExpression());
             e.setAcknowledgement(Acknowledgement.DECLARED);
             LicenseChoice choice = new LicenseChoice();
             choice.setExpression(e);

@@ -134,6 +134,29 @@ class LicenseExpressionCheckTest {
         assertThat(licenses.get(0).has("license")).as("never an id for a compound license").isFalse();
     }
 
+    /** A text settles the choice, but the license joined with AND still binds: the bill of materials keeps it. */
+    @Test
+    void theBillOfMaterialsKeepsWhatStillBindsOnceATextSettlesAChoice(@TempDir Path dir) throws Exception {
+        Path repo = repo(dir, "(mit OR apache-2.0) AND cc-by-4.0", "mit/LICENSE-CODE");
+        JsonNode bom = M.readTree(run("check", repo.toString(), "-d", DEPLOYMENT, "--format", "cyclonedx").out());
+
+        JsonNode licenses = bom.path("metadata").path("component").path("licenses");
+        assertThat(licenses).hasSize(1);
+        assertThat(licenses.get(0).path("expression").asText()).isEqualTo("MIT AND CC-BY-4.0");
+    }
+
+    /** A plain choice that the text settles leaves one license: written by its id, not as an expression. */
+    @Test
+    void aSettledPlainChoiceIsOneLicenseInTheBillOfMaterials(@TempDir Path dir) throws Exception {
+        Path repo = repo(dir, "mit OR apache-2.0", "mit/LICENSE-CODE");
+        JsonNode bom = M.readTree(run("check", repo.toString(), "-d", DEPLOYMENT, "--format", "cyclonedx").out());
+
+        JsonNode licenses = bom.path("metadata").path("component").path("licenses");
+        assertThat(licenses).hasSize(1);
+        assertThat(licenses.get(0).has("expression")).isFalse();
+        assertThat(licenses.get(0).path("license").path("id").asText()).isEqualTo("MIT");
+    }
+
     @Test
     void aPolicyThatRefusesAnAlsoBindingLicenseFails(@TempDir Path dir) throws Exception {
         Path repo = repo(dir, "apache-2.0 AND cc-by-nc-4.0", null);
