@@ -26,7 +26,7 @@ if [ -z "$best" ]; then
 fi
 
 # The same settings as bin/canship: a cache made under other GC or compiler settings would not be used.
-if "$best" -XX:AOTCacheOutput="$target/canship.aot" -XX:+UseSerialGC -XX:-UsePerfData -Xss4m \
+if "$best" -XX:AOTCacheOutput="$target/canship.aot" -XX:+UseSerialGC -XX:-UsePerfData -Xss4m -Djdk.reflect.useNativeAccessorOnly=true \
     -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -Xlog:disable -Xlog:all=error:stderr \
     -jar "$target/canship.jar" check \
     "$project/samples/repos/llama4-scout-instruct" "$project/samples/repos/acme-llama3.1-8b-support" \
