@@ -4,7 +4,6 @@ import dev.canship.finding.Finding;
 import dev.canship.finding.FindingKind;
 import dev.canship.finding.Severity;
 import dev.canship.identify.LicenseTerms;
-import dev.canship.rules.FindingSink;
 import dev.canship.rules.RuleCatalog;
 import dev.canship.rules.facts.Applicability;
 import dev.canship.rules.facts.TermKind;
@@ -59,7 +58,8 @@ public final class ObligationChecklist {
      *
      * @param term       the key of the term in the catalog ({@code mau}, {@code notice}, ...)
      * @param clause     the clause it comes from
-     * @param obligation what the license asks, in canship's words, from the term's data
+     * @param obligation what the license asks, in canship's words: the term's template in {@code rules/catalog.yaml}
+     *                   ({@code terms:}) filled from the term's data
      * @param status     where it stands
      * @param note       why it does not apply, or which findings stand against it
      * @param rules      the rule ids of the findings against it
@@ -70,7 +70,7 @@ public final class ObligationChecklist {
         }
     }
 
-    private static final String USE_POLICY = "use_policy";
+    private static final String USE_POLICY = ObligationWords.USE_POLICY;
 
     private ObligationChecklist() {
     }
@@ -86,13 +86,13 @@ public final class ObligationChecklist {
         for (Map.Entry<String, String> e : t.clauses().entrySet()) {
             String term = e.getKey();
             List<Finding> against = r.findings().stream().filter(f -> enforces(term, f)).toList();
-            items.add(item(term, e.getValue(), describe(term, t), against, applicability(r, license, term)));
+            items.add(item(term, e.getValue(), ObligationWords.describe(term, t, null), against, applicability(r, license, term)));
         }
         // The use policy is incorporated by reference rather than a term of its own, but it binds every use.
         String policy = r.identification().policyId();
         if (policy != null) {
             List<Finding> against = r.findings().stream().filter(f -> enforces(USE_POLICY, f)).toList();
-            items.add(item(USE_POLICY, policy, "Declared uses stay within the use policy (" + policy + ")", against,
+            items.add(item(USE_POLICY, policy, ObligationWords.describe(USE_POLICY, t, policy), against,
                     applicability(r, license, USE_POLICY)));
         }
         return items;
@@ -133,31 +133,6 @@ public final class ObligationChecklist {
             case UNDECLARED -> new Item(term, clause, obligation, Status.NOT_DECLARED, applies.reason(), rules);
             case NO -> new Item(term, clause, obligation, Status.NOT_APPLICABLE, applies.reason(), rules);
             case YES -> new Item(term, clause, obligation, Status.MET, "no finding", rules);
-        };
-    }
-
-    /** The obligation in plain words, built from the term's own data (never from license text). */
-    static String describe(String term, LicenseTerms t) {
-        return switch (term) {
-            case "mau" -> "At most " + FindingSink.users(t.mau().threshold()) + " monthly active users"
-                    + ("organization".equals(t.mau().measuredOn()) ? " (organization and affiliates)" : "")
-                    + (t.mau().commercialOnly() ? " for commercial use" : "") + ", or a separate license";
-            case "name_prefix" -> "A derived model that is offered to others is named starting with \"" + t.namePrefix().prefix() + "\"";
-            case "attribution" -> "Show " + (t.attribution().phrases().isEmpty() ? "the attribution"
-                    : "\"" + t.attribution().phrases().get(0) + "\"") + " where the product is offered";
-            case "notice" -> "Ship a \"" + (t.notice().file() == null ? "Notice" : t.notice().file()) + "\" file with every copy handed out";
-            case "license_copy" -> "Ship a copy of the license with every copy handed out";
-            case "output_training" -> "Do not use outputs to train other models"
-                    + (t.outputTraining().scope() == null ? "" : " (" + t.outputTraining().scope() + ")");
-            case "output_derivative" -> "A model trained on the outputs is a derivative and carries the license's duties"
-                    + (t.outputTraining().scope() == null ? "" : " (" + t.outputTraining().scope() + ")");
-            case "non_commercial" -> "Use for " + (t.nonCommercial().scope() == null ? "non-commercial" : t.nonCommercial().scope()) + " purposes only";
-            case "pass_through" -> "Bind recipients and users to the use restrictions";
-            case "territorial" -> "No rights for organizations based in " + String.join(", ", t.territorial().excludedRegions())
-                    + ("multimodal".equals(t.territorial().appliesTo()) ? " (multimodal models)" : "");
-            case "trademark" -> "Use the licensor's marks only as the license requires";
-            case "hosting_restriction" -> "Hosting the model as a service is restricted";
-            default -> term;
         };
     }
 }

@@ -134,9 +134,7 @@ public final class FactAssembler {
             facts.add(new MauTerm(license, t.mau().threshold(), t.mau().measuredOn(), t.mau().reference(), t.mau().referenceDate(), t.mau().commercialOnly(), t.mau().clause()));
         }
         if (t.scaleGate() != null) {
-            var g = t.scaleGate();
-            facts.add(new dev.canship.rules.facts.ScaleGateTerm(license, g.mau(), g.revenueUsd(), dev.canship.rules.facts.RevenuePeriod.of(g.revenuePeriod()),
-                    g.commercialOnly(), dev.canship.rules.facts.ScaleGateEffect.of(g.effect()), g.phrase(), g.clause()));
+            facts.add(dev.canship.rules.facts.ScaleGateTerm.of(license, t.scaleGate()));
         }
         if (t.guardrails() != null) {
             facts.add(new dev.canship.rules.facts.GuardrailTerm(license, t.guardrails().clause()));
@@ -159,7 +157,7 @@ public final class FactAssembler {
             facts.add(new OutputTrainingTerm(license, t.outputTraining().prohibited(), t.outputTraining().scope(), t.outputTraining().clause()));
         }
         if (t.nonCommercial() != null) {
-            facts.add(new NonCommercialTerm(license, t.nonCommercial().scope(), t.nonCommercial().outputsRestricted(), t.nonCommercial().clause()));
+            facts.add(new NonCommercialTerm(license, dev.canship.rules.facts.NonCommercialScope.of(t.nonCommercial().scope()), t.nonCommercial().outputsRestricted(), t.nonCommercial().clause()));
         }
         if (t.passThrough() != null) {
             facts.add(new PassThroughTerm(license, t.passThrough().clause()));

@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The rule catalogue ({@code rules/catalog.yaml}): what each bundled rule checks, why, and how to fix it. */
+/**
+ * The rule catalogue ({@code rules/catalog.yaml}): what each bundled rule checks, why, and how to fix it, and the
+ * words of each license term's obligation ({@code terms:}) that the reports' checklist shows.
+ */
 public final class RuleCatalog {
 
     /**
@@ -35,7 +38,7 @@ public final class RuleCatalog {
         }
     }
 
-    record Document(List<Entry> rules) {
+    record Document(List<Entry> rules, Map<String, String> terms) {
     }
 
     private static volatile RuleCatalog bundled;
@@ -54,23 +57,27 @@ public final class RuleCatalog {
 
     private final Map<String, Entry> entries;
     private final Map<String, Templates> templates;
+    private final Map<String, FindingTemplate> obligations;
 
-    private RuleCatalog(Map<String, Entry> entries) {
+    private RuleCatalog(Map<String, Entry> entries, Map<String, String> terms) {
         this.entries = entries;
+        Map<String, FindingTemplate> o = new java.util.TreeMap<>();
+        terms.forEach((term, template) -> o.put(term, parseTemplate("terms." + term, template)));
+        this.obligations = java.util.Collections.unmodifiableMap(o);
         Map<String, Templates> t = new LinkedHashMap<>();
         entries.values().forEach(e -> {
             if (e.message() != null && e.remedy() != null) {
-                t.put(e.id(), new Templates(parseTemplate(e, e.message()), parseTemplate(e, e.remedy())));
+                t.put(e.id(), new Templates(parseTemplate(e.id(), e.message()), parseTemplate(e.id(), e.remedy())));
             }
         });
         this.templates = Map.copyOf(t);
     }
 
-    private static FindingTemplate parseTemplate(Entry e, String template) {
+    private static FindingTemplate parseTemplate(String where, String template) {
         try {
             return FindingTemplate.parse(template);
         } catch (IllegalArgumentException ex) {
-            throw new IllegalStateException("rules/catalog.yaml, " + e.id() + ": " + ex.getMessage(), ex);
+            throw new IllegalStateException("rules/catalog.yaml, " + where + ": " + ex.getMessage(), ex);
         }
     }
 
@@ -90,14 +97,28 @@ public final class RuleCatalog {
                     throw new IllegalStateException("rules/catalog.yaml is missing from the build");
                 }
                 Map<String, Entry> map = new LinkedHashMap<>();
-                m.readValue(in, Document.class).rules().forEach(e -> map.put(e.id(), e));
-                c = new RuleCatalog(Map.copyOf(map));
+                Document doc = m.readValue(in, Document.class);
+                doc.rules().forEach(e -> map.put(e.id(), e));
+                c = new RuleCatalog(Map.copyOf(map), doc.terms() == null ? Map.of() : doc.terms());
                 bundled = c;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return c;
+    }
+
+    /**
+     * The obligation template of a license term, keyed as under {@code terms:} in the license catalogue
+     * ({@code mau}, {@code notice}, ... and {@code use_policy}), if the catalogue words it.
+     */
+    public Optional<FindingTemplate> obligation(String term) {
+        return Optional.ofNullable(obligations.get(term));
+    }
+
+    /** Every obligation template, by term key in sorted order. */
+    public Map<String, FindingTemplate> obligations() {
+        return obligations;
     }
 
     public Optional<Entry> entry(String id) {

@@ -111,28 +111,56 @@ class PolicyAndReportsTest {
 
     /**
      * Facts carry enums: a rule comparing one with a string would never match, so it is refused in every written
-     * form, naming file, rule and field and the constant to write.
+     * form - in a pattern, through a binding or a path, inside eval - naming file, rule and field and the constant
+     * to write. Each case is the condition line of the rule (line 6 of the file).
      */
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"distribution == \"hosted\"", "\"hosted\" == distribution", "distribution in (\"hosted\", \"weights\")",
-            "distribution not in (\"internal\")"})
-    void everyFormOfAStringComparisonWithAnEnumFieldIsRefused(String constraint, @TempDir Path dir) throws Exception {
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+            "ModelOffer( distribution == \"hosted\" )",
+            "ModelOffer( \"hosted\" == distribution )",
+            "ModelOffer( distribution in (\"hosted\", \"weights\") )",
+            "ModelOffer( distribution not in (\"internal\") )",
+            "ModelOffer( this.distribution == \"hosted\" )",
+            "$o : ModelOffer() Governing( $o.distribution == \"hosted\" )",
+            "$o : ModelOffer() Governing( \"hosted\" != $o.distribution() )",
+            "$o : ModelOffer() eval( $o.distribution() == \"hosted\" )",
+            "$o : ModelOffer() not( eval( \"internal\" == $o.distribution ) )",
+            "ModelOffer( $d : distribution ) eval( $d != \"hosted\" )"})
+    void everyFormOfAStringComparisonWithAnEnumFieldIsRefused(String condition, @TempDir Path dir) throws Exception {
+        CliTest.Run r = runRule(dir, condition);
+        assertThat(r.exit()).as(condition).isEqualTo(2);
+        assertThat(r.err().strip().lines()).as(condition).hasSize(1);
+        assertThat(r.err()).as(condition).contains("old.drl:6").contains("ACME-HOSTED").contains("ModelOffer.distribution")
+                .contains(condition.contains("internal") ? "Distribution.INTERNAL" : "Distribution.HOSTED").doesNotContain("Exception");
+    }
+
+    /** The same comparisons written with the enum constant (and a string field compared with a string) run and fire. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+            "ModelOffer( distribution == Distribution.HOSTED )",
+            "ModelOffer( distribution not in (Distribution.INTERNAL) )",
+            "$o : ModelOffer() Governing( $o.distribution == Distribution.HOSTED, family == \"llama\" )",
+            "$o : ModelOffer() eval( $o.distribution() == Distribution.HOSTED )",
+            "ModelOffer( $d : distribution ) eval( $d != Distribution.INTERNAL )"})
+    void theSameComparisonsWithTheEnumConstantAreAccepted(String condition, @TempDir Path dir) throws Exception {
+        CliTest.Run r = runRule(dir, condition);
+        assertThat(r.exit()).as(condition + ": " + r.err()).isZero();
+        assertThat(r.out()).as(condition).contains("[ACME-HOSTED]");
+    }
+
+    private static CliTest.Run runRule(Path dir, String condition) throws Exception {
         Files.writeString(dir.resolve("old.drl"), """
                 package acme.rules;
                 import dev.canship.rules.facts.*;
+                import dev.canship.deployment.Distribution;
                 global dev.canship.rules.FindingSink findings;
-                rule "ACME-HOSTED"
-                when
-                    ModelOffer( %s )
+                rule "ACME-HOSTED" when
+                    %s
                 then
                     findings.report("ACME-HOSTED", "USE_POLICY_REVIEW", "warning", null, null, "Hosted.", "Review.", "deployment:model.distribution");
                 end
-                """.formatted(constraint));
-        CliTest.Run r = run("check", SCOUT, "-d", "samples/deployments/us-assistant-pass.yaml", "--rules", dir.toString());
-        assertThat(r.exit()).as(constraint).isEqualTo(2);
-        assertThat(r.err().strip().lines()).hasSize(1);
-        assertThat(r.err()).contains("old.drl:6").contains("ACME-HOSTED").contains("ModelOffer.distribution")
-                .contains(constraint.contains("internal") ? "Distribution.INTERNAL" : "Distribution.HOSTED").doesNotContain("Exception");
+                """.formatted(condition));
+        return run("check", SCOUT, "-d", "samples/deployments/us-assistant-pass.yaml", "--rules", dir.toString());
     }
 
     @Test

@@ -48,6 +48,32 @@ class KnowledgeBaseValidatorTest {
     }
 
     @Test
+    void aMisspeltNonCommercialScopeIsReportedWithFileLineAndKey() throws IOException {
+        Path kb = copy();
+        Path flux = kb.resolve("catalog/flux-non-commercial.yaml");
+        edit(flux, "    scope: non-production", "    scope: non-productive");
+        assertThat(KnowledgeBaseValidator.validateKnowledgeBase(kb)).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("catalog/flux-non-commercial.yaml");
+            assertThat(p.line()).isEqualTo(lineOf(flux, "non-productive"));
+            assertThat(p.key()).isEqualTo("terms.non_commercial.scope");
+            assertThat(p.message()).contains("enumeration");
+        });
+    }
+
+    /** The rules compare the scope as an enum: the schema admits exactly its values, so no valid file can fail to read. */
+    @Test
+    void theSchemaAdmitsExactlyTheNonCommercialScopesTheRulesKnow() throws IOException {
+        com.fasterxml.jackson.databind.JsonNode scope = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(LICENSES.resolve("schemas/catalog.schema.json").toFile())
+                .at("/properties/terms/properties/non_commercial/properties/scope/enum");
+        List<String> admitted = new java.util.ArrayList<>();
+        scope.forEach(v -> admitted.add(v.asText()));
+        assertThat(admitted).containsExactlyInAnyOrder("research", "non-commercial", "non-production");
+        assertThat(admitted).allSatisfy(v -> assertThat(dev.canship.rules.facts.NonCommercialScope.of(v).words()).isEqualTo(v));
+        assertThat(dev.canship.rules.facts.NonCommercialScope.values()).hasSameSizeAs(admitted);
+    }
+
+    @Test
     void aMissingRequiredKeyIsReportedWithFileLineAndKey() throws IOException {
         Path kb = copy();
         edit(kb.resolve("catalog/llama3.1.yaml"), "publisher: Meta Platforms, Inc.\n", "");

@@ -70,4 +70,13 @@ class CopyleftAndCreativeCommonsScenarioTest {
     void exactFindings(String name, Scenario scenario, Set<String> expected) throws Exception {
         assertThat(scenario.findings()).as(name).containsExactlyInAnyOrderElementsOf(expected);
     }
+
+    /** The scope reaches the rules as an enum (NonCommercialScope); the finding still says it in the catalogue's words. */
+    @org.junit.jupiter.api.Test
+    void theNonCommercialFindingNamesTheScopeInWords() throws Exception {
+        assertThat(Scenario.under("cc-by-nc-sa-4.0").run()).filteredOn(f -> f.rule().equals("NON-COMMERCIAL")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("the license allows non-commercial use only"));
+        assertThat(Scenario.under("fair-noncommercial-research").run()).filteredOn(f -> f.rule().equals("NON-COMMERCIAL")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("the license allows research use only"));
+    }
 }

@@ -10,6 +10,8 @@ import java.time.LocalDate;
  * @param title    its title
  * @param released its release or effective date, or null
  * @param fromText true when the license's own text is in the repository
+ * <p>{@code license} and {@code family} stay strings: they are ids from the knowledge base's data, an open set an
+ * organization extends with {@code --catalog} without rebuilding, so no enum could list them.
  */
 public record Governing(String license, String family, String title, LocalDate released, boolean fromText) {
 }

@@ -8,6 +8,12 @@ package dev.canship.rules.facts;
 public record ScaleGateTerm(String license, Long mau, Long revenueUsd, RevenuePeriod revenuePeriod, boolean commercialOnly,
                             ScaleGateEffect effect, String phrase, String clause) {
 
+    /** The fact of a catalogue {@code scale_gate} block: its closed values read as enums. */
+    public static ScaleGateTerm of(String license, dev.canship.identify.LicenseTerms.ScaleGate g) {
+        return new ScaleGateTerm(license, g.mau(), g.revenueUsd(), RevenuePeriod.of(g.revenuePeriod()), g.commercialOnly(),
+                ScaleGateEffect.of(g.effect()), g.phrase(), g.clause());
+    }
+
     /** True when the gate counts users and {@code users} is above it. */
     public boolean usersAbove(long users) {
         return mau != null && users > mau;
