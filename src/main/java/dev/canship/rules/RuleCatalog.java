@@ -89,23 +89,34 @@ public final class RuleCatalog {
     public static RuleCatalog bundled() {
         RuleCatalog c = bundled;
         if (c == null) {
-            YAMLMapper m = new YAMLMapper();
-            m.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
-            m.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-            try (InputStream in = RuleCatalog.class.getClassLoader().getResourceAsStream("rules/catalog.yaml")) {
-                if (in == null) {
-                    throw new IllegalStateException("rules/catalog.yaml is missing from the build");
+            // One parse a process: a check's thread that needs the catalogue while the preloading thread reads it
+            // waits for that read instead of parsing the file a second time beside it.
+            synchronized (RuleCatalog.class) {
+                c = bundled;
+                if (c == null) {
+                    c = load();
+                    bundled = c;
                 }
-                Map<String, Entry> map = new LinkedHashMap<>();
-                Document doc = m.readValue(in, Document.class);
-                doc.rules().forEach(e -> map.put(e.id(), e));
-                c = new RuleCatalog(Map.copyOf(map), doc.terms() == null ? Map.of() : doc.terms());
-                bundled = c;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
         }
         return c;
+    }
+
+    private static RuleCatalog load() {
+        YAMLMapper m = new YAMLMapper();
+        m.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+        m.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        try (InputStream in = RuleCatalog.class.getClassLoader().getResourceAsStream("rules/catalog.yaml")) {
+            if (in == null) {
+                throw new IllegalStateException("rules/catalog.yaml is missing from the build");
+            }
+            Map<String, Entry> map = new LinkedHashMap<>();
+            Document doc = m.readValue(in, Document.class);
+            doc.rules().forEach(e -> map.put(e.id(), e));
+            return new RuleCatalog(Map.copyOf(map), doc.terms() == null ? Map.of() : doc.terms());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
