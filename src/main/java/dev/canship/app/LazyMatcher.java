@@ -12,6 +12,13 @@ import java.util.function.Supplier;
  */
 final class LazyMatcher implements TextMatcher {
 
+    /** canship's own data failed to load: an internal error (exit 3) that the pipeline lets through, never a finding. */
+    static final class BrokenBundleException extends IllegalStateException {
+        BrokenBundleException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     private final Supplier<TextMatcher> load;
     private volatile TextMatcher matcher;
 
@@ -27,7 +34,7 @@ final class LazyMatcher implements TextMatcher {
             } catch (RuntimeException e) {
                 // The bundled fingerprints are part of canship, not of the repository: a failure to load them is
                 // canship's own defect (exit 3), never a finding about the repository being identified.
-                throw new InternalError("the bundled license fingerprints cannot be loaded: " + e.getMessage(), e);
+                throw new BrokenBundleException("the bundled license fingerprints cannot be loaded: " + e.getMessage(), e);
             }
             matcher = m;
         }

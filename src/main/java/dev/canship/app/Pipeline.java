@@ -67,6 +67,9 @@ final class Pipeline {
     private Identification identify(Extraction extraction) {
         try {
             return identifier.identify(extraction);
+        } catch (LazyMatcher.BrokenBundleException e) {
+            // Not the repository's doing: canship's own fingerprints are missing, which no finding may hide.
+            throw e;
         } catch (RuntimeException | StackOverflowError e) {
             String why = "license identification could not run on this repository (" + e.getClass().getSimpleName() + ")";
             return new Identification(List.of(), null, null, null, List.of(), List.of(new dev.canship.identify.IdentificationIssue(

@@ -61,7 +61,19 @@ public final class Main implements Runnable {
         CommandLine cl = commandLine(args);
         cl.setOut(out);
         cl.setErr(err);
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (Error e) {
+            // picocli hands only exceptions to the execution handler: an error (out of memory, a JVM or bundle
+            // defect) still ends in one line and exit 3, never a stack trace whose exit code reads as "findings".
+            err.println("canship: internal error: " + OneLine.of(String.valueOf(e))
+                    + (java.util.Arrays.asList(args).contains("--verbose") ? "" : " (run with --verbose for details, and please report it)"));
+            if (java.util.Arrays.asList(args).contains("--verbose")) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return ExitCodes.INTERNAL;
+        }
     }
 
     /** Runs canship with {@code env} as its environment variables (HF_ENDPOINT, HF_TOKEN, HF_HUB_OFFLINE; tests call this). */

@@ -27,12 +27,19 @@ class LazyMatcherTest {
 
     /** Pipeline turns a RuntimeException in identification into a review finding: a broken bundle must not become one. */
     @Test
-    void aFailedLoadIsAnInternalErrorNotARuntimeException() {
-        LazyMatcher lazy = new LazyMatcher(() -> {
+    void aFailedLoadEndsTheRunInsteadOfBecomingAFinding(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        LazyMatcher broken = new LazyMatcher(() -> {
             throw new IllegalStateException("licenses/fingerprints/mit.license.fp is missing from the build");
         });
-        assertThatThrownBy(() -> lazy.match("text"))
-                .isInstanceOf(InternalError.class)
+        java.nio.file.Path repo = java.nio.file.Files.createDirectories(dir.resolve("model"));
+        java.nio.file.Files.writeString(repo.resolve("LICENSE"), "MIT License\n\nPermission is hereby granted, free of charge...\n");
+        java.nio.file.Files.writeString(repo.resolve("config.json"), "{\"model_type\": \"llama\"}");
+        Pipeline pipeline = new Pipeline(dev.canship.inventory.ScanLimits.DEFAULTS, dev.canship.identify.KnowledgeBase.bundled(), broken,
+                new dev.canship.identify.TextTermReader(), java.time.Clock.systemUTC(), dev.canship.source.OllamaStore.fromEnvironment(),
+                () -> dev.canship.source.hub.HubSettings.fromEnvironment(java.util.Map.of(), null));
+
+        assertThatThrownBy(() -> pipeline.scan(repo))
+                .isInstanceOf(LazyMatcher.BrokenBundleException.class)
                 .hasMessageContaining("mit.license.fp is missing");
     }
 }
