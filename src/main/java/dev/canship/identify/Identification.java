@@ -78,9 +78,15 @@ public record Identification(
      * license stands alone, as when a license text settles a plain choice.
      */
     public DeclaredLicense compoundDeclaration() {
+        if (license == null) {
+            return null;
+        }
+        // Only a declaration that names the governing license speaks for it: where lineage or a text concluded
+        // another license (a Llama derivative tagged mit OR apache-2.0), the bill of materials names that license.
         return declared.stream().filter(DeclaredLicense::compoundOnceSettled)
-                .filter(d -> d.components().stream().anyMatch(c -> c.role() == DeclaredLicense.Role.GOVERNING
-                        || c.role() == DeclaredLicense.Role.OPTION || c.role() == DeclaredLicense.Role.CHOSEN))
+                .filter(d -> d.components().stream().anyMatch(c -> c.license().equals(license.id())
+                        && (c.role() == DeclaredLicense.Role.GOVERNING || c.role() == DeclaredLicense.Role.OPTION
+                        || c.role() == DeclaredLicense.Role.CHOSEN)))
                 .findFirst().orElse(null);
     }
 }

@@ -137,8 +137,11 @@ public final class CycloneDxReporter implements Reporter {
         dev.canship.identify.DeclaredLicense compound = r.identification().compoundDeclaration();
         if (compound != null && concluded != null) {
             // Several licenses, a choice or an exception: CycloneDX carries them as one SPDX expression, never as an id.
-            org.cyclonedx.model.license.Expression e = new org.cyclonedx.model.license.Expression(compound.boundExpression());
-            e.setAcknowledgement(Acknowledgement.DECLARED);
+            // Written as declared, it is "declared"; once a license text settled a choice in it, the expression is
+            // canship's conclusion about what binds, no longer the publisher's words.
+            String expression = compound.boundExpression();
+            org.cyclonedx.model.license.Expression e = new org.cyclonedx.model.license.Expression(expression);
+            e.setAcknowledgement(expression.equals(compound.expression()) ? Acknowledgement.DECLARED : Acknowledgement.CONCLUDED);
             LicenseChoice choice = new LicenseChoice();
             choice.setExpression(e);
             c.setLicenses(choice);
