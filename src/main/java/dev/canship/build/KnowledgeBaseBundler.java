@@ -47,6 +47,7 @@ public final class KnowledgeBaseBundler {
         root.set("lineage", yaml.readTree(licenses.resolve("lineage.yaml").toFile()).path("lineage"));
         root.set("regions", yaml.readTree(licenses.resolve("regions.yaml").toFile()).path("regions"));
         root.set("duties", yaml.readTree(licenses.resolve("duties.yaml").toFile()));
+        root.set("exceptions", yaml.readTree(licenses.resolve("exceptions.yaml").toFile()).path("exceptions"));
         Path out = classes.resolve(BUNDLE);
         Files.createDirectories(out.getParent());
         new ObjectMapper().writeValue(out.toFile(), root);

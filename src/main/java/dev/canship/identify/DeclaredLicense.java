@@ -25,6 +25,11 @@ public record DeclaredLicense(String where, int line, String written, String exp
         GOVERNING,
         /** Named beside the governing license with AND (or in a list): it binds as well. */
         ALSO_BINDING,
+        /**
+         * Named alone, yet not the license that governs (or nothing governs): the declaration disagrees with the
+         * evidence, which is reported as a conflict, not as a second license that binds.
+         */
+        CONFLICTING,
         /** One side of an OR whose choice canship cannot see: the user must record it. */
         OPTION,
         /** The side of an OR that the repository's license text proves was taken. */
@@ -48,7 +53,7 @@ public record DeclaredLicense(String where, int line, String written, String exp
 
         /** Its SPDX form, with its {@code +} and WITH exception. */
         public String spdxForm() {
-            return spdx + (orLater ? "+" : "") + (exception == null ? "" : " WITH " + exception);
+            return new LicenseExpression.Term(spdx, orLater, exception).toString();
         }
     }
 

@@ -36,12 +36,18 @@ final class DeclaredLicenses {
     }
 
     /**
-     * A declaration of one value or a list of them (all of which apply); {@code other} and blank values name no
-     * license (they point to other keys). Null when nothing is left.
+     * Values that say "no license claim here" ({@code other} points to {@code license_name}); they mean that only as
+     * the whole declaration. Inside an AND, an OR or a list they stand for a license canship cannot see.
+     */
+    private static final Set<String> PLACEHOLDERS = Set.of("unknown", "other", "none", "noassertion");
+
+    /**
+     * A declaration of one value or a list of them (all of which apply); {@code other} alone and blank values name
+     * no license (they point to other keys). Null when nothing is left.
      */
     Source source(String where, int line, List<String> values) {
-        List<String> named = values.stream().map(String::strip).filter(v -> !v.isEmpty() && !v.equalsIgnoreCase("other")).toList();
-        if (named.isEmpty()) {
+        List<String> named = values.stream().map(String::strip).filter(v -> !v.isEmpty()).toList();
+        if (named.isEmpty() || named.size() == 1 && named.get(0).equalsIgnoreCase("other")) {
             return null;
         }
         String written = named.size() == 1 ? named.get(0) : "[" + String.join(", ", named) + "]";
@@ -83,12 +89,13 @@ final class DeclaredLicenses {
     }
 
     /**
-     * What each declared license is, given the governing license (null when none) and the claim identification
-     * reported on its own (an unknown claim is not reported twice).
+     * What each declared license is, given the governing license (null when none), the claim identification
+     * reported on its own (an unknown claim is not reported twice) and the licenses a license text in the repository
+     * proves (only such a text settles a choice).
      */
-    Judged judge(List<Source> sources, LicenseMatch governing, LicenseMatch claimed) {
+    Judged judge(List<Source> sources, LicenseMatch governing, LicenseMatch claimed, Set<String> provenByText) {
         String g = governing == null ? null : governing.id();
-        boolean proven = governing != null && ("text".equals(governing.source()) || "reference".equals(governing.source()));
+        boolean proven = g != null && provenByText.contains(g);
         String claimedId = claimed == null ? null : claimed.id();
         List<DeclaredLicense> declared = new ArrayList<>();
         Set<String> also = new LinkedHashSet<>();
@@ -104,17 +111,18 @@ final class DeclaredLicenses {
                 if (c instanceof Term t) {
                     String id = id(t);
                     // Named alone but not governing, the declaration disagrees with the evidence: that is a conflict, reported as one.
-                    Role role = id.equals(g) ? Role.GOVERNING : Role.ALSO_BINDING;
+                    Role role = id.equals(g) ? Role.GOVERNING : conjuncts.size() == 1 ? Role.CONFLICTING : Role.ALSO_BINDING;
                     components.add(component(t, role));
                     Optional<UsePolicy> policy = policy(t);
                     if (policy.isPresent() && conjuncts.size() > 1 && reportedPolicies.add(id)) {
-                        // A use policy named beside its license is not a second license, but it is named, never dropped.
+                        // A use policy named beside its license is not a second license, but it binds: its sections go to the rules.
+                        also.add(id);
                         issues.add(new IdentificationIssue(IdentificationIssue.Kind.ALSO_BINDING, List.of(id),
-                                declares + ": " + policy.get().title() + " (" + spdx(t) + "), the use policy of "
+                                declares + ": " + policy.get().title() + " (" + spdx(t.id()) + "), the use policy of "
                                         + String.join(", ", policy.get().appliesTo()) + ", binds as well", at));
-                    } else if (info(t).isPresent() && role == Role.ALSO_BINDING && conjuncts.size() > 1 && also.add(id)) {
+                    } else if (info(t).isPresent() && role == Role.ALSO_BINDING && also.add(id)) {
                         issues.add(new IdentificationIssue(IdentificationIssue.Kind.ALSO_BINDING, List.of(id),
-                                declares + ": " + title(id) + " (" + spdx(t) + ") binds as well as the governing "
+                                declares + ": " + title(id) + " (" + spdx(t.id()) + ") binds as well as the governing "
                                         + (g == null ? "license" : title(g)), at));
                     }
                 } else {
@@ -127,48 +135,61 @@ final class DeclaredLicenses {
                         }
                     }
                     String choice = options.stream().map(this::describe).collect(Collectors.joining(" or "));
-                    List<String> ids = c.terms().stream().map(this::id).distinct().toList();
+                    List<String> ids = governingFirst(c.terms().stream().map(this::id).distinct().toList(), g);
                     if (chosen != null) {
                         issues.add(new IdentificationIssue(IdentificationIssue.Kind.CHOSEN, ids,
                                 declares + ", a choice of " + choice + "; the license text in the repository is " + title(g)
                                         + ", so that is the choice taken", at));
                     } else {
+                        // No text settles the choice: every option canship knows binds until the user ships the chosen
+                        // text, so the strictest option decides (a false "can ship" is worse than a needless review).
+                        c.terms().stream().filter(t -> info(t).isPresent() || policy(t).isPresent()).map(this::id).forEach(also::add);
                         issues.add(new IdentificationIssue(IdentificationIssue.Kind.CHOICE, ids,
                                 declares + ", a choice of " + choice + ", and no license text in the repository shows which is taken"
-                                        + (g == null || !ids.contains(g) ? "" : "; canship checked the terms of " + title(g) + ", the first it knows"), at));
+                                        + "; canship checked the terms of every option it knows, so the strictest decides", at));
                     }
                 }
             }
+            boolean compound = components.size() > 1;
             for (DeclaredLicense.Component k : components) {
-                if (!k.known() && !k.license().equals(claimedId) && !"unknown".equals(k.license()) && reportedUnknown.add(k.license())) {
+                boolean placeholder = PLACEHOLDERS.contains(k.license());
+                if (placeholder && compound && reportedUnknown.add(k.license())) {
+                    issues.add(new IdentificationIssue(IdentificationIssue.Kind.UNKNOWN, List.of(k.license()),
+                            declares + ": \"" + k.written() + "\" beside other licenses stands for a license canship cannot see,"
+                                    + " not for \"no claim\"; its terms cannot be checked", at));
+                } else if (!k.known() && !placeholder && !k.license().equals(claimedId) && reportedUnknown.add(k.license())) {
                     issues.add(new IdentificationIssue(IdentificationIssue.Kind.UNKNOWN, List.of(k.license()),
                             declares + ", and canship does not know " + k.written() + "; its terms cannot be checked", at));
                 }
+                if (k.exception() != null && !kb.knowsException(k.exception())
+                        && reportedUnknown.add(k.license() + " WITH " + k.exception().toLowerCase(Locale.ROOT))) {
+                    issues.add(new IdentificationIssue(IdentificationIssue.Kind.UNKNOWN, List.of(k.license()),
+                            declares + ", and " + k.exception() + " after WITH is not a license exception canship knows;"
+                                    + " an exception may add restrictions to " + title(k.license()) + ", so its terms cannot be checked", at));
+                }
             }
-            declared.add(new DeclaredLicense(s.where(), s.line(), s.written(), render(s.expression(), false), components));
+            declared.add(new DeclaredLicense(s.where(), s.line(), s.written(), s.expression().written(this::spdx), components));
         }
         also.remove(g);
         return new Judged(declared, List.copyOf(also), issues);
     }
 
+    /** The ids of a choice with the governing one first, the others in written order. */
+    private static List<String> governingFirst(List<String> ids, String g) {
+        if (g == null || !ids.contains(g)) {
+            return ids;
+        }
+        List<String> out = new ArrayList<>(List.of(g));
+        ids.stream().filter(i -> !i.equals(g)).forEach(out::add);
+        return out;
+    }
+
     private DeclaredLicense.Component component(Term t, Role role) {
-        return new DeclaredLicense.Component(t.toString(), id(t), spdx(t), info(t).isPresent() || policy(t).isPresent(), t.orLater(), t.exception(), role);
+        return new DeclaredLicense.Component(t.toString(), id(t), spdx(t.id()), info(t).isPresent() || policy(t).isPresent(), t.orLater(), t.exception(), role);
     }
 
     private String describe(LicenseExpression option) {
-        return option instanceof Term t ? title(id(t)) + " (" + spdx(t) + ")" : "(" + render(option, false) + ")";
-    }
-
-    /** The expression in SPDX ids; OR inside AND keeps its parentheses. */
-    private String render(LicenseExpression e, boolean inAll) {
-        if (e instanceof Term t) {
-            return spdx(t) + (t.orLater() ? "+" : "") + (t.exception() == null ? "" : " WITH " + t.exception());
-        }
-        if (e instanceof All a) {
-            return a.operands().stream().map(o -> render(o, true)).collect(Collectors.joining(" AND "));
-        }
-        String or = ((AnyOf) e).operands().stream().map(o -> render(o, false)).collect(Collectors.joining(" OR "));
-        return inAll ? "(" + or + ")" : or;
+        return option instanceof Term t ? title(id(t)) + " (" + spdx(t.id()) + ")" : "(" + option.written(this::spdx) + ")";
     }
 
     private Optional<LicenseInfo> info(Term t) {
@@ -185,13 +206,13 @@ final class DeclaredLicenses {
         return info(t).map(LicenseInfo::id).orElse(t.id().strip().toLowerCase(Locale.ROOT));
     }
 
-    /** The SPDX id; a license SPDX does not list becomes a LicenseRef, so the expression stays valid SPDX. */
-    private String spdx(Term t) {
-        String known = info(t).map(LicenseInfo::spdx).orElse(null);
+    /** The SPDX id of a license as written; one SPDX does not list becomes a LicenseRef, so the expression stays valid SPDX. */
+    private String spdx(String written) {
+        String known = kb.byCardName(written).map(LicenseInfo::spdx).orElse(null);
         if (known != null) {
             return known;
         }
-        String id = t.id().strip();
+        String id = written.strip();
         return id.startsWith("LicenseRef-") || id.startsWith("DocumentRef-") ? id
                 : "LicenseRef-" + id.replaceAll("[^A-Za-z0-9.-]+", "-");
     }

@@ -47,14 +47,18 @@ public final class KnowledgeBase {
     private final Map<String, List<String>> lexicon;
     private final List<Lineage.Rule> lineage;
     private final Regions regions;
+    /** SPDX exception ids canship knows (licenses/exceptions.yaml), lower case, to their summaries. */
+    private final Map<String, String> exceptions;
     /** licenses/duties.yaml as bundled: read into rule facts by {@code rules.DutyCatalog}. */
     private final JsonNode duties;
     /** Fingerprint files of an organization's catalog ({@link #withCatalog}), by (license id, file name). */
     private final Map<Map.Entry<String, String>, java.nio.file.Path> localFingerprints;
 
     private KnowledgeBase(Map<String, JsonNode> rawLicenses, Map<String, JsonNode> rawPolicies, Map<String, String> uses,
-                          Map<String, List<String>> lexicon, List<Lineage.Rule> lineage, Regions regions, JsonNode duties) {
+                          Map<String, List<String>> lexicon, List<Lineage.Rule> lineage, Regions regions, JsonNode duties,
+                          Map<String, String> exceptions) {
         this.lineage = List.copyOf(lineage);
+        this.exceptions = Map.copyOf(exceptions);
         this.regions = regions;
         this.duties = duties;
         this.localFingerprints = Map.of();
@@ -134,7 +138,9 @@ public final class KnowledgeBase {
             e.getValue().path("members").forEach(m -> members.add(m.asText()));
             regions.put(e.getKey(), members);
         });
-        return new KnowledgeBase(licenses, policies, uses, lexicon, lineage, new Regions(regions), root.path("duties"));
+        Map<String, String> exceptions = new TreeMap<>();
+        root.path("exceptions").fields().forEachRemaining(e -> exceptions.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue().asText()));
+        return new KnowledgeBase(licenses, policies, uses, lexicon, lineage, new Regions(regions), root.path("duties"), exceptions);
     }
 
     private static <T> T convert(JsonNode n, Class<T> type) {
@@ -206,6 +212,7 @@ public final class KnowledgeBase {
                           Map<Map.Entry<String, String>, java.nio.file.Path> localFingerprints) {
         this.lineage = base.lineage;
         this.regions = base.regions;
+        this.exceptions = base.exceptions;
         this.duties = base.duties;
         this.uses = base.uses;
         this.lexicon = base.lexicon;
@@ -247,6 +254,14 @@ public final class KnowledgeBase {
     /** The per-license duties and the training uses (licenses/duties.yaml), as the bundle holds them. */
     public JsonNode duties() {
         return duties;
+    }
+
+    /**
+     * Whether canship knows the SPDX exception a declared expression names after WITH (licenses/exceptions.yaml;
+     * ids compare without regard to case, as SPDX says). An exception it does not know may restrict, not permit.
+     */
+    public boolean knowsException(String id) {
+        return id != null && exceptions.containsKey(id.strip().toLowerCase(Locale.ROOT));
     }
 
     /** Region codes and their member countries (licenses/regions.yaml). */

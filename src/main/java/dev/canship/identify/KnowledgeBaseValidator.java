@@ -99,6 +99,7 @@ public final class KnowledgeBaseValidator {
         Doc lexicon = v.readOne(licenses, "lexicon.yaml", "lexicon");
         Doc lineage = v.readOne(licenses, "lineage.yaml", "lineage");
         Doc duties = v.readOne(licenses, "duties.yaml", "duties");
+        v.readOne(licenses, "exceptions.yaml", "exceptions");
         Set<String> useIds = ids(uses == null ? null : uses.tree().path("uses"));
         Set<String> licenseIds = new TreeSet<>();
         catalog.forEach(d -> licenseIds.add(d.tree().path("id").asText()));

@@ -3,6 +3,7 @@ package dev.canship.identify;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -39,8 +40,13 @@ public sealed interface LicenseExpression {
         }
 
         @Override
+        public String written(UnaryOperator<String> name) {
+            return name.apply(id) + (orLater ? "+" : "") + (exception == null ? "" : " WITH " + exception);
+        }
+
+        @Override
         public String toString() {
-            return id + (orLater ? "+" : "") + (exception == null ? "" : " WITH " + exception);
+            return written(UnaryOperator.identity());
         }
     }
 
@@ -56,8 +62,14 @@ public sealed interface LicenseExpression {
         }
 
         @Override
+        public String written(UnaryOperator<String> name) {
+            // Only an OR inside an AND needs its parentheses; AND binds tighter.
+            return String.join(" AND ", operands.stream().map(o -> o instanceof AnyOf ? "(" + o.written(name) + ")" : o.written(name)).toList());
+        }
+
+        @Override
         public String toString() {
-            return join(operands, " AND ");
+            return written(UnaryOperator.identity());
         }
     }
 
@@ -73,13 +85,24 @@ public sealed interface LicenseExpression {
         }
 
         @Override
+        public String written(UnaryOperator<String> name) {
+            return String.join(" OR ", operands.stream().map(o -> o.written(name)).toList());
+        }
+
+        @Override
         public String toString() {
-            return join(operands, " OR ");
+            return written(UnaryOperator.identity());
         }
     }
 
     /** The licenses named, in written order. */
     List<Term> terms();
+
+    /**
+     * The expression as SPDX writes it, each license id given by {@code name} (as written, or its SPDX id): the one
+     * printer of expressions, so a declaration, its SPDX form and a component's form never disagree on syntax.
+     */
+    String written(UnaryOperator<String> name);
 
     /**
      * The expression, or empty when the text is blank, malformed or beyond the bounds. Operators are read in upper
@@ -105,15 +128,6 @@ public sealed interface LicenseExpression {
     /** All of the expressions (a declared list): one stays itself, several are joined by AND. */
     static LicenseExpression allOf(List<LicenseExpression> parts) {
         return parts.size() == 1 ? parts.get(0) : new All(parts);
-    }
-
-    private static String join(List<LicenseExpression> operands, String op) {
-        List<String> out = new ArrayList<>();
-        for (LicenseExpression o : operands) {
-            // Only an OR inside an AND needs its parentheses; AND binds tighter.
-            out.add(o instanceof AnyOf && op.equals(" AND ") ? "(" + o + ")" : o.toString());
-        }
-        return String.join(op, out);
     }
 
     /** Recursive descent over the tokens; throws IllegalArgumentException on anything the grammar does not allow. */

@@ -123,7 +123,7 @@ public final class LicenseIdentifier {
         }
         LineageVerdict lv = lineage(claimed, bases, card, issues);
         LicenseMatch concluded = lv.governing();
-        DeclaredLicenses.Judged judged = declarations.judge(sources, concluded, claimed);
+        DeclaredLicenses.Judged judged = declarations.judge(sources, concluded, claimed, proven);
         issues.addAll(judged.issues());
         Set<String> alsoBinding = new LinkedHashSet<>(lv.alsoBinding());
         alsoBinding.addAll(judged.alsoBinding());

@@ -106,11 +106,18 @@ public final class FactAssembler {
         }
         // Every further base license binds as well (a merge, or sources naming different bases): its publisher's
         // terms and use policy go to the rules, each fact naming its own license, so the strictest result per duty shows.
+        // A use policy declared with AND (apache-2.0 AND llama3.1-aup) binds as the governing license's policy does;
+        // one a bound license already incorporates is not added twice.
+        java.util.Set<String> policies = new java.util.HashSet<>();
+        java.util.stream.Stream.concat(java.util.stream.Stream.ofNullable(id.license()).map(m -> m.id()), id.alsoBinding().stream())
+                .flatMap(l -> kb.license(l).stream()).map(LicenseInfo::usePolicy).filter(java.util.Objects::nonNull).forEach(policies::add);
         for (String other : id.alsoBinding()) {
             LicenseInfo info = kb.license(other).orElse(null);
             if (info != null) {
                 addTerms(other, info.terms(), facts);
                 addPolicy(info, facts);
+            } else if (policies.add(other)) {
+                kb.policy(other).ifPresent(p -> addPolicy(policyLicense(p), p, facts));
             }
         }
         if (deployment != null) {
@@ -180,13 +187,18 @@ public final class FactAssembler {
         if (info.usePolicy() == null) {
             return;
         }
-        UsePolicy p = kb.policy(info.usePolicy()).orElse(null);
-        if (p == null) {
-            return;
-        }
+        kb.policy(info.usePolicy()).ifPresent(p -> addPolicy(info.id(), p, facts));
+    }
+
+    private static void addPolicy(String license, UsePolicy p, List<Object> facts) {
         for (UsePolicy.Section s : p.sections()) {
-            facts.add(new PolicySection(info.id(), p.id(), s.section(), s.title(), s.prohibits(), s.review()));
+            facts.add(new PolicySection(license, p.id(), s.section(), s.title(), s.prohibits(), s.review()));
         }
+    }
+
+    /** The license a policy declared on its own is findings' license: the first it applies to, else the policy itself. */
+    private String policyLicense(UsePolicy p) {
+        return p.appliesTo().stream().filter(l -> kb.license(l).isPresent()).findFirst().orElse(p.id());
     }
 
     /**

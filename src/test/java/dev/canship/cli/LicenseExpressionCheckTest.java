@@ -39,7 +39,11 @@ class LicenseExpressionCheckTest {
     }
 
     private static JsonNode check(Path repo) throws Exception {
-        CliTest.Run r = run("check", repo.toString(), "-d", DEPLOYMENT, "--format", "json");
+        return check(repo, Path.of(DEPLOYMENT));
+    }
+
+    private static JsonNode check(Path repo, Path deployment) throws Exception {
+        CliTest.Run r = run("check", repo.toString(), "-d", deployment.toString(), "--format", "json");
         assertThat(r.err()).isEmpty();
         JsonNode j = M.readTree(r.out());
         assertThat(r.exit()).as("exit code for verdict %s", j.path("verdict").asText())
@@ -187,5 +191,63 @@ class LicenseExpressionCheckTest {
 
         assertThat(M.readTree(r.out()).path("verdict").asText()).isEqualTo("pass");
         assertThat(r.exit()).isZero();
+    }
+
+    private static JsonNode finding(JsonNode j, String rule) {
+        return j.path("findings").findParents("rule").stream().filter(f -> f.path("rule").asText().equals(rule)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aWithThatIsNoKnownExceptionIsAReviewNotAPass(@TempDir Path dir) throws Exception {
+        JsonNode j = check(repo(dir, "apache-2.0 WITH Commons-Clause", "apache-2.0/LICENSE"));
+
+        assertThat(j.path("verdict").asText()).isEqualTo("review");
+        assertThat(finding(j, "LICENSE-UNKNOWN").path("message").asText()).contains("Commons-Clause").contains("may add restrictions");
+    }
+
+    @Test
+    void anUnknownBesideAKnownLicenseIsAReviewNotAPass(@TempDir Path dir) throws Exception {
+        JsonNode j = check(repo(dir, "apache-2.0 AND unknown", "apache-2.0/LICENSE"));
+
+        assertThat(j.path("verdict").asText()).isEqualTo("review");
+        assertThat(finding(j, "LICENSE-UNKNOWN").path("message").asText()).contains("\"unknown\"");
+    }
+
+    @Test
+    void anOpenChoiceIsDecidedByItsStrictestOption(@TempDir Path dir) throws Exception {
+        JsonNode j = check(repo(dir, "mit OR cc-by-nc-4.0", null));
+
+        assertThat(j.path("verdict").asText()).as("the non-commercial option binds until the chosen text ships").isEqualTo("fail");
+        assertThat(rules(j)).contains("LICENSE-CHOICE", "NON-COMMERCIAL");
+        assertThat(finding(j, "LICENSE-CHOICE").path("remediation").asText()).contains("every option it knows");
+        assertThat(finding(j, "NON-COMMERCIAL").path("license").asText()).isEqualTo("cc-by-nc-4.0");
+    }
+
+    @Test
+    void aSettledChoiceFindingNamesTheLicenseTaken(@TempDir Path dir) throws Exception {
+        JsonNode j = check(repo(dir, "cc-by-nc-4.0 OR apache-2.0", "apache-2.0/LICENSE"));
+
+        assertThat(j.path("verdict").asText()).isEqualTo("pass");
+        assertThat(finding(j, "LICENSE-CHOSEN").path("license").asText()).isEqualTo("apache-2.0");
+    }
+
+    @Test
+    void aUsePolicyJoinedWithAndHasItsProhibitedUsesChecked(@TempDir Path dir) throws Exception {
+        Path deployment = dir.resolve("spam.yaml");
+        Files.writeString(deployment, Files.readString(Path.of(DEPLOYMENT)).replace("uses: [customer_support, summarization]", "uses: [customer_support, spam]"));
+        JsonNode j = check(repo(dir, "apache-2.0 AND llama3.1-aup", "apache-2.0/LICENSE"), deployment);
+
+        assertThat(j.path("verdict").asText()).isEqualTo("fail");
+        JsonNode prohibited = finding(j, "USE-POLICY-PROHIBITED");
+        assertThat(prohibited.path("message").asText()).contains("spam");
+        assertThat(prohibited.path("clause").asText()).startsWith("llama3.1-aup");
+    }
+
+    @Test
+    void aLoneTagTheTextContradictsIsConflictingInTheReport(@TempDir Path dir) throws Exception {
+        JsonNode j = check(repo(dir, "cc-by-nc-4.0", "apache-2.0/LICENSE"));
+
+        assertThat(rules(j)).contains("LICENSE-CONFLICT");
+        assertThat(j.path("declared_licenses").get(0).path("components").findValuesAsText("role")).containsExactly("conflicting");
     }
 }

@@ -86,7 +86,7 @@ class DeclaredLicenseIdentificationTest {
         assertThat(kinds(open)).containsExactly(Kind.CHOICE);
         assertThat(open.issues().get(0).licenseIds()).containsExactly("mit", "apache-2.0");
         assertThat(roles(open)).containsExactly(Role.OPTION, Role.OPTION);
-        assertThat(open.alsoBinding()).as("an option does not bind").isEmpty();
+        assertThat(open.alsoBinding()).as("until a text settles the choice, every known option's terms are checked").containsExactly("apache-2.0");
 
         Identification settled = identify(dir.resolve("b"), "apache-2.0 OR mit", "mit/LICENSE-CODE");
         assertThat(settled.license().id()).isEqualTo("mit");
@@ -138,7 +138,7 @@ class DeclaredLicenseIdentificationTest {
         assertThat(kinds(id)).containsExactly(Kind.ALSO_BINDING, Kind.ALSO_BINDING);
         assertThat(id.issues()).extracting(i -> i.licenseIds().get(0)).containsExactly("llama3.1-aup", "mit");
         assertThat(id.issues().get(0).message()).contains("Llama 3.1 Acceptable Use Policy").contains("the use policy of llama3.1");
-        assertThat(id.alsoBinding()).as("a use policy is not a license").containsExactly("mit");
+        assertThat(id.alsoBinding()).as("a use policy joined with AND binds: its sections go to the rules").containsExactly("llama3.1-aup", "mit");
         assertThat(id.declared().get(0).components()).extracting(DeclaredLicense.Component::known).containsExactly(true, true, true);
     }
 
@@ -160,5 +160,71 @@ class DeclaredLicenseIdentificationTest {
         assertThat(id.license().id()).isEqualTo("llama3.1");
         assertThat(kinds(id)).doesNotContain(Kind.LAUNDERING, Kind.CONFLICT).contains(Kind.ALSO_BINDING);
         assertThat(id.alsoBinding()).containsExactly("mit");
+    }
+
+    @Test
+    void anExceptionCanshipDoesNotKnowIsAnUnknownNamingIt(@TempDir Path dir) throws IOException {
+        for (String exception : List.of("Commons-Clause", "mit")) {
+            Identification id = identify(dir.resolve(exception), "apache-2.0 WITH " + exception, "apache-2.0/LICENSE");
+
+            assertThat(id.license().id()).isEqualTo("apache-2.0");
+            assertThat(kinds(id)).as(exception).containsExactly(Kind.UNKNOWN);
+            assertThat(id.issues().get(0).message()).contains(exception + " after WITH is not a license exception canship knows")
+                    .contains("may add restrictions");
+        }
+    }
+
+    @Test
+    void anUnknownExceptionInsideAChoiceKeepsTheChoiceFromPassing(@TempDir Path dir) throws IOException {
+        Identification id = identify(dir, "cc-by-nc-4.0 OR apache-2.0 WITH Commons-Clause", "apache-2.0/LICENSE");
+
+        assertThat(kinds(id)).contains(Kind.UNKNOWN);
+        assertThat(id.issues()).filteredOn(i -> i.kind() == Kind.UNKNOWN).singleElement()
+                .extracting(IdentificationIssue::message).asString().contains("Commons-Clause");
+    }
+
+    @Test
+    void aPlaceholderBesideOtherLicensesIsAnUnknownComponent(@TempDir Path dir) throws IOException {
+        for (String tag : List.of("apache-2.0 AND unknown", "[apache-2.0, unknown]", "[apache-2.0, other]", "apache-2.0 OR none")) {
+            Identification id = identify(dir.resolve(Integer.toString(tag.hashCode())), tag, "apache-2.0/LICENSE");
+
+            assertThat(id.issues()).as(tag).filteredOn(i -> i.kind() == Kind.UNKNOWN).singleElement()
+                    .extracting(IdentificationIssue::message).asString().contains("canship cannot see");
+        }
+    }
+
+    @Test
+    void aPlaceholderAloneIsNoClaim(@TempDir Path dir) throws IOException {
+        Identification id = identify(dir, "unknown", "apache-2.0/LICENSE");
+
+        assertThat(id.license().id()).isEqualTo("apache-2.0");
+        assertThat(kinds(id)).isEmpty();
+    }
+
+    @Test
+    void aSettledChoiceNamesTheLicenseTakenFirst(@TempDir Path dir) throws IOException {
+        Identification id = identify(dir, "cc-by-nc-4.0 OR apache-2.0", "apache-2.0/LICENSE");
+
+        assertThat(kinds(id)).containsExactly(Kind.CHOSEN);
+        assertThat(id.issues().get(0).licenseIds()).containsExactly("apache-2.0", "cc-by-nc-4.0");
+        assertThat(id.alsoBinding()).as("the option not taken does not bind").isEmpty();
+    }
+
+    @Test
+    void anOpenChoiceNamesTheGoverningLicenseFirst(@TempDir Path dir) throws IOException {
+        Identification id = identify(dir, "LicenseRef-acme OR apache-2.0", null);
+
+        assertThat(id.license().id()).isEqualTo("apache-2.0");
+        assertThat(id.issues()).filteredOn(i -> i.kind() == Kind.CHOICE).singleElement()
+                .extracting(IdentificationIssue::licenseIds).asList().containsExactly("apache-2.0", "licenseref-acme");
+    }
+
+    @Test
+    void aLoneTagThatDoesNotGovernIsConflictingNotAlsoBinding(@TempDir Path dir) throws IOException {
+        Identification id = identify(dir, "cc-by-nc-4.0", "apache-2.0/LICENSE");
+
+        assertThat(id.license().id()).isEqualTo("apache-2.0");
+        assertThat(kinds(id)).contains(Kind.CONFLICT);
+        assertThat(roles(id)).containsExactly(Role.CONFLICTING);
     }
 }

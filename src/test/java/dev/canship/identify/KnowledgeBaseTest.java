@@ -124,4 +124,13 @@ class KnowledgeBaseTest {
             }
         }
     }
+
+    @Test
+    void onlyListedSpdxExceptionsAreKnownWhateverTheirCase() {
+        KnowledgeBase kb = KnowledgeBase.bundled();
+        assertThat(kb.knowsException("LLVM-exception")).isTrue();
+        assertThat(kb.knowsException("classpath-exception-2.0")).isTrue();
+        assertThat(kb.knowsException("Commons-Clause")).as("adds a restriction; not an SPDX exception").isFalse();
+        assertThat(kb.knowsException("mit")).as("a license is not an exception").isFalse();
+    }
 }

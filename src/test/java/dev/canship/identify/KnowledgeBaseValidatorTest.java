@@ -106,6 +106,14 @@ class KnowledgeBaseValidatorTest {
                 .anySatisfy(p -> assertThat(p).startsWith("regions.yaml:").contains("regions.EEA.members[29]: boolean found, string expected"));
     }
 
+    @Test
+    void anExceptionWithoutASummaryIsReported() throws IOException {
+        Path kb = copy();
+        edit(kb.resolve("exceptions.yaml"), "  LLVM-exception: ", "  LLVM-exception:\n    summary: ");
+        assertThat(KnowledgeBaseValidator.validateKnowledgeBase(kb)).extracting(Object::toString)
+                .anySatisfy(p -> assertThat(p).startsWith("exceptions.yaml:").contains("LLVM-exception"));
+    }
+
     private Path copy() throws IOException {
         Path dst = tmp.resolve("licenses");
         try (Stream<Path> s = Files.walk(LICENSES)) {

@@ -98,4 +98,13 @@ class LicenseExpressionTest {
         assertThat(list).hasToString("apache-2.0 AND (mit OR bsd-3-clause)");
         assertThat(LicenseExpression.allOf(List.of(parse("mit")))).isEqualTo(new Term("mit", false, null));
     }
+
+    @Test
+    void oneWriterPrintsEveryFormWithOrInsideAndInParentheses() {
+        LicenseExpression e = parse("(mit OR apache-2.0+) AND gpl-2.0-only WITH classpath-exception-2.0");
+
+        assertThat(e).hasToString("(mit OR apache-2.0+) AND gpl-2.0-only WITH classpath-exception-2.0");
+        assertThat(e.written(id -> id.toUpperCase(java.util.Locale.ROOT)))
+                .isEqualTo("(MIT OR APACHE-2.0+) AND GPL-2.0-ONLY WITH classpath-exception-2.0");
+    }
 }
