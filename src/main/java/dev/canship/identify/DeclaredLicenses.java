@@ -84,11 +84,12 @@ final class DeclaredLicenses {
 
     /**
      * What each declared license is, given the governing license (null when none) and the claim identification
-     * reported on its own (an unknown claim is not reported twice).
+     * reported on its own (an unknown claim is not reported twice); only a license a model license text proves
+     * ({@code provenByText}, never a code license or a notice) settles a choice.
      */
-    Judged judge(List<Source> sources, LicenseMatch governing, LicenseMatch claimed) {
+    Judged judge(List<Source> sources, LicenseMatch governing, LicenseMatch claimed, Set<String> provenByText) {
         String g = governing == null ? null : governing.id();
-        boolean proven = governing != null && ("text".equals(governing.source()) || "reference".equals(governing.source()));
+        boolean proven = g != null && provenByText.contains(g);
         String claimedId = claimed == null ? null : claimed.id();
         List<DeclaredLicense> declared = new ArrayList<>();
         Set<String> also = new LinkedHashSet<>();
