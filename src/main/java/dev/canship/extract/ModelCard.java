@@ -56,6 +56,38 @@ public record ModelCard(String file, JsonNode frontMatter, String body, int body
         return out;
     }
 
+    /** A top-level key's text values (its own, or its list's items), leaving out what {@link #nonText} reports. */
+    public List<String> strings(String key) {
+        JsonNode n = frontMatter.path(key);
+        List<String> out = new ArrayList<>();
+        for (JsonNode e : n.isArray() ? n : List.of(n)) {
+            if (e.isTextual()) {
+                out.add(e.asText());
+            }
+        }
+        return out;
+    }
+
+    /** How much of a value that is not text {@link #nonText} quotes: enough to recognise it, bounded as untrusted. */
+    private static final int MAX_QUOTED = 80;
+
+    /**
+     * The values of a top-level key (the key's own value, or each item of its list) that are neither text nor null:
+     * a nested list, a map, a number or a boolean, each quoted as YAML gave it (shortened), for a report that says
+     * what was found where a name belonged. Empty when every value is text.
+     */
+    public List<String> nonText(String key) {
+        JsonNode n = frontMatter.path(key);
+        List<String> out = new ArrayList<>();
+        for (JsonNode e : n.isArray() ? n : List.of(n)) {
+            if (!e.isMissingNode() && !e.isNull() && !e.isTextual()) {
+                String shown = (e.isObject() ? "a map " : e.isArray() ? "a nested list " : e.isBoolean() ? "the boolean " : "the number ") + e;
+                out.add(shown.length() > MAX_QUOTED ? shown.substring(0, MAX_QUOTED) + "…" : shown);
+            }
+        }
+        return out;
+    }
+
     public int lineOf(String key) {
         return keyLines.getOrDefault(key, 1);
     }

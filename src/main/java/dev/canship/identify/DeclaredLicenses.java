@@ -89,9 +89,9 @@ final class DeclaredLicenses {
     }
 
     /**
-     * What each declared license is, given the governing license (null when none), the claim identification
-     * reported on its own (an unknown claim is not reported twice) and the licenses a license text in the repository
-     * proves (only such a text settles a choice).
+     * What each declared license is, given the governing license (null when none) and the claim identification
+     * reported on its own (an unknown claim is not reported twice); only a license a model license text proves
+     * ({@code provenByText}, never a code license or a notice) settles a choice.
      */
     Judged judge(List<Source> sources, LicenseMatch governing, LicenseMatch claimed, Set<String> provenByText) {
         String g = governing == null ? null : governing.id();

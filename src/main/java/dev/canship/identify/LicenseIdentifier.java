@@ -45,6 +45,7 @@ public final class LicenseIdentifier {
         ModelCard card = ex.card();
         if (card != null) {
             ambiguousKeys(card, issues);
+            oddLicenseValues(card, issues);
         }
         for (var w : ex.weights()) {
             weightsMatches(w.file(), w.metadata(), matches);
@@ -78,13 +79,12 @@ public final class LicenseIdentifier {
             }
         }
         // Declared values are read after the texts: of a compound declaration, the license a text proves stands for it.
-        Set<String> proven = matches.stream().filter(m -> m.isLicense() && ("text".equals(m.source()) || "reference".equals(m.source()))
-                && !isCodeFile(m.file()) && !isNoticeFile(m.file())).map(LicenseMatch::id).collect(Collectors.toSet());
+        Set<String> proven = provenByText(matches);
         List<Lineage.Base> bases = lineage.bases(ex);
         Set<String> byLineage = bases.stream().flatMap(b -> b.license().stream()).collect(Collectors.toSet());
         List<DeclaredLicenses.Source> sources = new ArrayList<>();
         if (card != null) {
-            cardMatches(card, matches, sources, proven, byLineage);
+            cardMatches(card, matches, sources, proven, byLineage, issues);
         }
         if (ex.inventory() != null) {
             declaredMatches(ex.inventory().origin().declared(), matches, sources, proven, byLineage);
@@ -149,7 +149,7 @@ public final class LicenseIdentifier {
                 .filter(m -> concluded == null || m.id().equals(concluded.id()))
                 .max(Comparator.comparingDouble(LicenseMatch::confidence)).orElse(null);
 
-        conflicts(matches, issues);
+        conflicts(matches, sources, issues);
         for (LicenseMatch m : matches) {
             if (m.altered()) {
                 issues.add(new IdentificationIssue(m.substantivelyAltered() ? IdentificationIssue.Kind.ALTERED : IdentificationIssue.Kind.ALTERED_MINOR, List.of(m.id()),
@@ -268,6 +268,20 @@ public final class LicenseIdentifier {
     }
 
     /**
+     * A {@code license} value that is not a name or a list of names (a map, a nested list, a number, a boolean): what
+     * it means is anyone's guess, so it is reported, never dropped and never read as the license it might contain.
+     */
+    private static void oddLicenseValues(ModelCard card, List<IdentificationIssue> issues) {
+        List<String> odd = card.nonText("license");
+        if (!odd.isEmpty()) {
+            issues.add(new IdentificationIssue(IdentificationIssue.Kind.UNKNOWN, List.of(),
+                    card.file() + " (license) holds " + odd.get(0) + (odd.size() > 1 ? " and " + (odd.size() - 1) + " more such value(s)" : "")
+                            + " where a license name or a list of names belongs; which license it declares is unknown",
+                    List.of(new IdentificationIssue.FileLine(card.file(), card.lineOf("license")))));
+        }
+    }
+
+    /**
      * A weights file's own license keys, read as a card's: {@code general.license} like {@code license},
      * GGUF {@code general.license.name} like {@code license_name} and {@code general.license.link} like
      * {@code license_link}. An unknown name is evidence of an unknown license; an unknown link alone names
@@ -334,9 +348,33 @@ public final class LicenseIdentifier {
      * {@code license_name} and {@code license_link}.
      */
     private void cardMatches(ModelCard card, List<LicenseMatch> matches, List<DeclaredLicenses.Source> sources, Set<String> proven,
-                             Set<String> byLineage) {
+                             Set<String> byLineage, List<IdentificationIssue> issues) {
         Set<String> seen = new TreeSet<>();
-        DeclaredLicenses.Source tag = declarations.source(card.file() + " (license)", card.lineOf("license"), card.texts("license"));
+        // Only text names a license: a number or a map is reported as such (oddLicenseValues), not read as a name.
+        List<String> values = card.strings("license");
+        String further = furtherLicense(card);
+        boolean namesOther = values.stream().anyMatch(LicenseIdentifier::namesOther);
+        boolean beside = namesOther && further != null && values.stream().anyMatch(v -> !v.isBlank() && !v.strip().equalsIgnoreCase("other"));
+        if (beside) {
+            // "other" beside a license says license_name (or license_link) names one more: it takes other's place in the
+            // declaration, so it binds as well (known) or is reported unknown, whatever else the tag names.
+            values = values.stream().map(v -> v.strip().equalsIgnoreCase("other") ? further : OTHER_WORD.matcher(v).replaceAll(java.util.regex.Matcher.quoteReplacement(token(further)))).toList();
+        }
+        DeclaredLicenses.Source tag = declarations.source(card.file() + " (license)", card.lineOf("license"), values);
+        if (namesOther && further == null && tag != null && values.size() > 1) {
+            // "other" beside another license, and no key says which: a license binds that canship cannot name.
+            issues.add(new IdentificationIssue(IdentificationIssue.Kind.UNKNOWN, List.of("other"),
+                    card.file() + " (license) lists \"other\" beside " + tag.written()
+                            + ", but neither license_name nor license_link says which license that is; its terms cannot be checked",
+                    List.of(new IdentificationIssue.FileLine(card.file(), card.lineOf("license")))));
+        }
+        if (beside) {
+            if (tag != null) {
+                sources.add(tag);
+                matches.add(declarations.representative(tag, proven, byLineage));
+            }
+            return;
+        }
         if (tag != null) {
             sources.add(tag);
             LicenseMatch m = declarations.representative(tag, proven, byLineage);
@@ -355,6 +393,34 @@ public final class LicenseIdentifier {
                 seen.add(v.trim().toLowerCase(Locale.ROOT));
             }
         }
+    }
+
+    private static final java.util.regex.Pattern OTHER_WORD = java.util.regex.Pattern.compile("(?i)(?<![A-Za-z0-9.+-])other(?![A-Za-z0-9.+-])");
+
+    /** A tag value that is or contains the word {@code other} (alone, or as a term of an expression). */
+    private static boolean namesOther(String value) {
+        return value.length() <= LicenseExpression.MAX_CHARS && OTHER_WORD.matcher(value).find();
+    }
+
+    /**
+     * The license {@code license_name} names, else the one {@code license_link} points to: the knowledge base's id
+     * when canship knows it, else the name (or link) as written; null when the card has neither.
+     */
+    private String furtherLicense(ModelCard card) {
+        String name = card.text("license_name");
+        if (name != null && !name.isBlank()) {
+            return kb.byCardName(name).map(LicenseInfo::id).orElse(name.strip());
+        }
+        String link = card.text("license_link");
+        if (link != null && !link.isBlank()) {
+            return kb.byLink(link).map(LicenseInfo::id).orElse(link.strip());
+        }
+        return null;
+    }
+
+    /** A license name fit to stand as one term of an SPDX expression: characters an id cannot hold become hyphens. */
+    private static String token(String name) {
+        return name.replaceAll("[^A-Za-z0-9.+-]+", "-");
     }
 
     /**
@@ -391,10 +457,30 @@ public final class LicenseIdentifier {
         return m;
     }
 
-    /** The governing license: the best license text (model license over code license), else the card's tag. */
+    /**
+     * The licenses a model license text proves: a text or a short reference in a license file that is neither a code
+     * license (LICENSE-CODE) nor a notices file, since those speak for the code or the bundled parts, not the weights.
+     */
+    private static Set<String> provenByText(List<LicenseMatch> matches) {
+        return matches.stream().filter(LicenseIdentifier::isModelText).map(LicenseMatch::id).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static boolean isModelText(LicenseMatch m) {
+        return m.isLicense() && isText(m) && !isCodeFile(m.file()) && !isNoticeFile(m.file());
+    }
+
+    private static boolean isText(LicenseMatch m) {
+        return "text".equals(m.source()) || "reference".equals(m.source());
+    }
+
+    /**
+     * The governing license: the best model license text, else a declared license (the card's tag, a weights file's
+     * or a package's), and only with none of those a code license text. A code license covers the code beside the
+     * weights; letting it outrank the card would turn a non-commercial tag into MIT.
+     */
     private LicenseMatch conclude(List<LicenseMatch> matches) {
         Comparator<LicenseMatch> byPreference = Comparator
-                .comparing((LicenseMatch m) -> "text".equals(m.source()) ? 0 : "reference".equals(m.source()) ? 1 : 2)
+                .comparing((LicenseMatch m) -> isText(m) && isCodeFile(m.file()) ? 3 : "text".equals(m.source()) ? 0 : "reference".equals(m.source()) ? 1 : 2)
                 .thenComparing(m -> isModelFile(m.file()) ? 0 : isCodeFile(m.file()) ? 2 : 1)
                 .thenComparing(m -> kb.license(m.id()).isPresent() ? 0 : 1)
                 .thenComparing(m -> m.altered() ? 1 : 0)
@@ -424,17 +510,26 @@ public final class LicenseIdentifier {
         return f.substring(f.lastIndexOf('/') + 1);
     }
 
-    private void conflicts(List<LicenseMatch> matches, List<IdentificationIssue> issues) {
-        Set<String> textIds = matches.stream().filter(m -> m.isLicense() && ("text".equals(m.source()) || "reference".equals(m.source())) && !isCodeFile(m.file()) && !isNoticeFile(m.file()))
-                .map(LicenseMatch::id).collect(Collectors.toCollection(TreeSet::new));
+    /**
+     * Sources that name different licenses. A code license text joins them only where no model license text exists
+     * and no declaration names it: then it and the card disagree about the weights, and neither may settle it alone.
+     */
+    private void conflicts(List<LicenseMatch> matches, List<DeclaredLicenses.Source> sources, List<IdentificationIssue> issues) {
+        Set<String> textIds = provenByText(matches);
         Set<String> metaIds = matches.stream().filter(m -> m.isLicense() && (CARD_META.equals(m.source()) || "weights".equals(m.source())) && !isUnknownTag(m))
                 .map(LicenseMatch::id).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> declaredIds = sources.stream().flatMap(s -> s.expression().terms().stream()).map(declarations::id).collect(Collectors.toSet());
+        Set<String> codeIds = textIds.isEmpty() && !metaIds.isEmpty() ? matches.stream()
+                .filter(m -> m.isLicense() && isText(m) && isCodeFile(m.file()) && !metaIds.contains(m.id()) && !declaredIds.contains(m.id()))
+                .map(LicenseMatch::id).collect(Collectors.toCollection(TreeSet::new)) : Set.of();
         Set<String> all = new LinkedHashSet<>(textIds);
         all.addAll(metaIds);
+        all.addAll(codeIds);
         if (all.size() > 1) {
-            List<IdentificationIssue.FileLine> files = matches.stream().filter(m -> m.isLicense() && all.contains(m.id()) && !isCodeFile(m.file()))
+            java.util.function.Predicate<LicenseMatch> named = m -> m.isLicense() && all.contains(m.id()) && (!isCodeFile(m.file()) || codeIds.contains(m.id()));
+            List<IdentificationIssue.FileLine> files = matches.stream().filter(named)
                     .map(m -> new IdentificationIssue.FileLine(fileOnly(m.file()), m.line())).toList();
-            String detail = matches.stream().filter(m -> m.isLicense() && all.contains(m.id()) && !isCodeFile(m.file()))
+            String detail = matches.stream().filter(named)
                     .map(m -> m.file() + " says " + m.id()).distinct().collect(Collectors.joining(", "));
             issues.add(new IdentificationIssue(IdentificationIssue.Kind.CONFLICT, List.copyOf(all),
                     "the repository's sources disagree about its license: " + detail, files));
