@@ -156,7 +156,8 @@ final class DeclaredLicenses {
                 if (placeholder && compound && reportedUnknown.add(k.license())) {
                     issues.add(new IdentificationIssue(IdentificationIssue.Kind.UNKNOWN, List.of(k.license()),
                             declares + ": \"" + k.written() + "\" beside other licenses stands for a license canship cannot see,"
-                                    + " not for \"no claim\"; its terms cannot be checked", at));
+                                    + " not for \"no claim\"; its terms cannot be checked"
+                                    + ("other".equals(k.license()) ? " (a card names it with license_name or license_link)" : ""), at));
                 } else if (!k.known() && !placeholder && !k.license().equals(claimedId) && reportedUnknown.add(k.license())) {
                     issues.add(new IdentificationIssue(IdentificationIssue.Kind.UNKNOWN, List.of(k.license()),
                             declares + ", and canship does not know " + k.written() + "; its terms cannot be checked", at));

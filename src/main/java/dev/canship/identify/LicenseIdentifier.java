@@ -361,13 +361,8 @@ public final class LicenseIdentifier {
             values = values.stream().map(v -> v.strip().equalsIgnoreCase("other") ? further : OTHER_WORD.matcher(v).replaceAll(java.util.regex.Matcher.quoteReplacement(token(further)))).toList();
         }
         DeclaredLicenses.Source tag = declarations.source(card.file() + " (license)", card.lineOf("license"), values);
-        if (namesOther && further == null && tag != null && values.size() > 1) {
-            // "other" beside another license, and no key says which: a license binds that canship cannot name.
-            issues.add(new IdentificationIssue(IdentificationIssue.Kind.UNKNOWN, List.of("other"),
-                    card.file() + " (license) lists \"other\" beside " + tag.written()
-                            + ", but neither license_name nor license_link says which license that is; its terms cannot be checked",
-                    List.of(new IdentificationIssue.FileLine(card.file(), card.lineOf("license")))));
-        }
+        // "other" beside another license with no key saying which: DeclaredLicenses reports it as an unknown component
+        // (a placeholder means "no claim" only as the whole declaration), once.
         if (beside) {
             if (tag != null) {
                 sources.add(tag);
