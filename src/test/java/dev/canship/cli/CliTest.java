@@ -28,6 +28,24 @@ class CliTest {
         return new Run(code, out.toString(), err.toString());
     }
 
+    /**
+     * A JSON check of {@code repo} against {@code deployment}: nothing on standard error, and the exit code is the
+     * one the verdict implies with the default --fail-on (0 for pass, 1 otherwise).
+     */
+    static JsonNode checkJson(Path repo, Path deployment) throws Exception {
+        Run r = run("check", repo.toString(), "-d", deployment.toString(), "--format", "json");
+        assertThat(r.err()).isEmpty();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(r.exit()).as("exit code for verdict %s", j.path("verdict").asText())
+                .isEqualTo(j.path("verdict").asText().equals("pass") ? 0 : 1);
+        return j;
+    }
+
+    /** The rule ids of a JSON report's findings, in report order. */
+    static java.util.List<String> findingRules(JsonNode report) {
+        return report.path("findings").findValuesAsText("rule");
+    }
+
     @Test
     void aFailingDeploymentPrintsTheMauAndNamingFindingsAndExits1() {
         Run r = run("check", SCOUT, "--deployment", "samples/deployments/megacorp-finetune-fail.yaml");

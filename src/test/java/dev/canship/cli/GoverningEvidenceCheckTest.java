@@ -1,7 +1,6 @@
 package dev.canship.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.canship.Corpus;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -21,7 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GoverningEvidenceCheckTest {
 
     private static final String DEPLOYMENT = "samples/deployments/us-assistant-pass.yaml";
-    private static final ObjectMapper M = new ObjectMapper();
 
     /** A model folder with the card front matter {@code frontMatter} and the corpus text {@code corpus} saved as {@code file}. */
     private static Path repo(Path dir, String frontMatter, String file, String corpus) throws Exception {
@@ -36,16 +34,11 @@ class GoverningEvidenceCheckTest {
     }
 
     private static JsonNode check(Path repo) throws Exception {
-        CliTest.Run r = run("check", repo.toString(), "-d", DEPLOYMENT, "--format", "json");
-        assertThat(r.err()).isEmpty();
-        JsonNode j = M.readTree(r.out());
-        assertThat(r.exit()).as("exit code for verdict %s", j.path("verdict").asText())
-                .isEqualTo(j.path("verdict").asText().equals("pass") ? 0 : 1);
-        return j;
+        return CliTest.checkJson(repo, Path.of(DEPLOYMENT));
     }
 
     private static List<String> rules(JsonNode j) {
-        return j.path("findings").findValuesAsText("rule");
+        return CliTest.findingRules(j);
     }
 
     @Test

@@ -43,16 +43,11 @@ class LicenseExpressionCheckTest {
     }
 
     private static JsonNode check(Path repo, Path deployment) throws Exception {
-        CliTest.Run r = run("check", repo.toString(), "-d", deployment.toString(), "--format", "json");
-        assertThat(r.err()).isEmpty();
-        JsonNode j = M.readTree(r.out());
-        assertThat(r.exit()).as("exit code for verdict %s", j.path("verdict").asText())
-                .isEqualTo(j.path("verdict").asText().equals("pass") ? 0 : 1);
-        return j;
+        return CliTest.checkJson(repo, deployment);
     }
 
     private static List<String> rules(JsonNode j) {
-        return j.path("findings").findValuesAsText("rule");
+        return CliTest.findingRules(j);
     }
 
     @Test
