@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import static dev.canship.cli.CliTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
