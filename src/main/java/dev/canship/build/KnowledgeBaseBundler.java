@@ -48,6 +48,7 @@ public final class KnowledgeBaseBundler {
         root.set("regions", yaml.readTree(licenses.resolve("regions.yaml").toFile()).path("regions"));
         root.set("duties", yaml.readTree(licenses.resolve("duties.yaml").toFile()));
         root.set("exceptions", yaml.readTree(licenses.resolve("exceptions.yaml").toFile()).path("exceptions"));
+        root.set("statements", yaml.readTree(licenses.resolve("statements.yaml").toFile()).path("statements"));
         Path out = classes.resolve(BUNDLE);
         Files.createDirectories(out.getParent());
         new ObjectMapper().writeValue(out.toFile(), root);

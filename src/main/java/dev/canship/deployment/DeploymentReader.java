@@ -99,6 +99,9 @@ public final class DeploymentReader {
             throw error(file, tab, "", InputMistakes.TAB_INDENT);
         }
         Map<String, Integer> lines = fieldLines(mapper, text);
+        if (!json) {
+            numberSpelling(file, text);
+        }
         Raw raw;
         try {
             raw = mapper.readValue(text, Raw.class);
@@ -199,6 +202,38 @@ public final class DeploymentReader {
             }
         } catch (IOException e) {
             throw error(file, 0, "", "not valid YAML after the first document: " + firstLine(e.getMessage()));
+        }
+    }
+
+    /**
+     * YAML 1.1, which the parser follows, reads {@code 0123} as octal (83) and {@code 0x10} as hex: a user count typed
+     * with a leading zero would silently become another, smaller number and could pass a threshold it is above. Only
+     * plain decimal digits (with optional {@code _} separators) are accepted for numbers; the raw spelling is checked
+     * here because the bound value no longer shows it.
+     */
+    private static void numberSpelling(Path file, String text) {
+        try (JsonParser p = YAML.getFactory().createParser(text)) {
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
+                    continue;
+                }
+                String raw = p.getText().strip();
+                String digits = raw.startsWith("-") || raw.startsWith("+") ? raw.substring(1) : raw;
+                boolean leadingZero = digits.length() > 1 && digits.charAt(0) == '0' && digits.charAt(1) != '.';
+                if (leadingZero || digits.startsWith(".")) {
+                    String pointer = p.getParsingContext().pathAsPointer().toString();
+                    String path = pointer.isEmpty() ? "" : pointer.substring(1).replace('/', '.').replaceAll("\\.(\\d+)(?=\\.|$)", "[$1]");
+                    throw error(file, p.currentTokenLocation().getLineNr(), path, "'" + raw + "' is not a plain decimal number: YAML reads "
+                            + "a leading zero as octal or hex (0123 means 83), so the value would change; write the number in "
+                            + "decimal digits without a leading zero (for example 1234567012)");
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof BadInputException b) {
+                throw b;
+            }
+            // Syntax errors are reported by the binding pass with their own location.
         }
     }
 

@@ -49,6 +49,8 @@ public final class KnowledgeBase {
     private final Regions regions;
     /** SPDX exception ids canship knows (licenses/exceptions.yaml), lower case, to their summaries. */
     private final Map<String, String> exceptions;
+    /** Publisher statements that bind nothing beyond the law (licenses/statements.yaml). */
+    private final List<Statement> statements;
     /** licenses/duties.yaml as bundled: read into rule facts by {@code rules.DutyCatalog}. */
     private final JsonNode duties;
     /** Fingerprint files of an organization's catalog ({@link #withCatalog}), by (license id, file name). */
@@ -56,8 +58,9 @@ public final class KnowledgeBase {
 
     private KnowledgeBase(Map<String, JsonNode> rawLicenses, Map<String, JsonNode> rawPolicies, Map<String, String> uses,
                           Map<String, List<String>> lexicon, List<Lineage.Rule> lineage, Regions regions, JsonNode duties,
-                          Map<String, String> exceptions) {
+                          Map<String, String> exceptions, List<Statement> statements) {
         this.lineage = List.copyOf(lineage);
+        this.statements = List.copyOf(statements);
         this.exceptions = Map.copyOf(exceptions);
         this.regions = regions;
         this.duties = duties;
@@ -140,7 +143,15 @@ public final class KnowledgeBase {
         });
         Map<String, String> exceptions = new TreeMap<>();
         root.path("exceptions").fields().forEachRemaining(e -> exceptions.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue().asText()));
-        return new KnowledgeBase(licenses, policies, uses, lexicon, lineage, new Regions(regions), root.path("duties"), exceptions);
+        List<Statement> statements = new ArrayList<>();
+        root.path("statements").forEach(n -> {
+            java.util.Set<String> hashes = new java.util.TreeSet<>();
+            n.path("sha256").forEach(h -> hashes.add(h.asText()));
+            statements.add(new Statement(n.path("id").asText(), n.path("title").asText(), n.path("publisher").asText(), n.path("source").asText(),
+                    n.path("summary").asText(), n.hasNonNull("name_slot") ? java.util.regex.Pattern.compile(n.get("name_slot").asText()) : null,
+                    java.util.Set.copyOf(hashes)));
+        });
+        return new KnowledgeBase(licenses, policies, uses, lexicon, lineage, new Regions(regions), root.path("duties"), exceptions, statements);
     }
 
     private static <T> T convert(JsonNode n, Class<T> type) {
@@ -213,6 +224,7 @@ public final class KnowledgeBase {
         this.lineage = base.lineage;
         this.regions = base.regions;
         this.exceptions = base.exceptions;
+        this.statements = base.statements;
         this.duties = base.duties;
         this.uses = base.uses;
         this.lexicon = base.lexicon;
@@ -262,6 +274,47 @@ public final class KnowledgeBase {
      */
     public boolean knowsException(String id) {
         return id != null && exceptions.containsKey(id.strip().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * A publisher statement shipped where a use policy usually is that binds nothing beyond the law
+     * (licenses/statements.yaml).
+     *
+     * @param nameSlot the model's own name inside the statement, replaced by "model" before hashing; or null
+     * @param sha256   hashes of the normalized texts that are this statement
+     */
+    public record Statement(String id, String title, String publisher, String source, String summary,
+                            java.util.regex.Pattern nameSlot, java.util.Set<String> sha256) {
+    }
+
+    /** Longer texts are never one of the short statements: they are not normalized or hashed at all. */
+    private static final int MAX_STATEMENT_CHARS = 4_000;
+
+    /**
+     * The known statement {@code text} is, exactly: its normalized form (lower case, every run of characters other
+     * than ASCII letters and digits one space) hashes to a listed value. Any edit makes it unknown again.
+     */
+    public Optional<Statement> statement(String text) {
+        if (text == null || text.length() > MAX_STATEMENT_CHARS || statements.isEmpty()) {
+            return Optional.empty();
+        }
+        String normalized = text.toLowerCase(Locale.ROOT).replaceAll("[^0-9a-z]+", " ").strip();
+        for (Statement st : statements) {
+            String n = st.nameSlot() == null ? normalized : st.nameSlot().matcher(normalized).replaceAll("model");
+            if (st.sha256().contains(sha256(n))) {
+                return Optional.of(st);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String sha256(String s) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Region codes and their member countries (licenses/regions.yaml). */

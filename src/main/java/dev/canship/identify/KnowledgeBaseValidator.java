@@ -100,6 +100,17 @@ public final class KnowledgeBaseValidator {
         Doc lineage = v.readOne(licenses, "lineage.yaml", "lineage");
         Doc duties = v.readOne(licenses, "duties.yaml", "duties");
         v.readOne(licenses, "exceptions.yaml", "exceptions");
+        Doc statements = v.readOne(licenses, "statements.yaml", "statements");
+        if (statements != null) {
+            JsonNode list = statements.tree().path("statements");
+            for (int i = 0; i < list.size(); i++) {
+                try {
+                    Pattern.compile(list.get(i).path("name_slot").asText(""));
+                } catch (PatternSyntaxException e) {
+                    v.add(statements, "/statements/" + i + "/name_slot", "not a Java regular expression: " + e.getDescription());
+                }
+            }
+        }
         Set<String> useIds = ids(uses == null ? null : uses.tree().path("uses"));
         Set<String> licenseIds = new TreeSet<>();
         catalog.forEach(d -> licenseIds.add(d.tree().path("id").asText()));
@@ -136,6 +147,17 @@ public final class KnowledgeBaseValidator {
             for (int i = 0; i < tu.size(); i++) {
                 v.requireIn(duties, "/training_uses/" + i, tu.get(i).asText(), useIds, "a use id of uses.yaml");
             }
+            // A version a duty is scoped to must be one a license text can match, or the duty would silently never apply.
+            duties.tree().path("duties").fields().forEachRemaining(l -> l.getValue().fields().forEachRemaining(d -> {
+                JsonNode vs = d.getValue().path("versions");
+                for (int i = 0; i < vs.size(); i++) {
+                    String ver = vs.get(i).asText();
+                    if (!Files.isRegularFile(licenses.resolve("fingerprints").resolve(l.getKey() + ".license." + ver + ".fp"))) {
+                        v.add(duties, "/duties/" + l.getKey() + "/" + d.getKey() + "/versions/" + i,
+                                "'" + ver + "' is no version of " + l.getKey() + " that a fingerprint can match (fingerprints/" + l.getKey() + ".license." + ver + ".fp)");
+                    }
+                }
+            }));
         }
         return v.sorted();
     }

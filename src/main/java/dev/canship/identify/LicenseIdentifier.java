@@ -102,6 +102,14 @@ public final class LicenseIdentifier {
                 .filter(p -> p.rule().license() != null && (claimed == null || !p.rule().license().equals(claimed.id()))).orElse(null);
 
         for (TextDocument d : unknown) {
+            Optional<KnowledgeBase.Statement> st = kb.statement(d.text());
+            if (st.isPresent()) {
+                issues.add(new IdentificationIssue(IdentificationIssue.Kind.STATEMENT, List.of(),
+                        d.where() + " is " + st.get().publisher() + "'s " + st.get().title() + ", word for word: " + st.get().summary().replaceAll("[.\\s]+$", "")
+                                + " (source: " + st.get().source() + ")",
+                        List.of(new IdentificationIssue.FileLine(d.file(), d.firstLine()))));
+                continue;
+            }
             issues.add(new IdentificationIssue(IdentificationIssue.Kind.UNKNOWN, List.of(),
                     d.where() + " looks like a " + (d.role() == FileRole.USE_POLICY ? "use policy" : "license")
                             + " but matches none canship knows; it begins: \"" + firstLines(d.text()) + "\"",
@@ -226,6 +234,23 @@ public final class LicenseIdentifier {
             binding.remove(claimed.id());
             return new LineageVerdict(claimed, List.copyOf(binding));
         }
+        if (!noClaim && binding.stream().allMatch(base -> laterOfSameFamily(claimed.id(), base))) {
+            // Meta releasing Llama 3.3 from its Llama 3.1 base: a licensor may put its own model under its later license.
+            // Anyone else's derivative stays bound by the base's terms too, so those are checked beside the claim.
+            List<Lineage.Base> from = bases.stream().filter(b -> b.license().filter(binding::contains).isPresent()).toList();
+            List<IdentificationIssue.FileLine> files = new ArrayList<>();
+            from.forEach(b -> files.add(new IdentificationIssue.FileLine(b.file(), b.line())));
+            files.add(new IdentificationIssue.FileLine(fileOnly(claimed.file()), claimed.line()));
+            List<String> ids = new ArrayList<>(List.of(claimed.id()));
+            ids.addAll(binding);
+            issues.add(new IdentificationIssue(IdentificationIssue.Kind.LINEAGE_LATER, ids,
+                    "the base model " + from.get(0).name() + " (" + from.get(0).source() + ") is under " + String.join(", ", binding) + " and "
+                            + claimed.file() + " claims " + claimed.id() + ", a later license of the same family from the same licensor ("
+                            + kb.license(claimed.id()).map(LicenseInfo::publisher).orElse("") + "); " + claimed.id()
+                            + " governs and the terms of " + String.join(", ", binding) + " are checked beside it",
+                    files));
+            return new LineageVerdict(claimed, List.copyOf(binding));
+        }
         String governing = binding.iterator().next();
         binding.remove(governing);
         Lineage.Base from = bases.stream().filter(b -> b.license().filter(governing::equals).isPresent()).findFirst().orElseThrow();
@@ -244,6 +269,22 @@ public final class LicenseIdentifier {
                             new IdentificationIssue.FileLine(fileOnly(claimed.file()), claimed.line()))));
         }
         return new LineageVerdict(byLineage, List.copyOf(binding));
+    }
+
+    /**
+     * Whether {@code later} is a later license than {@code earlier} of the same family and licensor (catalog
+     * {@code family}, {@code publisher}, {@code released}); unknown dates or licensors never qualify.
+     */
+    private boolean laterOfSameFamily(String later, String earlier) {
+        Optional<LicenseInfo> a = kb.license(later);
+        Optional<LicenseInfo> b = kb.license(earlier);
+        if (a.isEmpty() || b.isEmpty()) {
+            return false;
+        }
+        LicenseInfo l = a.get();
+        LicenseInfo e = b.get();
+        return l.family() != null && l.family().equals(e.family()) && l.publisher() != null && l.publisher().equals(e.publisher())
+                && l.released() != null && e.released() != null && l.released().isAfter(e.released());
     }
 
     /** A card tag {@code license: unknown}: the uploader does not know; no claim, and no conflict with anything. */

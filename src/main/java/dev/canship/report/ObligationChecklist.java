@@ -117,22 +117,25 @@ public final class ObligationChecklist {
 
     private static Item item(String term, String clause, String obligation, List<Finding> against, Applicability applies) {
         List<String> rules = against.stream().map(Finding::rule).distinct().toList();
-        // A finding outranks applicability: a rule that fired knows the term applied.
-        if (!against.isEmpty()) {
-            boolean error = against.stream().anyMatch(f -> !f.waived() && f.severity() == Severity.ERROR);
-            boolean open = against.stream().anyMatch(f -> !f.waived());
+        // A finding outranks applicability: a rule that fired knows the term applied. Information (a note about the
+        // copy, such as NOTICE-FILE-REPOSITORY) changes no status: it is named beside what applicability says.
+        List<Finding> judging = against.stream().filter(f -> f.severity() != Severity.INFO).toList();
+        if (!judging.isEmpty()) {
+            boolean error = judging.stream().anyMatch(f -> !f.waived() && f.severity() == Severity.ERROR);
+            boolean open = judging.stream().anyMatch(f -> !f.waived());
             Status s = error ? Status.NOT_MET : open ? Status.REVIEW : Status.WAIVED;
             String note = (s == Status.WAIVED ? "waived: " : "finding: ") + String.join(", ", rules);
             return new Item(term, clause, obligation, s, note, rules);
         }
+        String noted = rules.isEmpty() ? "" : " (note: " + String.join(", ", rules) + ")";
         if (applies == null) {
             // Nothing derived is nothing known: not shown to be met.
-            return new Item(term, clause, obligation, Status.NOT_DECLARED, "not derived by the rules", rules);
+            return new Item(term, clause, obligation, Status.NOT_DECLARED, "not derived by the rules" + noted, rules);
         }
         return switch (applies.status()) {
-            case UNDECLARED -> new Item(term, clause, obligation, Status.NOT_DECLARED, applies.reason(), rules);
-            case NO -> new Item(term, clause, obligation, Status.NOT_APPLICABLE, applies.reason(), rules);
-            case YES -> new Item(term, clause, obligation, Status.MET, "no finding", rules);
+            case UNDECLARED -> new Item(term, clause, obligation, Status.NOT_DECLARED, applies.reason() + noted, rules);
+            case NO -> new Item(term, clause, obligation, Status.NOT_APPLICABLE, applies.reason() + noted, rules);
+            case YES -> new Item(term, clause, obligation, Status.MET, (rules.isEmpty() ? "no finding" : "no finding against it") + noted, rules);
         };
     }
 }

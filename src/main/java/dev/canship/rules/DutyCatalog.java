@@ -23,10 +23,13 @@ public final class DutyCatalog {
 
     private final Set<String> trainingUses;
     private final Map<String, List<Object>> facts;
+    /** Per license, the duties that only some of its versions carry, with those versions. */
+    private final Map<String, Map<Object, Set<String>>> versions;
 
-    private DutyCatalog(Set<String> trainingUses, Map<String, List<Object>> facts) {
+    private DutyCatalog(Set<String> trainingUses, Map<String, List<Object>> facts, Map<String, Map<Object, Set<String>>> versions) {
         this.trainingUses = trainingUses;
         this.facts = facts;
+        this.versions = versions;
     }
 
     /** From the bundled knowledge base (read once with it, as JSON; no YAML is parsed at run time). */
@@ -43,13 +46,20 @@ public final class DutyCatalog {
         Set<String> uses = new TreeSet<>();
         root.path("training_uses").forEach(u -> uses.add(u.asText()));
         Map<String, List<Object>> out = new TreeMap<>();
+        Map<String, Map<Object, Set<String>>> scoped = new TreeMap<>();
         root.path("duties").fields().forEachRemaining(e -> {
             String license = e.getKey();
             List<Object> list = new ArrayList<>();
-            e.getValue().fields().forEachRemaining(d -> list.add(fact(license, d.getKey(), d.getValue())));
+            e.getValue().fields().forEachRemaining(d -> {
+                Object fact = fact(license, d.getKey(), d.getValue());
+                list.add(fact);
+                if (d.getValue().has("versions")) {
+                    scoped.computeIfAbsent(license, k -> new java.util.IdentityHashMap<>()).put(fact, Set.copyOf(strings(d.getValue().get("versions"))));
+                }
+            });
             out.put(license, List.copyOf(list));
         });
-        return new DutyCatalog(Set.copyOf(uses), Map.copyOf(out));
+        return new DutyCatalog(Set.copyOf(uses), Map.copyOf(out), Map.copyOf(scoped));
     }
 
     /** Purposes as the enum; an unknown word would be a purpose no deployment could ever match. */
@@ -90,6 +100,18 @@ public final class DutyCatalog {
     /** The duty and purpose facts of one license; empty for a license without entries. */
     public List<Object> facts(String license) {
         return facts.getOrDefault(license, List.of());
+    }
+
+    /**
+     * The facts of one version of a license: a duty scoped to some versions ({@code versions:} in duties.yaml) is
+     * left out only when the version is known (a matched license text) and not among them.
+     */
+    public List<Object> facts(String license, String version) {
+        Map<Object, Set<String>> only = versions.get(license);
+        if (version == null || only == null) {
+            return facts(license);
+        }
+        return facts(license).stream().filter(f -> !only.containsKey(f) || only.get(f).contains(version)).toList();
     }
 
     /** Licenses with entries, for tests and documentation. */

@@ -99,7 +99,8 @@ public final class FactAssembler {
                     facts.add(new LicenseTerm(licenseId, TermKind.USE_POLICY, info.usePolicy() != null ? info.usePolicy() : id.usePolicy().id()));
                 }
                 addPolicy(info, facts);
-                addDuties(licenseId, info, facts);
+                // The version a license text matched decides version-scoped duties; a tag does not tell the version.
+                addDuties(licenseId, "text".equals(id.license().source()) ? id.license().version() : null, info, facts);
             } else {
                 facts.add(new UnreadTerms(licenseId, UnreadTerms.What.LICENSE, licenseId));
             }
@@ -205,8 +206,8 @@ public final class FactAssembler {
      * The governing license's entries of licenses/duties.yaml, and a fact for a use policy the license
      * incorporates but canship cannot read (unknown evidence is not clean).
      */
-    private void addDuties(String licenseId, LicenseInfo info, List<Object> facts) {
-        facts.addAll(DutyCatalog.bundled().facts(licenseId));
+    private void addDuties(String licenseId, String version, LicenseInfo info, List<Object> facts) {
+        facts.addAll(DutyCatalog.bundled().facts(licenseId, version));
         LicenseTerms.Attribution a = info.terms().attribution();
         if (a != null) {
             // Only places a deployment can declare: Falcon's "public statements" is not one, so it is not narrowed.

@@ -72,6 +72,24 @@ class DeploymentReaderTest {
     }
 
     @Test
+    void aNumberWithALeadingZeroIsRefusedNotReadAsOctal() {
+        // YAML 1.1 reads 01234567012 as octal 175,304,202: below the 700M threshold the real count is above.
+        assertThatThrownBy(() -> reader.parse(file, VALID.replace("monthly_active_users: 12000000", "monthly_active_users: 01234567012")))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith("deploy.yaml:5: organization.monthly_active_users: '01234567012' is not a plain decimal number")
+                .hasMessageContaining("without a leading zero");
+        assertThatThrownBy(() -> reader.parse(file, VALID.replace("monthly_active_users: 12000000", "monthly_active_users: 0x2FAF080")))
+                .hasMessageContaining("'0x2FAF080' is not a plain decimal number");
+        assertThatThrownBy(() -> reader.parse(file, VALID.replace("monthly_active_users: 12000000",
+                "monthly_active_users: 12000000\n  annual_revenue_usd: !!int \"0777000000\"")))
+                .hasMessageContaining("annual_revenue_usd");
+        assertThat(reader.parse(file, VALID.replace("monthly_active_users: 12000000", "monthly_active_users: 0"))
+                .organization().monthlyActiveUsers()).as("a lone zero is a plain number").isZero();
+        assertThat(reader.parse(file, VALID.replace("monthly_active_users: 12000000", "monthly_active_users: 12_000_000"))
+                .organization().monthlyActiveUsers()).isEqualTo(12_000_000L);
+    }
+
+    @Test
     void aSecondYamlDocumentIsAnError() {
         assertThatThrownBy(() -> reader.parse(file, VALID + "---\ncanship: 1\n"))
                 .isInstanceOf(BadInputException.class)

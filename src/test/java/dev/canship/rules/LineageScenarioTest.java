@@ -91,12 +91,15 @@ class LineageScenarioTest {
                 "NOTICE-FILE-REPOSITORY:llama3.1");
     }
 
-    /** Boundary: "Llama-Acme" satisfies Llama 3.1's prefix but not Llama 3's "Llama 3"; config.json says Llama 3. */
+    /**
+     * Boundary: "Llama-Acme" satisfies Llama 3.1's prefix but not Llama 3's "Llama 3"; config.json says Llama 3. The
+     * later Meta license claimed over a Llama 3 base is no laundering, but Llama 3's terms still bind beside it.
+     */
     @Test
     void aLlama3ConfigUnderALlama31TagIsHeldToLlama3sPrefix(@TempDir Path repo) throws IOException {
         card(repo, "license: llama3.1", "");
         Files.writeString(repo.resolve("config.json"), "{\"_name_or_path\": \"meta-llama/Meta-Llama-3-8B\", \"model_type\": \"llama\"}");
-        assertThat(findings(repo, "Llama-Acme")).contains("LICENSE-LAUNDERING:llama3", "DERIVATIVE-NAMING:llama3")
+        assertThat(findings(repo, "Llama-Acme")).contains("LINEAGE-LATER-LICENSE:llama3.1", "DERIVATIVE-NAMING:llama3")
                 .doesNotContain("DERIVATIVE-NAMING:llama3.1");
     }
 
@@ -128,6 +131,22 @@ class LineageScenarioTest {
                 "DERIVATIVE-NAMING:llama3.1",
                 "NOTICE-FILE:llama3.1",
                 "NOTICE-FILE:gemma");
+    }
+
+    /** Meta's own Llama 3.3 release names its Llama 3.1 base: a licensor's later license is no laundering. */
+    @Test
+    void aLaterLicenseOfTheBasesOwnFamilyIsNotLaundering(@TempDir Path repo) throws IOException {
+        card(repo, "license: llama3.3\nbase_model: meta-llama/Llama-3.1-70B", "");
+        Set<String> f = findings(repo, "Llama-Acme-Chat");
+        assertThat(f).contains("LINEAGE-LATER-LICENSE:llama3.3", "MAU-THRESHOLD:llama3.3", "MAU-THRESHOLD:llama3.1")
+                .noneMatch(x -> x.startsWith("LICENSE-LAUNDERING"));
+    }
+
+    /** The other way round, an earlier license over a later base, stays laundering: the base's newer terms govern. */
+    @Test
+    void anEarlierLicenseOverALaterBaseIsStillLaundering(@TempDir Path repo) throws IOException {
+        card(repo, "license: llama3.1\nbase_model: meta-llama/Llama-3.3-70B-Instruct", "");
+        assertThat(findings(repo, "Llama-Acme-Chat")).contains("LICENSE-LAUNDERING:llama3.3").doesNotContain("LINEAGE-LATER-LICENSE:llama3.1");
     }
 
     @Test

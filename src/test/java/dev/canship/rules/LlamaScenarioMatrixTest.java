@@ -93,7 +93,7 @@ class LlamaScenarioMatrixTest {
                     "LICENSE-COPY:error", "NOTICE-FILE:error");
             add(cases, v + ": hosted without license copy or Notice (no copies change hands)",
                     Scenario.under(v).set("product.ships_license_copy", false).set("product.ships_notice", false));
-            add(cases, v + ": derivative repository without a Notice file", Scenario.under(v).derivativeRepositoryWithoutNotice(), "NOTICE-FILE-REPOSITORY:warning");
+            add(cases, v + ": derivative repository without a Notice file", Scenario.under(v).derivativeRepositoryWithoutNotice(), "NOTICE-FILE-REPOSITORY:info");
             // EU exclusion for multimodal models (use policy of 3.2, 3.3 and 4). Llama 3.3 has no multimodal models: a
             // vision model built on it is not one "included in" 3.3 (a note, not an error). Every Llama 4 model is multimodal.
             boolean v33 = v.equals("llama3.3");

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * A problem with the license evidence found by identification: MISSING, UNKNOWN, CONFLICT, LAUNDERING,
- * LINEAGE_CONFLICT, LINEAGE_UNDECLARED, ALTERED, ALTERED_MINOR, AMBIGUOUS, UNREAD,
- * ALSO_BINDING, CHOICE or CHOSEN; the governing license comes first in {@code licenses}.
+ * LINEAGE_CONFLICT, LINEAGE_UNDECLARED, LINEAGE_LATER, ALTERED, ALTERED_MINOR, AMBIGUOUS, UNREAD,
+ * ALSO_BINDING, CHOICE, CHOSEN or STATEMENT; the governing license comes first in {@code licenses}.
  * {@code files} are {@code path:line} strings.
  */
 public record EvidenceIssue(IdentificationIssue.Kind kind, List<String> licenses, String message, List<String> files) {

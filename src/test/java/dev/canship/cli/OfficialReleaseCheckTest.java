@@ -1,0 +1,96 @@
+package dev.canship.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.canship.Corpus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Clean official releases, built from the publishers' real texts in the shared corpus, pass a clean commercial hosted
+ * deployment: nothing a licensor does with its own model, and no statement that binds nothing beyond the law, may hold
+ * them for review. Each test also shows the same evidence edited is not waved through.
+ */
+class OfficialReleaseCheckTest {
+
+    private static final Path DEPLOYMENT = Path.of("samples/deployments/us-assistant-pass.yaml");
+
+    private static Path copy(String folder, String file, Path to) throws Exception {
+        Files.copy(Corpus.license(folder, file), to);
+        return to;
+    }
+
+    /** Meta's Llama 3.3 release: the Llama 3.3 texts, and a card that names its Llama 3.1 base. */
+    private static Path llama33(Path dir) throws Exception {
+        Path repo = Files.createDirectories(dir.resolve("Llama-3.3-70B-Instruct"));
+        Files.writeString(repo.resolve("README.md"), "---\nlicense: llama3.3\nbase_model: meta-llama/Llama-3.1-70B\n---\n# Llama 3.3\n");
+        copy("llama3.3", "LICENSE", repo.resolve("LICENSE"));
+        copy("llama3.3", "USE_POLICY.md", repo.resolve("USE_POLICY.md"));
+        return repo;
+    }
+
+    @Test
+    void metasLlama33FromItsLlama31BaseIsNoLaundering(@TempDir Path dir) throws Exception {
+        JsonNode j = CliTest.checkJson(llama33(dir), DEPLOYMENT);
+
+        assertThat(j.path("verdict").asText()).isEqualTo("pass");
+        assertThat(j.path("license").path("id").asText()).isEqualTo("llama3.3");
+        assertThat(CliTest.findingRules(j)).contains("LINEAGE-LATER-LICENSE").doesNotContain("LICENSE-LAUNDERING");
+    }
+
+    @Test
+    void aNoteAboutTheCopyDoesNotMarkTheNoticeDutyForReview(@TempDir Path dir) throws Exception {
+        CliTest.Run r = CliTest.run("check", llama33(dir).toString(), "-d", DEPLOYMENT.toString());
+
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("[NOTICE-FILE-REPOSITORY]")
+                .doesNotContainPattern("needs review +§1\\.b\\.iii")
+                .containsPattern("not applicable +§1\\.b\\.iii +Ship a \"Notice\" file.*\\(note: NOTICE-FILE-REPOSITORY\\)");
+    }
+
+    @Test
+    void theOfficialGptOssRepositoryPassesWithItsUsagePolicyNamed() throws Exception {
+        JsonNode j = CliTest.checkJson(Corpus.repo("openai--gpt-oss-20b"), DEPLOYMENT);
+
+        assertThat(j.path("verdict").asText()).isEqualTo("pass");
+        assertThat(CliTest.findingRules(j)).containsExactly("USE-STATEMENT");
+        assertThat(j.path("findings").get(0).path("message").asText()).startsWith("USAGE_POLICY is OpenAI's gpt-oss usage policy");
+    }
+
+    @Test
+    void theSameStatementForAnotherModelOfTheReleaseIsKnownButAnEditedOneIsNot(@TempDir Path dir) throws Exception {
+        String official = Files.readString(Corpus.repo("openai--gpt-oss-20b").resolve("USAGE_POLICY"));
+        Path repo = Files.createDirectories(dir.resolve("gpt-oss"));
+        Files.copy(Corpus.repo("openai--gpt-oss-20b").resolve("LICENSE"), repo.resolve("LICENSE"));
+        Files.writeString(repo.resolve("README.md"), "---\nlicense: apache-2.0\n---\n# gpt-oss\n");
+
+        Files.writeString(repo.resolve("USAGE_POLICY"), official.replace("gpt-oss-20b", "gpt-oss-120b"));
+        assertThat(CliTest.findingRules(CliTest.checkJson(repo, DEPLOYMENT))).containsExactly("USE-STATEMENT");
+
+        Files.writeString(repo.resolve("USAGE_POLICY"), official.strip() + " You may use it for research only.\n");
+        JsonNode edited = CliTest.checkJson(repo, DEPLOYMENT);
+        assertThat(edited.path("verdict").asText()).isEqualTo("review");
+        assertThat(CliTest.findingRules(edited)).containsExactly("LICENSE-UNKNOWN");
+    }
+
+    /** Gemma §4.1 (use the latest Gemma) is in the 2024-02-21 terms only; the version a text matched decides. */
+    @Test
+    void onlyTheFirstGemmaTermsAskForTheLatestVersion(@TempDir Path dir) throws Exception {
+        for (String version : new String[] {"20240221", "20240401", "20250324"}) {
+            Path repo = Files.createDirectories(dir.resolve("gemma-" + version));
+            Files.writeString(repo.resolve("README.md"), "---\nlicense: gemma\n---\n# Gemma\n");
+            copy("gemma", "Gemma-Terms-of-Use-" + version, repo.resolve("LICENSE"));
+            JsonNode j = CliTest.checkJson(repo, DEPLOYMENT);
+            assertThat(j.path("verdict").asText()).as(version).isEqualTo("pass");
+            if (version.equals("20240221")) {
+                assertThat(CliTest.findingRules(j)).as(version).contains("LATEST-VERSION");
+            } else {
+                assertThat(CliTest.findingRules(j)).as(version).doesNotContain("LATEST-VERSION");
+            }
+        }
+    }
+}
