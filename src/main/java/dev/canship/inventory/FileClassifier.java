@@ -14,6 +14,16 @@ public final class FileClassifier {
             "safetensors", "gguf", "bin", "pt", "pth", "ckpt", "pkl", "pickle", "joblib", "npy", "npz",
             "onnx", "h5", "msgpack", "tflite", "mlmodel", "ot");
     private static final Set<String> DOCUMENT_EXTENSIONS = Set.of("txt", "md", "markdown", "html", "htm", "pdf", "docx", "rtf");
+    /**
+     * Extensions that are never a license text: code, configuration, data, images, archives. A license-named file
+     * with any other extension ({@code LICENSE.rst}, {@code LICENSE.llama3.1}, {@code Meta-Llama-3.1-License}) is
+     * read, since a repository's license text may be saved under any name and an unread one would be a silent pass.
+     */
+    private static final Set<String> NEVER_TEXT_EXTENSIONS = Set.of(
+            "json", "jsonl", "yaml", "yml", "toml", "ini", "cfg", "py", "pyc", "ipynb", "js", "ts", "java", "c", "h", "cpp",
+            "cu", "rs", "go", "sh", "bat", "ps1", "csv", "tsv", "parquet", "arrow", "png", "jpg", "jpeg", "gif", "svg", "webp",
+            "ico", "zip", "gz", "tgz", "tar", "bz2", "xz", "zst", "7z", "whl", "jar", "so", "dll", "dylib", "exe", "wasm",
+            "model", "vocab", "tiktoken", "spm", "wav", "mp3", "mp4", "jinja", "lock");
     private static final Pattern LICENSE = Pattern.compile("^(licen[cs]e|copying|terms|.*[-_ .]licen[cs]e|.*licen[cs]e[-_ .].*|.*terms[-_ ]of[-_ ]use.*|.*agreement.*)(\\..*)?$");
     private static final Pattern USE_POLICY = Pattern.compile("^.*(use[-_ ]?policy|usage[-_ ]?policy|acceptable[-_ ]use|prohibited[-_ ]use|responsible[-_ ]use).*$");
     private static final Pattern NOTICE = Pattern.compile("^notice(\\.(txt|md))?$");
@@ -44,11 +54,11 @@ public final class FileClassifier {
         if (NOTICE.matcher(name).matches()) {
             return FileRole.NOTICE;
         }
-        boolean documentLike = ext.isEmpty() || DOCUMENT_EXTENSIONS.contains(ext);
-        if (documentLike && USE_POLICY.matcher(name).matches()) {
+        boolean textLike = !NEVER_TEXT_EXTENSIONS.contains(ext);
+        if (textLike && USE_POLICY.matcher(name).matches()) {
             return FileRole.USE_POLICY;
         }
-        if (documentLike && LICENSE.matcher(name).matches()) {
+        if (textLike && LICENSE.matcher(name).matches()) {
             return FileRole.LICENSE;
         }
         if (DOCUMENT_EXTENSIONS.contains(ext)) {

@@ -50,6 +50,15 @@ class GoverningEvidenceCheckTest {
     }
 
     @Test
+    void aLicenseTextUnderAnOddExtensionIsStillRead(@TempDir Path dir) throws Exception {
+        JsonNode j = check(repo(dir, "license: apache-2.0", "LICENSE.llama3.1", "llama3.1/LICENSE"));
+
+        assertThat(j.path("verdict").asText()).isEqualTo("fail");
+        assertThat(j.path("license").path("id").asText()).isEqualTo("llama3.1");
+        assertThat(rules(j)).contains("LICENSE-CONFLICT");
+    }
+
+    @Test
     void aCodeLicenseDoesNotChooseForTheWeights(@TempDir Path dir) throws Exception {
         JsonNode j = check(repo(dir, "license: cc-by-nc-4.0 OR mit", "LICENSE-CODE", "mit/LICENSE-CODE"));
 

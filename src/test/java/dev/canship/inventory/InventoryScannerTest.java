@@ -43,6 +43,24 @@ class InventoryScannerTest {
         assertThat(inv.files()).extracting(RepoFile::path).isSorted();
     }
 
+    /** A license text saved under any name that says license is read; code and data files with such names are not. */
+    @Test
+    void licenseNamedFilesWithAnyTextExtensionAreLicenses(@TempDir Path repo) throws IOException {
+        for (String f : new String[] {"LICENSE.rst", "LICENSE.llama3.1", "Meta-Llama-3.1-License", "LICENSE_weights.rst", "USE_POLICY.rst",
+                "license_config.json", "license_check.py", "license.png"}) {
+            Files.writeString(repo.resolve(f), "x");
+        }
+        assertThat(scanner.scan(repo).files()).extracting(RepoFile::path, RepoFile::role).contains(
+                org.assertj.core.groups.Tuple.tuple("LICENSE.rst", FileRole.LICENSE),
+                org.assertj.core.groups.Tuple.tuple("LICENSE.llama3.1", FileRole.LICENSE),
+                org.assertj.core.groups.Tuple.tuple("Meta-Llama-3.1-License", FileRole.LICENSE),
+                org.assertj.core.groups.Tuple.tuple("LICENSE_weights.rst", FileRole.LICENSE),
+                org.assertj.core.groups.Tuple.tuple("USE_POLICY.rst", FileRole.USE_POLICY),
+                org.assertj.core.groups.Tuple.tuple("license_config.json", FileRole.OTHER),
+                org.assertj.core.groups.Tuple.tuple("license_check.py", FileRole.OTHER),
+                org.assertj.core.groups.Tuple.tuple("license.png", FileRole.OTHER));
+    }
+
     @Test
     void symlinksOutOfTheRootAreReportedNotFollowed(@TempDir Path dir) throws IOException {
         Path repo = Files.createDirectory(dir.resolve("repo"));
