@@ -92,7 +92,9 @@ public final class FingerprintTextMatcher implements TextMatcher {
     static boolean substantive(Alteration a, String document, boolean accessGate) {
         String found = a.found() == null ? "" : a.found();
         if (a.kind() == Alteration.Kind.ADDED) {
-            return true; // terms added outside the known text
+            // Words before the known text that bind nothing (a note on where the copy comes from) are a preface: minor.
+            // Anything that grants, binds or narrows a use, or runs longer, is terms added to the text.
+            return !a.preface();
         }
         if (a.expected() != null) {
             // Use policies hold no numeric terms; a version number there names the product ("Meta Llama 3" in

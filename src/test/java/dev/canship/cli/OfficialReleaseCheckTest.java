@@ -77,6 +77,26 @@ class OfficialReleaseCheckTest {
         assertThat(CliTest.findingRules(edited)).containsExactly("LICENSE-UNKNOWN");
     }
 
+    /** A redistributor's note before the exact text binds nothing: named, not held against the release. */
+    @Test
+    void aPrefaceThatBindsNothingDoesNotBlockButOneThatNarrowsUseDoes(@TempDir Path dir) throws Exception {
+        String llama = Files.readString(Corpus.license("llama3.1", "LICENSE"));
+        Path repo = Files.createDirectories(dir.resolve("llama-3.1-copy"));
+        Files.writeString(repo.resolve("README.md"), "---\nlicense: llama3.1\n---\n# Llama 3.1\n");
+        copy("llama3.1", "USE_POLICY.md", repo.resolve("USE_POLICY.md"));
+
+        Files.writeString(repo.resolve("LICENSE"), "This is a copy of the Llama 3.1 license as published by Meta. We redistribute it "
+                + "unchanged with these weights.\n\n" + llama);
+        JsonNode noted = CliTest.checkJson(repo, DEPLOYMENT);
+        assertThat(noted.path("verdict").asText()).isEqualTo("pass");
+        assertThat(CliTest.findingRules(noted)).containsExactly("LICENSE-ALTERED-MINOR");
+
+        Files.writeString(repo.resolve("LICENSE"), "Copyright (c) 2024 Acme Corp. For non-commercial use only.\n\n" + llama);
+        JsonNode narrowed = CliTest.checkJson(repo, DEPLOYMENT);
+        assertThat(narrowed.path("verdict").asText()).isNotEqualTo("pass");
+        assertThat(CliTest.findingRules(narrowed)).contains("LICENSE-ALTERED");
+    }
+
     /** Gemma §4.1 (use the latest Gemma) is in the 2024-02-21 terms only; the version a text matched decides. */
     @Test
     void onlyTheFirstGemmaTermsAskForTheLatestVersion(@TempDir Path dir) throws Exception {

@@ -19,6 +19,9 @@ import java.util.Objects;
  * @param before         the candidate's words just before the passage, for context
  * @param expected       the reference value(s) of key terms that differ here (e.g. {@code 700000000}), or null
  * @param detail         a short description of changed key terms (e.g. {@code mau-threshold 700000000 -> 7000000000}), or null
+ * @param preface        for ADDED words before the known text: true when they bind nothing (no word that grants, binds or
+ *                       narrows a use) and are no longer than a preface, such as a redistributor's note on where the copy
+ *                       comes from; such words cannot change the terms
  */
 public record Alteration(
         Kind kind,
@@ -30,7 +33,8 @@ public record Alteration(
         String found,
         String before,
         String expected,
-        String detail) {
+        String detail,
+        boolean preface) {
 
     /** Kind of alteration. */
     public enum Kind {
@@ -50,6 +54,12 @@ public record Alteration(
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
+    }
+
+    /** An alteration inside or around the known text (never a preface). */
+    public Alteration(Kind kind, int refStart, int refEnd, String clause, int candidateStart, int candidateEnd, String found,
+                      String before, String expected, String detail) {
+        this(kind, refStart, refEnd, clause, candidateStart, candidateEnd, found, before, expected, detail, false);
     }
 
     public Alteration {

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import dev.canship.identify.fingerprint.Fingerprint.TermAnchor;
 import dev.canship.identify.fingerprint.Fingerprint.VariableRegion;
@@ -128,6 +129,46 @@ public final class FingerprintMatcher {
     private static final int MAX_STRAY_WORDS = 3;
     /** Words of a copyright line tolerated anywhere. */
     private static final int MAX_COPYRIGHT_WORDS = 24;
+    /** Longest preface (words before the known text, none of them binding) that is named as minor, not as added terms. */
+    public static final int MAX_PREFACE_WORDS = 120;
+
+    /**
+     * Words that narrow or condition a use ("non-commercial", "research", "prohibited", "fee"): a title, preface,
+     * copyright line or stray word outside a known text that carries one may change what the file licenses, so it is
+     * never tolerated. Matched on words outside links, lower case, so "non-commercial" reads as "non commercial".
+     */
+    public static final Pattern USE_WORDS = Pattern.compile(
+            "\\b(commercial\\w*|noncommercial\\w*|nc|research|academic|educational|evaluation|personal|internal|production|"
+                    + "prohibit\\w*|forbid\\w*|restrict\\w*|permission|consent|approval|fees?|royalt\\w*|revenue|terminat\\w*|"
+                    + "revok\\w*|exclusively|solely)\\b");
+    /**
+     * Words that grant or bind (not, may, must, only...): outside a known text they change its terms unless they are
+     * part of a redistributor's note on where the copy comes from ("only the layout was converted"), which
+     * {@link FingerprintBuilder#stripPreface} recognises; there only {@link #USE_WORDS} count.
+     */
+    public static final Pattern MODAL_WORDS = Pattern.compile(
+            "\\b(not|no|never|nor|may|might|must|shall|will|can|cannot|only|except|unless|without|permitted|allowed)\\b");
+
+    /** Whether candidate tokens [from, to) carry a use word, or (when {@code modal}) a granting or binding word, outside links. */
+    private static boolean binds(Cand cand, int from, int to, boolean modal) {
+        if (from >= to) {
+            return false;
+        }
+        String words = plainWords(cand.text.quote(from, to));
+        return USE_WORDS.matcher(words).find() || modal && MODAL_WORDS.matcher(words).find();
+    }
+
+    /** The words of {@code text} outside links, lower case, separated by single spaces (punctuation dropped). */
+    public static String plainWords(String text) {
+        StringBuilder sb = new StringBuilder();
+        for (String w : text.split("\\s+")) {
+            if (w.contains("http://") || w.contains("https://") || w.contains("www.")) {
+                continue;
+            }
+            sb.append(' ').append(w.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " "));
+        }
+        return sb.toString();
+    }
 
     /**
      * Stretches of the candidate that no accepted reference explains, as ADDED alterations of the reference whose
@@ -184,10 +225,17 @@ public final class FingerprintMatcher {
             }
             int to = i;
             int words = uncopyrighted(cand, from, to);
-            int allowed = from == 0 && to == firstCovered ? MAX_TITLE_WORDS + preface : MAX_STRAY_WORDS;
-            if (words <= allowed) {
+            boolean leading = from == 0 && to == firstCovered;
+            int allowed = leading ? MAX_TITLE_WORDS + preface : MAX_STRAY_WORDS;
+            // Copyright lines, titles and prefaces pass only without a binding word: "For non-commercial use only" is a
+            // term. Of a recognised redistributor's note only use words count ("only the layout was converted" is no term).
+            int note = leading ? Math.min(preface, to) : 0;
+            boolean binding = binds(cand, from, from + note, false) || binds(cand, from + note, to, true);
+            if (words <= allowed && !binding) {
                 continue;
             }
+            // Longer, but binding nothing: a preface such as a note on where the copy comes from, named as minor.
+            boolean harmlessPreface = leading && !binding && words <= MAX_PREFACE_WORDS;
             Result owner = null;
             for (Result r : accepted) { // the reference just before the stretch, else the first one after it
                 if (r.spanEnd <= from && (owner == null || owner.spanStart >= to || r.spanEnd > owner.spanEnd)) {
@@ -202,7 +250,7 @@ public final class FingerprintMatcher {
             int at = owner.spanEnd <= from ? owner.ref.n : 0;
             out.computeIfAbsent(owner, r -> new ArrayList<>()).add(new Alteration(Alteration.Kind.ADDED, at, at,
                     owner.ref.fp.clauseAt(Math.max(0, at - 1)), from, to, cand.text.quote(from, to), cand.text.quote(from - 8, from),
-                    null, words + " word(s) outside the " + owner.ref.fp.id() + " text"));
+                    null, words + " word(s) outside the " + owner.ref.fp.id() + " text", harmlessPreface));
         }
         return out;
     }

@@ -59,6 +59,33 @@ class AddedTermsTest {
         assertAdded(found.get(0), "public authority");
     }
 
+    /** Short words before a known text that narrow its use are terms, however few: never tolerated as a title. */
+    @Test
+    void aShortRestrictivePrefaceOrCopyrightLineIsAddedTerms() throws IOException {
+        for (String preface : List.of("This model may be used for non-commercial research purposes only.",
+                "Copyright (c) 2024 Acme Corp. For non-commercial use only.", "# Llama 3.1 license (research use only)")) {
+            List<FingerprintMatch> found = Corpus.matcher().matchFile(preface + "\n\n" + corpus("llama3.1/LICENSE"));
+            assertThat(found).extracting(FingerprintMatch::id).as(preface).containsExactly("llama3.1");
+            assertThat(found.get(0).alterations()).as(preface).filteredOn(a -> a.kind() == Alteration.Kind.ADDED)
+                    .singleElement().satisfies(a -> assertThat(a.preface()).as("binds: not a harmless preface").isFalse());
+        }
+    }
+
+    /** A longer note that binds nothing (where the copy comes from) is a preface: named, flagged as harmless. */
+    @Test
+    void aLongPrefaceThatBindsNothingIsAHarmlessPreface() throws IOException {
+        String note = "This is a copy of the Llama 3.1 license as published by Meta. We redistribute it unchanged with these weights.";
+        List<FingerprintMatch> found = Corpus.matcher().matchFile(note + "\n\n" + corpus("llama3.1/LICENSE"));
+        assertThat(found).extracting(FingerprintMatch::id).containsExactly("llama3.1");
+        assertThat(found.get(0).alterations()).singleElement().satisfies(a -> {
+            assertThat(a.kind()).isEqualTo(Alteration.Kind.ADDED);
+            assertThat(a.preface()).isTrue();
+        });
+        // A link that happens to contain a use word ("prohibited" in its path) is not a term.
+        found = Corpus.matcher().matchFile("For the original copy, see https://example.com/prohibited_use_policy\n\n" + corpus("llama3.1/LICENSE"));
+        assertThat(found.get(0).altered()).isFalse();
+    }
+
     @Test
     void apacheWithAnInventedParagraphIsAlteredApache() throws IOException {
         String text = corpus("apache-2.0/LICENSE") + EXTRA;
