@@ -103,7 +103,7 @@ class KnowledgeBaseValidatorTest {
         Path kb = copy();
         edit(kb.resolve("regions.yaml"), "\"NO\"]", "NO]");
         assertThat(KnowledgeBaseValidator.validateKnowledgeBase(kb)).extracting(Object::toString)
-                .anySatisfy(p -> assertThat(p).startsWith("regions.yaml:").contains("regions.EEA.members[29]: boolean found, string expected"));
+                .anySatisfy(p -> assertThat(p).startsWith("regions.yaml:").contains("regions.EEA.members[36]: boolean found, string expected"));
     }
 
     @Test

@@ -13,18 +13,26 @@ class RegionsTest {
     private final Regions regions = KnowledgeBase.bundled().regions();
 
     @Test
-    void onlyThe27MemberStatesAreTheEu() {
-        assertThat(regions.members().get("EU")).hasSize(27);
+    void the27MemberStatesAndTheirSeparatelyCodedPartsAreTheEu() {
+        assertThat(regions.members().get("EU")).hasSize(34);
         assertThat(regions.isMember("EU", "DE")).isTrue();
         assertThat(regions.isMember("EU", "ie")).isTrue();
         for (String notEu : List.of("NO", "CH", "IS", "LI", "GB")) {
             assertThat(regions.isMember("EU", notEu)).as(notEu).isFalse();
         }
+        // A company in Reunion or the Aland Islands is in the EU although ISO gives the place its own code.
+        for (String outermost : List.of("RE", "GP", "MQ", "GF", "YT", "MF", "AX")) {
+            assertThat(regions.isMember("EU", outermost)).as(outermost).isTrue();
+        }
+        // Overseas countries and territories are not: French Polynesia, New Caledonia, Greenland, Aruba.
+        for (String oct : List.of("PF", "NC", "GL", "AW")) {
+            assertThat(regions.isMember("EU", oct)).as(oct).isFalse();
+        }
     }
 
     @Test
     void theEeaIsTheEuPlusIcelandLiechtensteinAndNorway() {
-        assertThat(regions.members().get("EEA")).containsAll(regions.members().get("EU")).contains("IS", "LI", "NO").hasSize(30);
+        assertThat(regions.members().get("EEA")).containsAll(regions.members().get("EU")).contains("IS", "LI", "NO").hasSize(37);
     }
 
     @Test
