@@ -74,12 +74,12 @@ class ObligationChecklistTest {
         Map<String, ObligationChecklist.Status> s = ObligationChecklist.of(TestReports.check(SCOUT, d)).stream()
                 .collect(Collectors.toMap(ObligationChecklist.Item::term, ObligationChecklist.Item::status));
         assertThat(s).containsEntry("trademark", ObligationChecklist.Status.NOT_DECLARED)
-                .containsEntry("use_policy", ObligationChecklist.Status.NOT_DECLARED)
                 .containsEntry("output_derivative", ObligationChecklist.Status.NOT_DECLARED)
                 .containsEntry("notice", NOT_APPLICABLE)
-                .containsEntry("mau", MET)
-                .doesNotContainValue(REVIEW);
+                .containsEntry("mau", MET);
+        // No use named under a use policy is a review (USES-UNDECLARED): no default can stand in for what the product does.
+        assertThat(s).containsEntry("use_policy", REVIEW);
         assertThat(ObligationChecklist.of(TestReports.check(SCOUT, d)).stream().filter(i -> i.term().equals("use_policy")).findFirst().orElseThrow().note())
-                .isEqualTo("not declared: product.uses");
+                .isEqualTo("finding: USES-UNDECLARED");
     }
 }

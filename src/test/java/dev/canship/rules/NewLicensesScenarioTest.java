@@ -25,6 +25,16 @@ class NewLicensesScenarioTest {
         Scenario.expect(c, "hunyuan German company", Scenario.under("tencent-hunyuan-community").set("organization.country", "DE"), "TERRITORY-EXCLUDED:error");
         Scenario.expect(c, "hunyuan British company", Scenario.under("tencent-hunyuan-community").set("organization.country", "GB"), "TERRITORY-EXCLUDED:error");
         Scenario.expect(c, "hunyuan Swiss company (not EU)", Scenario.under("tencent-hunyuan-community").set("organization.country", "CH"));
+        Scenario.expect(c, "hunyuan company in Reunion (an EU outermost region)", Scenario.under("tencent-hunyuan-community").set("organization.country", "RE"),
+                "TERRITORY-EXCLUDED:error");
+        Scenario.expect(c, "hunyuan, where the users are not declared", Scenario.under("tencent-hunyuan-community").set("product.regions", null),
+                "TERRITORY-UNDECLARED:warning");
+        Scenario.expect(c, "hunyuan, no uses declared", Scenario.under("tencent-hunyuan-community").set("product.uses", null),
+                "USES-UNDECLARED:warning");
+        Scenario.expect(c, "hunyuan, output training not declared", Scenario.under("tencent-hunyuan-community").set("model.outputs_train_models", null),
+                "OUTPUTS-UNDECLARED:warning");
+        Scenario.expect(c, "llama3.1 (outputs may train, with naming), output training not declared",
+                Scenario.under("llama3.1").set("model.outputs_train_models", null));
         Scenario.expect(c, "hunyuan US company serving Korea", Scenario.under("tencent-hunyuan-community").set("product.regions", "[US, KR]"),
                 "TERRITORY-EXCLUDED-USERS:error");
         Scenario.expect(c, "hunyuan US company serving the EU", Scenario.under("tencent-hunyuan-community").set("product.regions", "[EU]"),
