@@ -187,12 +187,17 @@ public final class LicenseIdentifier {
     private LineageVerdict lineage(LicenseMatch claimed, List<Lineage.Base> bases, ModelCard card, List<IdentificationIssue> issues) {
         Set<String> cardLicenses = new LinkedHashSet<>();
         Set<String> otherLicenses = new LinkedHashSet<>();
+        List<Lineage.Base> unmapped = new ArrayList<>();
         for (Lineage.Base b : bases) {
             if (b.undetermined()) {
                 issues.add(new IdentificationIssue(IdentificationIssue.Kind.UNKNOWN, List.of(),
                         b.source() + " names the base model " + b.name() + ", whose license canship cannot tell from the name (" + b.rule().why()
                                 + "); check the base's license by hand",
                         List.of(new IdentificationIssue.FileLine(b.file(), b.line()))));
+                continue;
+            }
+            if (b.rule() == null && !b.selfEvidence()) {
+                unmapped.add(b);
                 continue;
             }
             Optional<String> l = b.license();
@@ -207,6 +212,16 @@ public final class LicenseIdentifier {
                 continue;
             }
             (b.fromCard() ? cardLicenses : otherLicenses).add(l.get());
+        }
+        if (!unmapped.isEmpty()) {
+            // A derivative stays under its base's license; a base canship cannot map leaves that license unknown.
+            // One issue for all of them: a card may name many.
+            issues.add(new IdentificationIssue(IdentificationIssue.Kind.UNKNOWN, List.of(),
+                    unmapped.get(0).source() + " names the base model " + unmapped.stream().limit(3).map(Lineage.Base::name).collect(Collectors.joining(", "))
+                            + (unmapped.size() > 3 ? " and " + (unmapped.size() - 3) + " more" : "")
+                            + ", whose license canship does not know (no entry of licenses/lineage.yaml matches the name); a derivative stays "
+                            + "under its base's license, so check that license by hand",
+                    unmapped.stream().limit(3).map(b -> new IdentificationIssue.FileLine(b.file(), b.line())).toList()));
         }
         Set<String> binding = new LinkedHashSet<>(cardLicenses);
         binding.addAll(otherLicenses);

@@ -33,6 +33,8 @@ public final class Lineage {
     /** A GGUF file's own address: the model it was converted from ({@code general.source.*}) or its own page. */
     private static final List<String> GGUF_SELF_KEYS = List.of("general.source.huggingface.repository", "general.source.repo_url",
             "general.source.url", "general.repo_url", "general.url");
+    /** A GGUF file's own display names, read only where they settle a license (see {@link #bases}). */
+    private static final List<String> GGUF_NAME_KEYS = List.of("general.name", "general.basename");
     /** Source label prefix of a model a packaging format says the weights were saved from (MLflow's source_model_name). */
     static final String DECLARED_SELF_PREFIX = "weights saved from ";
     private static final Pattern GGUF_BASE = Pattern.compile("general\\.base_model\\.(\\d{1,3})\\.(name|organization|repo_url)");
@@ -179,6 +181,17 @@ public final class Lineage {
                 String v = w.metadata().get(key);
                 if (v != null && !v.isBlank()) {
                     add(out, v, GGUF_SELF_PREFIX + key, w.file(), 0);
+                }
+            }
+            // The file's display name ("Meta Llama 3.1 8B Instruct") says what the weights are when it names a
+            // family the lineage settles; a free-form name that settles nothing is no evidence either way.
+            for (String key : GGUF_NAME_KEYS) {
+                String v = w.metadata().get(key);
+                if (v != null && !v.isBlank() && v.strip().length() <= MAX_NAME_CHARS) {
+                    String name = v.strip().replaceAll("\\s+", "-");
+                    if (match(name).map(r -> r.license() != null).orElse(false)) {
+                        add(out, name, GGUF_SELF_PREFIX + key, w.file(), 0);
+                    }
                 }
             }
             for (Map.Entry<Integer, String[]> e : byIndex.entrySet()) {

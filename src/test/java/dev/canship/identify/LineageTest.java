@@ -106,10 +106,12 @@ class LineageTest {
         Files.writeString(repo.resolve("README.md"), "---\nlicense: llama3.1\n---\n# A fine-tune\n");
         Files.writeString(repo.resolve("config.json"), "{\"_name_or_path\": \"meta-llama/Meta-Llama-3-8B-Instruct\", \"model_type\": \"llama\"}");
         Identification id = identify(repo);
-        assertThat(id.license().id()).as("a Llama 3 base under a Llama 3.1 tag: Llama 3's terms").isEqualTo("llama3");
-        assertThat(id.terms().namePrefix().prefix()).isEqualTo("Llama 3");
-        assertThat(id.issues()).filteredOn(i -> i.kind() == IdentificationIssue.Kind.LAUNDERING).singleElement()
-                .satisfies(i -> assertThat(i.licenseIds()).containsExactly("llama3", "llama3.1"));
+        // Meta's later license over Meta's earlier base is no laundering, but the base's license is still checked.
+        assertThat(id.license().id()).as("a Llama 3 base under a Llama 3.1 tag: the later Meta license").isEqualTo("llama3.1");
+        assertThat(id.alsoBinding()).as("Llama 3's terms bind beside it").containsExactly("llama3");
+        assertThat(id.issues()).noneMatch(i -> i.kind() == IdentificationIssue.Kind.LAUNDERING);
+        assertThat(id.issues()).filteredOn(i -> i.kind() == IdentificationIssue.Kind.LINEAGE_LATER).singleElement()
+                .satisfies(i -> assertThat(i.licenseIds()).containsExactly("llama3.1", "llama3"));
     }
 
     @Test
@@ -134,6 +136,46 @@ class LineageTest {
         assertThat(id.baseModels()).containsExactly("https://huggingface.co/google/gemma-3-4b-it");
         assertThat(id.license().id()).isEqualTo("gemma");
         assertThat(kinds(id)).contains(IdentificationIssue.Kind.LAUNDERING);
+    }
+
+    /** A GGUF whose own name says Llama 3.1 is Llama 3.1 weights, whatever its general.license says. */
+    @Test
+    void aGgufNamedAfterASettledFamilyIsThatFamilysWeights(@TempDir Path repo) throws IOException {
+        new TestWeights.Gguf().string("general.architecture", "llama").string("general.name", "Meta Llama 3.1 8B Instruct")
+                .string("general.basename", "Meta-Llama-3.1").string("general.license", "apache-2.0")
+                .write(repo.resolve("model-Q4_K_M.gguf"), 0);
+        Identification id = identify(repo);
+        assertThat(id.license().id()).isEqualTo("llama3.1");
+        assertThat(kinds(id)).contains(IdentificationIssue.Kind.LAUNDERING);
+        assertThat(id.baseModels()).as("its own name makes it no derivative").isEmpty();
+    }
+
+    /** A free-form GGUF name that settles no license ("Mistral Small") is no evidence either way: no review over it. */
+    @Test
+    void aGgufNameThatSettlesNothingIsNoEvidence(@TempDir Path repo) throws IOException {
+        Files.writeString(repo.resolve("README.md"), "---\nlicense: apache-2.0\n---\n# Quantized\n");
+        new TestWeights.Gguf().string("general.architecture", "llama").string("general.name", "Mistral Small Acme Tune")
+                .string("general.license", "apache-2.0").write(repo.resolve("model-Q4_K_M.gguf"), 0);
+        Identification id = identify(repo);
+        assertThat(id.license().id()).isEqualTo("apache-2.0");
+        assertThat(kinds(id)).isEmpty();
+    }
+
+    /** Meta's safety models and community shorthand ("L3.1-") name Llama bases; an unmappable base is a review. */
+    @Test
+    void guardModelsShorthandAndUnknownBases(@TempDir Path repo) throws IOException {
+        for (String[] c : new String[][] {{"meta-llama/Llama-Guard-3-8B", "llama3.1"}, {"meta-llama/Llama-Guard-4-12B", "llama4"},
+                {"meta-llama/Llama-Guard-3-1B", "llama3.2"}, {"meta-llama/Meta-Llama-Guard-2-8B", "llama3"},
+                {"Sao10K/L3.1-70B-Euryale-v2.2", "llama3.1"}, {"Sao10K/L3-8B-Stheno-v3.2", "llama3"}}) {
+            Files.writeString(repo.resolve("README.md"), "---\nlicense: apache-2.0\nbase_model: " + c[0] + "\n---\n# Tuned\n");
+            Identification id = identify(repo);
+            assertThat(id.license().id()).as(c[0]).isEqualTo(c[1]);
+            assertThat(kinds(id)).as(c[0]).contains(IdentificationIssue.Kind.LAUNDERING);
+        }
+        Files.writeString(repo.resolve("README.md"), "---\nlicense: apache-2.0\nbase_model: someone/Unheard-Of-7B\n---\n# Tuned\n");
+        Identification id = identify(repo);
+        assertThat(kinds(id)).as("a base of unknown license leaves the derivative's license unknown").containsExactly(IdentificationIssue.Kind.UNKNOWN);
+        assertThat(id.issues().get(0).message()).contains("someone/Unheard-Of-7B").contains("check that license by hand");
     }
 
     @Test
@@ -221,6 +263,8 @@ class LineageTest {
         Identification id = identify(repo);
         assertThat(id.baseModels()).as("bases kept per repository are bounded").hasSize(32);
         assertThat(id.license().id()).isEqualTo("mit");
-        assertThat(kinds(id)).as("prose beyond the first derivation phrases read is not scanned").isEmpty();
+        assertThat(kinds(id)).as("prose beyond the first derivation phrases read is not scanned; the unknown bases are one review")
+                .containsExactly(IdentificationIssue.Kind.UNKNOWN);
+        assertThat(id.issues().get(0).message()).contains("acme/model-0").contains("and 29 more");
     }
 }
