@@ -26,11 +26,17 @@ final class CardReader {
 
     ModelCard read(String file, String text, List<Diagnostic> diagnostics) {
         String[] lines = text.split("\r?\n", -1);
-        if (lines.length == 0 || !lines[0].strip().equals("---")) {
+        // The Hub reads front matter after leading blank lines too (its pattern allows whitespace before '---'), so a
+        // card whose first line is empty still declares its license there.
+        int open = 0;
+        while (open < lines.length - 1 && lines[open].replace("\uFEFF", "").isBlank()) {
+            open++;
+        }
+        if (lines.length == 0 || !lines[open].replace("\uFEFF", "").strip().equals("---")) {
             return new ModelCard(file, null, text, 1, Map.of());
         }
         int end = -1;
-        for (int i = 1; i < lines.length; i++) {
+        for (int i = open + 1; i < lines.length; i++) {
             String l = lines[i].strip();
             if (l.equals("---") || l.equals("...")) {
                 end = i;
@@ -46,7 +52,7 @@ final class CardReader {
         Map<String, List<Integer>> allLines = new LinkedHashMap<>();
         Map<String, List<String>> rawValues = new LinkedHashMap<>();
         List<int[]> blocks = new ArrayList<>(); // [first line, end line) of each top-level key, lines as indexes
-        for (int i = 1; i < end; i++) {
+        for (int i = open + 1; i < end; i++) {
             fm.append(lines[i]).append('\n');
             Matcher m = TOP_KEY.matcher(lines[i]);
             if (m.find()) {
@@ -56,7 +62,7 @@ final class CardReader {
                 if (!blocks.isEmpty()) {
                     blocks.get(blocks.size() - 1)[1] = i;
                 }
-                blocks.add(new int[] {blocks.isEmpty() ? 1 : i, end});
+                blocks.add(new int[] {blocks.isEmpty() ? open + 1 : i, end});
             }
         }
         Map<String, List<String>> duplicates = new LinkedHashMap<>();
@@ -83,12 +89,77 @@ final class CardReader {
             }
         } catch (JacksonException e) {
             String why = "front matter is not valid YAML" + where(e) + ": " + firstLine(e.getOriginalMessage());
-            node = keyByKey(file, lines, blocks, why, diagnostics);
+            node = keyByKey(file, lines, blocks, open + 1, why, diagnostics);
         } catch (RuntimeException e) {
             // SnakeYAML signals its own limits (aliases, nesting, size) with unchecked exceptions.
             diagnostics.add(new Diagnostic(file, "front matter rejected: " + firstLine(e.getMessage())));
         }
+        if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+            licenseKeys(o, keyLines);
+        }
         return new ModelCard(file, node, body.toString(), end + 2, keyLines, duplicates);
+    }
+
+    /**
+     * A license stated in a way the Hub does not read is still the author's statement, so it is evidence: a license key
+     * written in other case ({@code License:}) stands for the key, and {@code license:<id>} tags add the licenses they
+     * name (the Hub writes that tag from the license key; one naming another license means both are claimed).
+     */
+    private static void licenseKeys(com.fasterxml.jackson.databind.node.ObjectNode o, Map<String, Integer> keyLines) {
+        for (String k : ModelCard.LICENSE_KEYS) {
+            if (o.has(k)) {
+                continue;
+            }
+            java.util.Iterator<String> names = o.fieldNames();
+            while (names.hasNext()) {
+                String n = names.next();
+                if (n.equalsIgnoreCase(k)) {
+                    o.set(k, o.get(n));
+                    if (keyLines.containsKey(n)) {
+                        keyLines.putIfAbsent(k, keyLines.get(n));
+                    }
+                    break;
+                }
+            }
+        }
+        JsonNode tags = o.get("tags");
+        if (tags == null || !tags.isArray()) {
+            return;
+        }
+        List<String> fromTags = new ArrayList<>();
+        for (JsonNode t : tags) {
+            String v = t.isTextual() ? t.asText().strip() : "";
+            if (v.regionMatches(true, 0, "license:", 0, 8) && v.length() > 8 && v.length() <= 100 && fromTags.size() < 16) {
+                fromTags.add(v.substring(8).strip());
+            }
+        }
+        if (fromTags.isEmpty()) {
+            return;
+        }
+        JsonNode declared = o.get("license");
+        List<String> have = new ArrayList<>();
+        if (declared != null && declared.isTextual()) {
+            have.add(declared.asText().strip());
+        } else if (declared != null && declared.isArray()) {
+            declared.forEach(d -> have.add(d.asText().strip()));
+        } else if (declared != null) {
+            return; // an odd license value is reported as it is
+        }
+        com.fasterxml.jackson.databind.node.ArrayNode all = o.arrayNode();
+        have.forEach(all::add);
+        boolean added = false;
+        for (String t : fromTags) {
+            if (have.stream().noneMatch(h -> h.equalsIgnoreCase(t))) {
+                all.add(t);
+                added = true;
+            }
+        }
+        if (added) {
+            o.set("license", all.size() == 1 ? all.get(0) : all);
+            if (keyLines.containsKey("tags")) {
+                keyLines.putIfAbsent("license", keyLines.get("tags"));
+            }
+        }
     }
 
     /**
@@ -96,7 +167,7 @@ final class CardReader {
      * {@code .nan}, an unparsable tagged scalar, an unclosed list) costs that key and not the license tag beside it.
      * Each key that still fails is named in the diagnostic; its value is not guessed.
      */
-    private JsonNode keyByKey(String file, String[] lines, List<int[]> blocks, String why, List<Diagnostic> diagnostics) {
+    private JsonNode keyByKey(String file, String[] lines, List<int[]> blocks, int first, String why, List<Diagnostic> diagnostics) {
         com.fasterxml.jackson.databind.node.ObjectNode out = yaml.createObjectNode();
         List<String> skipped = new ArrayList<>();
         for (int[] b : blocks) {
@@ -104,7 +175,7 @@ final class CardReader {
             for (int i = b[0]; i < b[1]; i++) {
                 part.append(lines[i]).append('\n');
             }
-            Matcher m = TOP_KEY.matcher(lines[b[0] == 1 ? firstKeyLine(lines, b) : b[0]]);
+            Matcher m = TOP_KEY.matcher(lines[b[0] == first ? firstKeyLine(lines, b) : b[0]]);
             String key = m.find() ? m.group(1) : "?";
             try {
                 JsonNode n = yaml.readTree(part.toString());

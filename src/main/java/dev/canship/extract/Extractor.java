@@ -152,7 +152,7 @@ public final class Extractor {
                             card = cards.read(f.path(), read.text(), diagnostics);
                             texts.add(new TextDocument(f.path(), null, f.role(), card.body(), card.bodyLine(), false));
                             addCardFields(card, texts);
-                            if (read.cut() != null && card.frontMatter().isMissingNode() && read.text().startsWith("---")) {
+                            if (read.cut() != null && card.frontMatter().isMissingNode() && read.text().stripLeading().startsWith("---")) {
                                 // A bound fell inside the front matter: the card's license keys and texts are unknown.
                                 unread.add(new UnreadDocument(f.path(), "front matter", f.role(), true, "only the start was read (" + read.cut() + ")"));
                             }

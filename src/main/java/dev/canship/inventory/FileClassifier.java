@@ -24,7 +24,7 @@ public final class FileClassifier {
             "cu", "rs", "go", "sh", "bat", "ps1", "csv", "tsv", "parquet", "arrow", "png", "jpg", "jpeg", "gif", "svg", "webp",
             "ico", "zip", "gz", "tgz", "tar", "bz2", "xz", "zst", "7z", "whl", "jar", "so", "dll", "dylib", "exe", "wasm",
             "model", "vocab", "tiktoken", "spm", "wav", "mp3", "mp4", "jinja", "lock");
-    private static final Pattern LICENSE = Pattern.compile("^(licen[cs]e|copying|terms|.*[-_ .]licen[cs]e|.*licen[cs]e[-_ .].*|.*terms[-_ ]of[-_ ]use.*|.*agreement.*)(\\..*)?$");
+    private static final Pattern LICENSE = Pattern.compile("^(licen[cs]e|copying|terms|.*[-_ .]licen[cs]e|.*licen[cs]e[-_ .].*|.*[-_ .]terms|terms[-_ .].*|.*terms[-_ ]of[-_ ]use.*|.*agreement.*)(\\..*)?$");
     private static final Pattern USE_POLICY = Pattern.compile("^.*(use[-_ ]?policy|usage[-_ ]?policy|acceptable[-_ ]use|prohibited[-_ ]use|responsible[-_ ]use).*$");
     private static final Pattern NOTICE = Pattern.compile("^notice(\\.(txt|md))?$");
 

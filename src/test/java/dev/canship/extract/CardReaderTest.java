@@ -29,6 +29,26 @@ class CardReaderTest {
         }
     }
 
+    /** The Hub reads front matter after blank lines; so does canship, with the lines of the file. */
+    @Test
+    void frontMatterAfterLeadingBlankLinesIsRead() {
+        ModelCard c = reader.read("README.md", "\n\n---\nlicense: cc-by-nc-4.0\n---\n# Model\n", diagnostics);
+        assertThat(c.text("license")).isEqualTo("cc-by-nc-4.0");
+        assertThat(c.lineOf("license")).isEqualTo(4);
+        // With the key by key fallback too.
+        c = reader.read("README.md", "\n---\nx: [unclosed\nlicense: mit\n---\n# Model\n", diagnostics);
+        assertThat(c.text("license")).isEqualTo("mit");
+    }
+
+    /** A license stated in a way the Hub does not read is still the author's statement. */
+    @Test
+    void aCapitalisedLicenseKeyAndLicenseTagsAreLicenses() {
+        assertThat(read("License: cc-by-nc-4.0\n").text("license")).isEqualTo("cc-by-nc-4.0");
+        assertThat(read("tags: [license:cc-by-nc-4.0, text-generation]\n").text("license")).isEqualTo("cc-by-nc-4.0");
+        assertThat(read("license: apache-2.0\ntags: [license:cc-by-nc-4.0]\n").texts("license")).containsExactly("apache-2.0", "cc-by-nc-4.0");
+        assertThat(read("license: apache-2.0\ntags: [license:apache-2.0]\n").text("license")).as("the Hub's own tag adds nothing").isEqualTo("apache-2.0");
+    }
+
     @Test
     void aBadDateIsKeptAsText() {
         assertThat(read("license: mit\ndate: 2024-13-45\n").text("license")).isEqualTo("mit");

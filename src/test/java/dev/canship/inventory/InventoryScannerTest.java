@@ -47,7 +47,7 @@ class InventoryScannerTest {
     @Test
     void licenseNamedFilesWithAnyTextExtensionAreLicenses(@TempDir Path repo) throws IOException {
         for (String f : new String[] {"LICENSE.rst", "LICENSE.llama3.1", "Meta-Llama-3.1-License", "LICENSE_weights.rst", "USE_POLICY.rst",
-                "license_config.json", "license_check.py", "license.png"}) {
+                "ADDITIONAL_TERMS.md", "terms_and_conditions.txt", "license_config.json", "license_check.py", "license.png"}) {
             Files.writeString(repo.resolve(f), "x");
         }
         assertThat(scanner.scan(repo).files()).extracting(RepoFile::path, RepoFile::role).contains(
@@ -56,6 +56,8 @@ class InventoryScannerTest {
                 org.assertj.core.groups.Tuple.tuple("Meta-Llama-3.1-License", FileRole.LICENSE),
                 org.assertj.core.groups.Tuple.tuple("LICENSE_weights.rst", FileRole.LICENSE),
                 org.assertj.core.groups.Tuple.tuple("USE_POLICY.rst", FileRole.USE_POLICY),
+                org.assertj.core.groups.Tuple.tuple("ADDITIONAL_TERMS.md", FileRole.LICENSE),
+                org.assertj.core.groups.Tuple.tuple("terms_and_conditions.txt", FileRole.LICENSE),
                 org.assertj.core.groups.Tuple.tuple("license_config.json", FileRole.OTHER),
                 org.assertj.core.groups.Tuple.tuple("license_check.py", FileRole.OTHER),
                 org.assertj.core.groups.Tuple.tuple("license.png", FileRole.OTHER));
