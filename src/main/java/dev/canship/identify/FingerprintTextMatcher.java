@@ -79,7 +79,9 @@ public final class FingerprintTextMatcher implements TextMatcher {
     private static final int CLICK_THROUGH_WORDS = 40;
     /** Words that carry a grant or a duty: a passage that reads any of them changed cannot be waved through. */
     private static final Pattern TERM_WORDS = Pattern.compile(
-            "(?i)\\b(not|no|never|nor|may|might|must|shall|will|can|cannot|only|except|unless|without|prohibited|permitted|allowed)\\b");
+            "(?i)\\b(not|no|never|nor|may|might|must|shall|will|can|cannot|only|except|unless|without|prohibited|permitted|allowed"
+                    // The scope of a grant: "non-exclusive" to "exclusive", "non-transferable" to "transferable".
+                    + "|non|exclusive|nonexclusive|transferable|nontransferable|sublicensable|revocable|irrevocable|royalty|perpetual)\\b");
     private static final Pattern PRODUCT_VERSION = Pattern.compile("\\d+(\\.\\d+)?");
     private static final Pattern PRODUCT_NAME = Pattern.compile("(?i)\\b(llama|gemma)\\b");
 
@@ -108,6 +110,15 @@ public final class FingerprintTextMatcher implements TextMatcher {
             return false;
         }
         if (TERM_WORDS.matcher(found).find()) {
+            return true;
+        }
+        // Words removed outright: more than a word or two is a clause shortened (a use-policy item dropped, a party
+        // cut from a definition); in a use policy even one, since a single word can be a whole prohibited use.
+        if (a.kind() == Alteration.Kind.DELETED && found.isBlank() && (refWords > 2 || "use-policy".equals(document) && refWords > 0)) {
+            return true;
+        }
+        // Words added: more than a word or two beyond what they replace ("Meta Platforms, Inc and Acme Corp").
+        if (a.kind() == Alteration.Kind.INSERTED && wordsOutsideLinks(found) - refWords > 2) {
             return true;
         }
         int foundWords = wordsOutsideLinks(found);
