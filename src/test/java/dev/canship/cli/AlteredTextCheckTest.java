@@ -3,10 +3,14 @@ package dev.canship.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.canship.Corpus;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,29 +36,21 @@ class AlteredTextCheckTest {
         return CliTest.checkJson(repo, DEPLOYMENT);
     }
 
-    private static void assertAltered(JsonNode j) {
+    /** Each case: a passage of the license (or use policy), what it is changed to, and what that changes. */
+    @ParameterizedTest(name = "{3}")
+    @MethodSource("meaningChangingEdits")
+    void anEditThatChangesWhatIsGrantedOrForbiddenIsAnError(boolean policy, String from, String to, String what, @TempDir Path dir) throws Exception {
+        JsonNode j = check(dir, policy, from, to);
         assertThat(j.path("verdict").asText()).isEqualTo("fail");
         assertThat(CliTest.findingRules(j)).contains("LICENSE-ALTERED").doesNotContain("LICENSE-ALTERED-MINOR");
     }
 
-    @Test
-    void aNonExclusiveGrantMadeExclusiveIsAnError(@TempDir Path dir) throws Exception {
-        assertAltered(check(dir, false, "non-exclusive, worldwide", "exclusive, worldwide"));
-    }
-
-    @Test
-    void aNonTransferableGrantMadeTransferableIsAnError(@TempDir Path dir) throws Exception {
-        assertAltered(check(dir, false, "non-transferable and royalty-free", "transferable and royalty-free"));
-    }
-
-    @Test
-    void aPartyAddedToTheLicensorIsAnError(@TempDir Path dir) throws Exception {
-        assertAltered(check(dir, false, "and Meta Platforms, Inc", "and Meta Platforms, Inc and Acme Corp"));
-    }
-
-    @Test
-    void aProhibitedUseDroppedFromThePolicyIsAnError(@TempDir Path dir) throws Exception {
-        assertAltered(check(dir, true, "        * Human trafficking, exploitation, and sexual violence\n", ""));
+    static Stream<Arguments> meaningChangingEdits() {
+        return Stream.of(
+                Arguments.of(false, "non-exclusive, worldwide", "exclusive, worldwide", "a non-exclusive grant made exclusive"),
+                Arguments.of(false, "non-transferable and royalty-free", "transferable and royalty-free", "a non-transferable grant made transferable"),
+                Arguments.of(false, "and Meta Platforms, Inc", "and Meta Platforms, Inc and Acme Corp", "a party added to the licensor"),
+                Arguments.of(true, "        * Human trafficking, exploitation, and sexual violence\n", "", "a prohibited use dropped from the policy"));
     }
 
     @Test
