@@ -97,6 +97,22 @@ class OfficialReleaseCheckTest {
         assertThat(CliTest.findingRules(narrowed)).contains("LICENSE-ALTERED");
     }
 
+    /** Gemma counts a hosted service as distribution (§1.1): its users are owed the terms, so the checklist says met, not "not applicable". */
+    @Test
+    void aHostedGemmaOwesItsUsersTheTerms(@TempDir Path dir) throws Exception {
+        Path repo = Files.createDirectories(dir.resolve("gemma"));
+        Files.writeString(repo.resolve("README.md"), "---\nlicense: gemma\n---\n# Gemma\n");
+        copy("gemma", "Gemma-Terms-of-Use-20250324", repo.resolve("LICENSE"));
+        CliTest.Run met = CliTest.run("check", repo.toString(), "-d", DEPLOYMENT.toString());
+        assertThat(met.exit()).isZero();
+        assertThat(met.out()).containsPattern("met +§3\\.1\\(2\\) +Ship a copy of the license");
+
+        Path without = Files.writeString(dir.resolve("no-copy.yaml"), Files.readString(DEPLOYMENT).replace("ships_license_copy: true", "ships_license_copy: false"));
+        JsonNode j = CliTest.checkJson(repo, without);
+        assertThat(j.path("verdict").asText()).isEqualTo("fail");
+        assertThat(CliTest.findingRules(j)).contains("LICENSE-COPY-HOSTED");
+    }
+
     /** Gemma §4.1 (use the latest Gemma) is in the 2024-02-21 terms only; the version a text matched decides. */
     @Test
     void onlyTheFirstGemmaTermsAskForTheLatestVersion(@TempDir Path dir) throws Exception {

@@ -33,6 +33,21 @@ class UnreadTermsTest {
         assertThat(Verdict.blockingReview(f.get(0))).isTrue();
     }
 
+    /** Identification already named the license as unknown (with its file and link): one blocking review, not two. */
+    @Test
+    void aLicenseIdentificationReportedAsUnknownIsNotReportedTwice() throws Exception {
+        LicenseMatch match = new LicenseMatch("odd-license", null, "license", "metadata", "README.md (license_name)", 3, 1.0, false, List.of());
+        var unknown = new dev.canship.identify.IdentificationIssue(dev.canship.identify.IdentificationIssue.Kind.UNKNOWN, List.of("odd-license"),
+                "README.md (license_name) names the license \"odd-license\", which canship does not know",
+                List.of(new dev.canship.identify.IdentificationIssue.FileLine("README.md", 3)));
+        Identification id = new Identification(List.of(match), match, null, LicenseTerms.NONE, List.of(), List.of(unknown));
+        RuleInput input = new FactAssembler(Scenario.KB).assemble("odd-repo", id, false, false, null, null,
+                Scenario.under("mit").deployment(), "deployment.yaml", new OrgPolicy(Set.of(), Set.of()));
+        List<Finding> f = Scenario.ENGINE.evaluate(input);
+        assertThat(f).extracting(Finding::rule).containsExactly("LICENSE-UNKNOWN");
+        assertThat(Verdict.blockingReview(f.get(0))).isTrue();
+    }
+
     @Test
     void namingItInLicensesAllowAcceptsIt() throws Exception {
         assertThat(run(new OrgPolicy(Set.of("odd-license"), Set.of()))).isEmpty();
