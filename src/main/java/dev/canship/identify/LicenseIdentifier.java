@@ -69,6 +69,9 @@ public final class LicenseIdentifier {
                 matches.add(new LicenseMatch(h.id(), h.version(), h.document(), "text", doc.where(), doc.firstLine(),
                         h.confidence(), !alterations.isEmpty(), alterations));
             }
+            if (hits.isEmpty() && doc.field() != null) {
+                narrowingWords(doc).ifPresent(issues::add);
+            }
             if (hits.isEmpty() && (doc.role() == FileRole.LICENSE || doc.role() == FileRole.USE_POLICY) && !doc.text().isBlank()) {
                 Optional<LicenseMatch> ref = reference(doc);
                 if (ref.isPresent()) {
@@ -300,6 +303,29 @@ public final class LicenseIdentifier {
         LicenseInfo e = b.get();
         return l.family() != null && l.family().equals(e.family()) && l.publisher() != null && l.publisher().equals(e.publisher())
                 && l.released() != null && e.released() != null && l.released().isAfter(e.released());
+    }
+
+    /**
+     * Wording that narrows a model's use to less than commercial use: in a card's access prompt or license field that
+     * matches no known text, it is terms of the publisher's own that canship cannot read, so it is never passed over.
+     */
+    private static final java.util.regex.Pattern NARROWING = java.util.regex.Pattern.compile(
+            "(?i)\\b(non[- ]?commercial|not for commercial|no commercial use|commercial use (is )?(not (permitted|allowed)|prohibited|forbidden)"
+                    + "|(research|academic|evaluation|educational|personal)( (use|purposes?))? only|only for (research|academic|non[- ]?commercial))");
+
+    /** A card text field (extra_gated_prompt, license_text...) that no fingerprint explains but that narrows the use. */
+    private static Optional<IdentificationIssue> narrowingWords(TextDocument doc) {
+        java.util.regex.Matcher m = NARROWING.matcher(doc.text().length() > 20_000 ? doc.text().substring(0, 20_000) : doc.text());
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        int from = Math.max(0, m.start() - 60);
+        int to = Math.min(doc.text().length(), m.end() + 60);
+        String quote = doc.text().substring(from, to).replaceAll("\\s+", " ").strip();
+        return Optional.of(new IdentificationIssue(IdentificationIssue.Kind.UNKNOWN, List.of(),
+                doc.where() + " states terms of its own that match no license canship knows and narrow the use (\"" + m.group()
+                        + "\" in \"" + quote + "\"); whatever the license tag says, have them reviewed",
+                List.of(new IdentificationIssue.FileLine(doc.file(), doc.firstLine()))));
     }
 
     /** A card tag {@code license: unknown}: the uploader does not know; no claim, and no conflict with anything. */

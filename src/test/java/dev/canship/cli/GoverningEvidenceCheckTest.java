@@ -58,6 +58,25 @@ class GoverningEvidenceCheckTest {
         assertThat(rules(j)).contains("LICENSE-CONFLICT");
     }
 
+    /** An access prompt with terms of its own that narrow the use is no pass on an Apache tag and text. */
+    @Test
+    void anAccessPromptThatNarrowsTheUseIsAReview(@TempDir Path dir) throws Exception {
+        JsonNode j = check(repo(dir, "license: apache-2.0\nextra_gated_prompt: By requesting access you agree to use the model for "
+                + "non-commercial research only and to cite our paper.", "LICENSE", "apache-2.0/LICENSE"));
+
+        assertThat(j.path("verdict").asText()).isEqualTo("review");
+        assertThat(rules(j)).containsExactly("LICENSE-UNKNOWN");
+        assertThat(j.path("findings").get(0).path("message").asText()).contains("extra_gated_prompt").contains("non-commercial research only");
+    }
+
+    @Test
+    void anAccessPromptAboutPrivacyIsNoTerms(@TempDir Path dir) throws Exception {
+        JsonNode j = check(repo(dir, "license: apache-2.0\nextra_gated_description: If you want to learn more about how we process your "
+                + "personal data, please read our Privacy Policy.", "LICENSE", "apache-2.0/LICENSE"));
+
+        assertThat(j.path("verdict").asText()).isEqualTo("pass");
+    }
+
     @Test
     void aCodeLicenseDoesNotChooseForTheWeights(@TempDir Path dir) throws Exception {
         JsonNode j = check(repo(dir, "license: cc-by-nc-4.0 OR mit", "LICENSE-CODE", "mit/LICENSE-CODE"));
