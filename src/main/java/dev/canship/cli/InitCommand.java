@@ -104,6 +104,9 @@ final class InitCommand implements Callable<Integer> {
     String productName;
     @Option(names = "--annual-revenue", paramLabel = "USD", description = "Annual revenue of the last 12 months in US dollars (40000000 or 40M).")
     String annualRevenue;
+    @Option(names = "--discloses-machine-generated", paramLabel = "yes|no",
+            description = "Whether the product tells its users, wherever generated content appears, that it is machine-generated.")
+    String disclosesMachineGenerated;
 
     /** One question: its key (the flag's name), the words asked, why it matters, its default (null: none) and its reader. */
     record Question(String key, String ask, String why, String fallback, Function<String, Object> read) {
@@ -162,7 +165,9 @@ final class InitCommand implements Callable<Integer> {
                         "a product named after the model may use the licensor's trademark", "", s -> s),
                 new Question("annual-revenue", "Annual revenue in US dollars of the last 12 months (e.g. 40000000 or 40M; empty if unknown)",
                         "some licenses gate on revenue (Stability AI, Mistral Medium, Kimi, MiniMax); unknown is checked as a review", "",
-                        s -> s.isBlank() ? null : revenue(s)));
+                        s -> s.isBlank() ? null : revenue(s)),
+                new Question("discloses-machine-generated", "Does the product tell its users, wherever generated content appears, that it is machine-generated? yes/no",
+                        "RAIL use policies (BLOOM, BigCode) ask for it; until you say so such uses are reviewed", "no", InitCommand::yesNo));
     }
 
     @Override
@@ -232,6 +237,7 @@ final class InitCommand implements Callable<Integer> {
         putIf(m, "count", count);
         putIf(m, "product-name", productName);
         putIf(m, "annual-revenue", annualRevenue);
+        putIf(m, "discloses-machine-generated", disclosesMachineGenerated);
         return m;
     }
 
@@ -308,6 +314,7 @@ final class InitCommand implements Callable<Integer> {
         product.put("ships_license_copy", (Boolean) a.get("ships-license-copy"));
         product.put("ships_notice", (Boolean) a.get("ships-notice"));
         product.put("passes_use_policy", (Boolean) a.get("passes-use-policy"));
+        product.put("discloses_machine_generated", (Boolean) a.get("discloses-machine-generated"));
         array(product.putArray("uses"), a.get("uses"));
         @SuppressWarnings("unchecked")
         List<String> regions = (List<String>) a.get("regions");

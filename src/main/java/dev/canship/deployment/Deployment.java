@@ -72,6 +72,8 @@ public record Deployment(
      * @param regions         where the end users are (ISO codes, or EU)
      * @param purpose         research, evaluation or production as declared, or null when left out (then read as
      *                        production, see {@link #purposeOrDefault()})
+     * @param disclosesMachineGenerated the product tells its users, wherever generated content appears, that it is
+     *                        machine-generated (false when not declared: the conservative reading)
      */
     public record Product(
             String name,
@@ -84,7 +86,14 @@ public record Deployment(
             List<String> uses,
             String useDescription,
             List<String> regions,
-            String purpose) {
+            String purpose,
+            boolean disclosesMachineGenerated) {
+
+        public Product(String name, boolean commercial, Long monthlyActiveUsers, List<AttributionPlace> attribution, boolean shipsLicenseCopy,
+                       boolean shipsNotice, boolean passesUsePolicy, List<String> uses, String useDescription, List<String> regions, String purpose) {
+            this(name, commercial, monthlyActiveUsers, attribution, shipsLicenseCopy, shipsNotice, passesUsePolicy, uses, useDescription,
+                    regions, purpose, false);
+        }
 
         /** The purposes a deployment may declare. */
         public static final List<String> PURPOSES = Purpose.labels();

@@ -152,6 +152,7 @@ public final class DeploymentReader {
             Map.entry("product.uses", "uses: [chatbot, search] ('canship uses' lists the ids)"),
             Map.entry("product.regions", "regions: [US, EU]"),
             Map.entry("product.purpose", "purpose: production"),
+            Map.entry("product.discloses_machine_generated", "discloses_machine_generated: true"),
             Map.entry("hardware", "hardware: (then indented lines such as '  accelerator: h100-sxm')"),
             Map.entry("hardware.count", "count: 2 (between 1 and 4096)"),
             Map.entry("hardware.context_tokens", "context_tokens: 131072"),
@@ -391,7 +392,7 @@ public final class DeploymentReader {
             }
             var product = new Deployment.Product(rp.name, rp.commercial == null || rp.commercial, rp.monthlyActiveUsers, List.copyOf(places),
                     Boolean.TRUE.equals(rp.shipsLicenseCopy), Boolean.TRUE.equals(rp.shipsNotice), Boolean.TRUE.equals(rp.passesUsePolicy),
-                    uses, rp.useDescription, regions, purpose);
+                    uses, rp.useDescription, regions, purpose, Boolean.TRUE.equals(rp.disclosesMachineGenerated));
 
             Deployment.Hardware hardware = null;
             if (raw.hardware != null) {
@@ -455,9 +456,10 @@ public final class DeploymentReader {
 
 
     record RawProduct(String name, Boolean commercial, Long monthlyActiveUsers, List<String> attribution, Boolean shipsLicenseCopy, Boolean shipsNotice,
-                      Boolean passesUsePolicy, List<String> uses, String useDescription, List<String> regions, String purpose) {
+                      Boolean passesUsePolicy, List<String> uses, String useDescription, List<String> regions, String purpose,
+                      Boolean disclosesMachineGenerated) {
         RawProduct() {
-            this(null, null, null, null, null, null, null, null, null, null, null);
+            this(null, null, null, null, null, null, null, null, null, null, null, null);
         }
     }
 

@@ -17,7 +17,15 @@ public record UsePolicy(String id, String title, List<String> appliesTo, List<Se
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Section(String section, String title, String summary, List<String> prohibits, List<String> review) {
+    /**
+     * @param settledBy a product commitment (a deployment field such as {@code discloses_machine_generated}) that, when
+     *                  declared, settles this section's review uses; null when none does
+     */
+    public record Section(String section, String title, String summary, List<String> prohibits, List<String> review, String settledBy) {
+        public Section(String section, String title, String summary, List<String> prohibits, List<String> review) {
+            this(section, title, summary, prohibits, review, null);
+        }
+
         public Section {
             prohibits = prohibits == null ? List.of() : List.copyOf(prohibits);
             review = review == null ? List.of() : List.copyOf(review);

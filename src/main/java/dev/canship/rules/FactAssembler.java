@@ -193,7 +193,7 @@ public final class FactAssembler {
 
     private static void addPolicy(String license, UsePolicy p, List<Object> facts) {
         for (UsePolicy.Section s : p.sections()) {
-            facts.add(new PolicySection(license, p.id(), s.section(), s.title(), s.prohibits(), s.review()));
+            facts.add(new PolicySection(license, p.id(), s.section(), s.title(), s.prohibits(), s.review(), s.settledBy()));
         }
     }
 
@@ -237,6 +237,9 @@ public final class FactAssembler {
                 p.monthlyActiveUsers() != null, p.attribution().stream().map(a -> a.label()).toList(),
                 p.shipsLicenseCopy(), p.shipsNotice(), p.passesUsePolicy(), p.regions()));
         facts.add(new ProductPurpose(dev.canship.deployment.Purpose.ofLabel(p.purposeOrDefault()).orElseThrow(), p.purpose() != null));
+        if (p.disclosesMachineGenerated()) {
+            facts.add(new dev.canship.rules.facts.ProductCommitment(dev.canship.rules.facts.ProductCommitment.DISCLOSES_MACHINE_GENERATED));
+        }
         d.declaredFields().forEach(f -> facts.add(new DeclaredField(f)));
         java.util.Set<String> training = DutyCatalog.bundled().trainingUses();
         for (String use : p.uses()) {

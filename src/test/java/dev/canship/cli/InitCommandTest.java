@@ -102,6 +102,16 @@ class InitCommandTest {
                 + "'canship uses' lists them with their descriptions");
     }
 
+    /** The disclosure RAIL policies ask for is recorded when answered, and is not assumed when not. */
+    @Test
+    void disclosureOfMachineGeneratedContentIsRecordedOnlyWhenSaid(@TempDir Path dir) {
+        Path file = dir.resolve("d.yaml");
+        assertThat(run("", "init", "-o", file.toString(), "--country", "DE", "--users", "5M", "--discloses-machine-generated", "yes").exit()).isZero();
+        assertThat(read(file).product().disclosesMachineGenerated()).isTrue();
+        assertThat(run("", "init", "-o", dir.resolve("e.yaml").toString(), "--country", "DE", "--users", "5M").exit()).isZero();
+        assertThat(read(dir.resolve("e.yaml")).product().disclosesMachineGenerated()).isFalse();
+    }
+
     @Test
     void theProductNameAndAnnualRevenueAreRecordedForTheTermsThatUseThem(@TempDir Path dir) {
         Path file = dir.resolve("d.yaml");

@@ -69,6 +69,15 @@ class OtherLicensesScenarioTest {
         Scenario.expect(c, "creativeml-openrail-m law enforcement", Scenario.under("creativeml-openrail-m").set("product.uses", "[law_enforcement]"), "USE-POLICY-PROHIBITED:error");
         Scenario.expect(c, "bigscience-bloom-rail-1.0 immigration screening", Scenario.under("bigscience-bloom-rail-1.0").set("product.uses", "[immigration_screening]"),
                 "USE-POLICY-PROHIBITED:error");
+        // BLOOM A.5: generated text must be disclosed as machine-generated; a chatbot is reviewed until the product says it does.
+        Scenario.expect(c, "bigscience-bloom-rail-1.0 chatbot, disclosure not declared", Scenario.under("bigscience-bloom-rail-1.0").set("product.uses", "[chatbot]"),
+                "USE-POLICY-REVIEW:warning");
+        Scenario.expect(c, "bigscience-bloom-rail-1.0 chatbot that discloses machine-generated text", Scenario.under("bigscience-bloom-rail-1.0")
+                .set("product.uses", "[chatbot]").set("product.discloses_machine_generated", true));
+        Scenario.expect(c, "bigcode-openrail-m code generation that discloses it", Scenario.under("bigcode-openrail-m")
+                .set("product.uses", "[code_generation]").set("product.discloses_machine_generated", true));
+        Scenario.expect(c, "bigcode-openrail-m malware disclosed is still prohibited", Scenario.under("bigcode-openrail-m")
+                .set("product.uses", "[malware_generation]").set("product.discloses_machine_generated", true), "USE-POLICY-PROHIBITED:error");
         Scenario.expect(c, "bigcode-openrail-m malware", Scenario.under("bigcode-openrail-m").set("product.uses", "[malware_generation]"), "USE-POLICY-PROHIBITED:error");
         Scenario.expect(c, "openrail++ restrictions not passed on", Scenario.under("openrail++").set("product.passes_use_policy", false), "PASS-THROUGH:error");
         Scenario.expect(c, "openrail++ weights without the license", Scenario.under("openrail++").set("model.distribution", "weights").set("product.ships_license_copy", false),
