@@ -113,10 +113,13 @@ public final class FactAssembler {
         java.util.stream.Stream.concat(java.util.stream.Stream.ofNullable(id.license()).map(m -> m.id()), id.alsoBinding().stream())
                 .flatMap(l -> kb.license(l).stream()).map(LicenseInfo::usePolicy).filter(java.util.Objects::nonNull).forEach(policies::add);
         for (String other : id.alsoBinding()) {
+            facts.add(new dev.canship.rules.facts.AlsoBinding(other));
             LicenseInfo info = kb.license(other).orElse(null);
             if (info != null) {
                 addTerms(other, info.terms(), facts);
                 addPolicy(info, facts);
+                // Its duties and scopes too: a later license's "no multimodal models" must not hide a Vision base's exclusion.
+                addDuties(other, null, info, facts);
             } else if (policies.add(other)) {
                 kb.policy(other).ifPresent(p -> addPolicy(policyLicense(p), p, facts));
             }

@@ -36,6 +36,22 @@ class PolicyBindingLicensesTest {
         return M.readTree(r.out());
     }
 
+    /** A base's license binds beside a later license of its family, so the policy judges it too. */
+    @Test
+    void aBaseLicenseThePolicyRefusesOrDoesNotAcceptFails(@TempDir Path dir) throws Exception {
+        Path repo = Files.createDirectories(dir.resolve("llama"));
+        Files.writeString(repo.resolve("README.md"), "---\nlicense: llama3.3\nbase_model: meta-llama/Llama-3.1-70B\n---\n# A model\n");
+        Files.copy(Corpus.licenses().resolve("llama3.3/LICENSE"), repo.resolve("LICENSE"));
+        JsonNode denied = check(dir, repo, "canship_policy: 1\nlicenses:\n  deny: [llama3.1]\n");
+        assertThat(denied.path("verdict").asText()).isEqualTo("fail");
+        assertThat(CliTest.findingRules(denied)).contains("POLICY-LICENSE-DENIED-BASE");
+        JsonNode notAllowed = check(dir, repo, "canship_policy: 1\nlicenses:\n  allow: [llama3.3]\n");
+        assertThat(notAllowed.path("verdict").asText()).isEqualTo("fail");
+        assertThat(CliTest.findingRules(notAllowed)).contains("POLICY-LICENSE-NOT-ALLOWED-BASE");
+        assertThat(CliTest.findingRules(check(dir, repo, "canship_policy: 1\nlicenses:\n  allow: [llama3.3, llama3.1]\n")))
+                .noneMatch(r -> r.startsWith("POLICY-"));
+    }
+
     /** Even with the review of the further license waived, accepting only Apache does not adopt GPL beside it. */
     @Test
     void aLicenseJoinedWithAndThatThePolicyDoesNotAcceptFails(@TempDir Path dir) throws Exception {
