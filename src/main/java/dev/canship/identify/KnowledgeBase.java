@@ -292,10 +292,16 @@ public final class KnowledgeBase {
 
     /**
      * The known statement {@code text} is, exactly: its normalized form (lower case, every run of characters other
-     * than ASCII letters and digits one space) hashes to a listed value. Any edit makes it unknown again.
+     * than ASCII letters and digits one space) hashes to a listed value. Any edit makes it unknown again, and so does
+     * any letter or digit outside ASCII.
      */
     public Optional<Statement> statement(String text) {
         if (text == null || text.length() > MAX_STATEMENT_CHARS || statements.isEmpty()) {
+            return Optional.empty();
+        }
+        // The normalization keeps ASCII letters and digits only; words in any other script would vanish from the hash,
+        // so a text with any is never a known statement (an appended sentence in Chinese must not pass as "word for word").
+        if (text.codePoints().anyMatch(c -> c > 127 && Character.isLetterOrDigit(c))) {
             return Optional.empty();
         }
         String normalized = text.toLowerCase(Locale.ROOT).replaceAll("[^0-9a-z]+", " ").strip();

@@ -104,9 +104,13 @@ public final class LicenseIdentifier {
         Lineage.ProseMention prose = bases.stream().anyMatch(b -> b.rule() != null) ? null : lineage.prose(card)
                 .filter(p -> p.rule().license() != null && (claimed == null || !p.rule().license().equals(claimed.id()))).orElse(null);
 
+        // A known statement binds nothing beyond the law, so it is no license either: it is named, and leaves the
+        // question of the license open (a repository with only a statement has no license: LICENSE-MISSING).
+        List<TextDocument> statements = new ArrayList<>();
         for (TextDocument d : unknown) {
             Optional<KnowledgeBase.Statement> st = kb.statement(d.text());
             if (st.isPresent()) {
+                statements.add(d);
                 issues.add(new IdentificationIssue(IdentificationIssue.Kind.STATEMENT, List.of(),
                         d.where() + " is " + st.get().publisher() + "'s " + st.get().title() + ", word for word: " + st.get().summary().replaceAll("[.\\s]+$", "")
                                 + " (source: " + st.get().source() + ")",
@@ -142,7 +146,7 @@ public final class LicenseIdentifier {
             alsoBinding.remove(concluded.id());
         }
         // An unread license is reported as such (above), not as "no license was found".
-        if (concluded == null && unknown.isEmpty() && ex.unread().isEmpty()) {
+        if (concluded == null && unknown.size() == statements.size() && ex.unread().isEmpty()) {
             issues.add(new IdentificationIssue(IdentificationIssue.Kind.MISSING, List.of(),
                     "no license file, no license text in the card, and no license tag canship knows",
                     List.of(new IdentificationIssue.FileLine(card == null ? "." : card.file(), card == null ? 0 : card.lineOf("license")))));
@@ -310,18 +314,32 @@ public final class LicenseIdentifier {
      * matches no known text, it is terms of the publisher's own that canship cannot read, so it is never passed over.
      */
     private static final java.util.regex.Pattern NARROWING = java.util.regex.Pattern.compile(
-            "(?i)\\b(non[- ]?commercial|not for commercial|no commercial use|commercial use (is )?(not (permitted|allowed)|prohibited|forbidden)"
-                    + "|(research|academic|evaluation|educational|personal)( (use|purposes?))? only|only for (research|academic|non[- ]?commercial))");
+            "(?i)\\b(non[- ]?commercial|not for commercial|no commercial use"
+                    + "|commercial (use|purposes?|usage)( \\w+){0,3} (not (permitted|allowed)|prohibited|forbidden|disallowed|restricted)"
+                    + "|(research|academic|evaluation|educational|personal)( (use|purposes?))? only"
+                    + "|(only|solely|exclusively) for (\\w+ )?(research|academic|non[- ]?commercial|evaluation|educational|personal))");
+    /** A narrowing phrase that is part of a license's name ("the FluxDev Non-Commercial License") states no term of its own. */
+    private static final java.util.regex.Pattern LICENSE_NAME_AFTER = java.util.regex.Pattern.compile(
+            "(?i)^[\\s\\]\\)\"'*_]*(\\w+[\\s\\]\\)\"'*_]+){0,2}(license|licence|agreement|terms)\\b");
 
     /** A card text field (extra_gated_prompt, license_text...) that no fingerprint explains but that narrows the use. */
     private static Optional<IdentificationIssue> narrowingWords(TextDocument doc) {
-        java.util.regex.Matcher m = NARROWING.matcher(doc.text().length() > 20_000 ? doc.text().substring(0, 20_000) : doc.text());
-        if (!m.find()) {
+        // Any Unicode dash or hyphen reads as "-" (a non-breaking hyphen must not hide "non-commercial").
+        String text = (doc.text().length() > 20_000 ? doc.text().substring(0, 20_000) : doc.text()).replaceAll("[\\u2010-\\u2015\\u2212\\u00AD]", "-");
+        java.util.regex.Matcher m = NARROWING.matcher(text);
+        boolean found = false;
+        while (m.find()) {
+            if (!LICENSE_NAME_AFTER.matcher(text.substring(m.end(), Math.min(text.length(), m.end() + 60))).find()) {
+                found = true;
+                break;
+            }
+        }
+        if (!found) {
             return Optional.empty();
         }
         int from = Math.max(0, m.start() - 60);
-        int to = Math.min(doc.text().length(), m.end() + 60);
-        String quote = doc.text().substring(from, to).replaceAll("\\s+", " ").strip();
+        int to = Math.min(text.length(), m.end() + 60);
+        String quote = text.substring(from, to).replaceAll("\\s+", " ").strip();
         return Optional.of(new IdentificationIssue(IdentificationIssue.Kind.UNKNOWN, List.of(),
                 doc.where() + " states terms of its own that match no license canship knows and narrow the use (\"" + m.group()
                         + "\" in \"" + quote + "\"); whatever the license tag says, have them reviewed",

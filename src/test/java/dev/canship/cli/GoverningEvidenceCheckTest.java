@@ -70,6 +70,50 @@ class GoverningEvidenceCheckTest {
     }
 
     @Test
+    void narrowingWordingIsFoundInItsCommonForms(@TempDir Path dir) throws Exception {
+        for (String prompt : new String[] {"Commercial use is strictly prohibited; the weights are provided solely for academic research.",
+                "For non\u2011commercial use."}) {
+            Path d = Files.createDirectories(dir.resolve("p" + prompt.length()));
+            JsonNode j = check(repo(d, "license: apache-2.0\nextra_gated_prompt: \"" + prompt + "\"", "LICENSE", "apache-2.0/LICENSE"));
+            assertThat(j.path("verdict").asText()).as(prompt).isEqualTo("review");
+            assertThat(rules(j)).as(prompt).containsExactly("LICENSE-UNKNOWN");
+        }
+    }
+
+    /** A license's own name ("... Non-Commercial License Agreement") in the access prompt is no term of the prompt's own. */
+    @Test
+    void anAccessPromptNamingTheLicenseIsNoTermsOfItsOwn(@TempDir Path dir) throws Exception {
+        JsonNode j = check(repo(dir, "license: other\nlicense_name: flux-1-dev-non-commercial-license\nextra_gated_prompt: By clicking "
+                + "Agree, you agree to the [FluxDev Non-Commercial License Agreement](https://example.com/LICENSE.md).", "LICENSE.md",
+                "flux-non-commercial/" + firstFile("flux-non-commercial")));
+        assertThat(rules(j)).doesNotContain("LICENSE-UNKNOWN");
+        assertThat(j.path("license").path("id").asText()).isEqualTo("flux-non-commercial");
+    }
+
+    /** The corpus file of a license folder that is its text (not SOURCE.txt). */
+    private static String firstFile(String folder) throws Exception {
+        try (var s = Files.list(Corpus.licenses().resolve(folder))) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> !n.equals("SOURCE.txt")).sorted().findFirst().orElseThrow();
+        }
+    }
+
+    /** A later license claimed over a Llama 3.2 Vision base keeps the base's EU exclusion for multimodal models. */
+    @Test
+    void aLaterLicenseDoesNotHideAVisionBasesEuExclusion(@TempDir Path dir) throws Exception {
+        Path repo = repo(dir, "license: llama3.3\nbase_model: meta-llama/Llama-3.2-11B-Vision-Instruct", "LICENSE", "llama3.3/LICENSE");
+        Files.writeString(repo.resolve("config.json"), "{\"architectures\":[\"MllamaForConditionalGeneration\"],\"model_type\":\"mllama\","
+                + "\"text_config\":{\"model_type\":\"mllama_text_model\",\"hidden_size\":4096,\"num_hidden_layers\":40,\"num_attention_heads\":32,"
+                + "\"num_key_value_heads\":8,\"vocab_size\":128256,\"intermediate_size\":14336},\"vision_config\":{\"model_type\":\"mllama_vision_model\","
+                + "\"hidden_size\":1280,\"num_hidden_layers\":32,\"image_size\":560,\"patch_size\":14}}");
+        JsonNode j = CliTest.checkJson(repo, Path.of("samples/deployments/eu-startup-multimodal.yaml"));
+        assertThat(j.path("verdict").asText()).isEqualTo("fail");
+        assertThat(j.path("findings").findParents("rule")).anySatisfy(f -> {
+            assertThat(f.path("rule").asText()).isEqualTo("EU-MULTIMODAL");
+            assertThat(f.path("license").asText()).isEqualTo("llama3.2");
+        });
+    }
+
+    @Test
     void anAccessPromptAboutPrivacyIsNoTerms(@TempDir Path dir) throws Exception {
         JsonNode j = check(repo(dir, "license: apache-2.0\nextra_gated_description: If you want to learn more about how we process your "
                 + "personal data, please read our Privacy Policy.", "LICENSE", "apache-2.0/LICENSE"));

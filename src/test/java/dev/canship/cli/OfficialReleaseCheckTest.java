@@ -75,6 +75,18 @@ class OfficialReleaseCheckTest {
         JsonNode edited = CliTest.checkJson(repo, DEPLOYMENT);
         assertThat(edited.path("verdict").asText()).isEqualTo("review");
         assertThat(CliTest.findingRules(edited)).containsExactly("LICENSE-UNKNOWN");
+
+        // Words in another script vanish from an ASCII normalization: such a text is never "word for word".
+        Files.writeString(repo.resolve("USAGE_POLICY"), official.strip() + " \u7981\u6b62\u4efb\u4f55\u5546\u4e1a\u7528\u9014\u3002\n");
+        assertThat(CliTest.findingRules(CliTest.checkJson(repo, DEPLOYMENT))).containsExactly("LICENSE-UNKNOWN");
+
+        // A statement is no license: beside nothing else, the repository has none.
+        Files.writeString(repo.resolve("USAGE_POLICY"), official);
+        Files.delete(repo.resolve("LICENSE"));
+        Files.writeString(repo.resolve("README.md"), "---\ntags: [text-generation]\n---\n# gpt-oss\n");
+        JsonNode bare = CliTest.checkJson(repo, DEPLOYMENT);
+        assertThat(bare.path("verdict").asText()).isNotEqualTo("pass");
+        assertThat(CliTest.findingRules(bare)).contains("LICENSE-MISSING");
     }
 
     /** A redistributor's note before the exact text binds nothing: named, not held against the release. */
