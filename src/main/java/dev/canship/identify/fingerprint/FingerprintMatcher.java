@@ -140,7 +140,7 @@ public final class FingerprintMatcher {
     public static final Pattern USE_WORDS = Pattern.compile(
             "\\b(commercial\\w*|noncommercial\\w*|nc|research|academic|educational|evaluation|personal|internal|production|"
                     + "prohibit\\w*|forbid\\w*|restrict\\w*|permission|consent|approval|fees?|royalt\\w*|revenue|terminat\\w*|"
-                    + "revok\\w*|exclusively|solely)\\b");
+                    + "revok\\w*|exclusively|solely|paid|pay|payment|compan(y|ies)|business(es)?|enterprises?|government|military)\\b");
     /**
      * Words that grant or bind (not, may, must, only...): outside a known text they change its terms unless they are
      * part of a redistributor's note on where the copy comes from ("only the layout was converted"), which
@@ -154,9 +154,41 @@ public final class FingerprintMatcher {
         if (from >= to) {
             return false;
         }
-        String words = plainWords(cand.text.quote(from, to));
-        return USE_WORDS.matcher(words).find() || modal && MODAL_WORDS.matcher(words).find();
+        String words = plainWords(withoutCopyrightHolders(cand, from, to));
+        return USE_WORDS.matcher(words).find() || modal && MODAL_WORDS.matcher(words).find()
+                || PROVENANCE_MODAL_WORDS.matcher(words).find();
     }
+
+    /**
+     * The text of candidate tokens [from, to) with each copyright line cut to what follows its notice: a holder's
+     * name ("Nous Research", "Personal AI Ltd") is no term, but a sentence after it ("For non-commercial use only.") is.
+     */
+    private static String withoutCopyrightHolders(Cand cand, int from, int to) {
+        String d = cand.text.display();
+        int begin = cand.text.start(from);
+        int end = to < cand.tokens.length ? cand.text.start(to) : d.length();
+        StringBuilder out = new StringBuilder();
+        for (String line : d.substring(begin, Math.max(begin, end)).split("\n")) {
+            String core = line.strip().replaceAll("^[#>*\\-+\\s]+", "").replaceAll("^[*_]+", "");
+            if (FingerprintBuilder.COPYRIGHT_LINE.matcher(core).matches()) {
+                java.util.regex.Matcher m = SENTENCE_END.matcher(core);
+                out.append(m.find() ? core.substring(m.end()) : "").append('\n');
+            } else {
+                out.append(line).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    /** Words of a note about where a copy comes from. */
+    private static final Pattern PROVENANCE = Pattern.compile(
+            "\\b(cop(y|ied)|verbatim|original|retrieved|source|mirror(ed)?|converted|redistribut\\w*|published|downloaded|reproduced|unchanged|unmodified)\\b");
+
+    /** The end of a copyright notice's first sentence: a period or semicolon followed by more text. */
+    private static final Pattern SENTENCE_END = Pattern.compile("[.;]\\s+(?=\\S)");
+
+    /** "May" and "not" in a redistributor's note are terms too ("you may not deploy it"); "only" there is provenance. */
+    private static final Pattern PROVENANCE_MODAL_WORDS = Pattern.compile("\\b(not|no|never|nor|may|might|must|shall|cannot|except|unless)\\b");
 
     /** The words of {@code text} outside links, lower case, separated by single spaces (punctuation dropped). */
     public static String plainWords(String text) {
@@ -235,7 +267,10 @@ public final class FingerprintMatcher {
                 continue;
             }
             // Longer, but binding nothing: a preface such as a note on where the copy comes from, named as minor.
-            boolean harmlessPreface = leading && !binding && words <= MAX_PREFACE_WORDS;
+            // A word list cannot prove arbitrary prose harmless: only a note about the copy itself (where it comes
+            // from, that it is unchanged) is; anything else before the text is terms added to it.
+            boolean harmlessPreface = leading && !binding && words <= MAX_PREFACE_WORDS
+                    && PROVENANCE.matcher(plainWords(cand.text.quote(from, to))).find();
             Result owner = null;
             for (Result r : accepted) { // the reference just before the stretch, else the first one after it
                 if (r.spanEnd <= from && (owner == null || owner.spanStart >= to || r.spanEnd > owner.spanEnd)) {

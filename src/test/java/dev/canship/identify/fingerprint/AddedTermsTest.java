@@ -86,6 +86,25 @@ class AddedTermsTest {
         assertThat(found.get(0).altered()).isFalse();
     }
 
+    /** Prose before a text that is not a note about the copy is terms added to it, even without a listed word. */
+    @Test
+    void aLongPrefaceThatIsNoNoteAboutTheCopyIsAddedTerms() throws IOException {
+        String preface = "These weights are offered by Acme Labs to the community. Businesses need a separate paid agreement with Acme Labs; "
+                + "write to sales at acme before deploying them anywhere.";
+        List<FingerprintMatch> found = Corpus.matcher().matchFile(preface + "\n\n" + corpus("apache-2.0/LICENSE"));
+        assertThat(found.get(0).alterations()).filteredOn(a -> a.kind() == Alteration.Kind.ADDED)
+                .singleElement().satisfies(a -> assertThat(a.preface()).isFalse());
+    }
+
+    /** A holder's name on a copyright line is no term ("Nous Research"); a sentence after the notice can be. */
+    @Test
+    void aCopyrightHolderNamedResearchIsNoTerm() throws IOException {
+        List<FingerprintMatch> found = Corpus.matcher().matchFile("Copyright (c) 2024 Nous Research\n\n" + corpus("mit/LICENSE-CODE"));
+        assertThat(found.get(0).altered()).isFalse();
+        found = Corpus.matcher().matchFile(corpus("apache-2.0/LICENSE") + "\n\nCopyright 2024 Personal AI Research Inc.\n");
+        assertThat(found.get(0).altered()).isFalse();
+    }
+
     @Test
     void apacheWithAnInventedParagraphIsAlteredApache() throws IOException {
         String text = corpus("apache-2.0/LICENSE") + EXTRA;
