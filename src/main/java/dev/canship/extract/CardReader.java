@@ -107,18 +107,22 @@ final class CardReader {
      */
     private static void licenseKeys(com.fasterxml.jackson.databind.node.ObjectNode o, Map<String, Integer> keyLines) {
         for (String k : ModelCard.LICENSE_KEYS) {
-            if (o.has(k)) {
-                continue;
-            }
-            java.util.Iterator<String> names = o.fieldNames();
-            while (names.hasNext()) {
-                String n = names.next();
-                if (n.equalsIgnoreCase(k)) {
-                    o.set(k, o.get(n));
+            List<String> others = new ArrayList<>();
+            o.fieldNames().forEachRemaining(n -> {
+                if (!n.equals(k) && n.equalsIgnoreCase(k)) {
+                    others.add(n);
+                }
+            });
+            for (String n : others) {
+                JsonNode v = o.get(n);
+                if (!o.has(k)) {
+                    o.set(k, v);
                     if (keyLines.containsKey(n)) {
                         keyLines.putIfAbsent(k, keyLines.get(n));
                     }
-                    break;
+                } else if (k.equals("license") && v.isTextual() && o.get(k).isTextual() && !o.get(k).asText().strip().equalsIgnoreCase(v.asText().strip())) {
+                    // "license: apache-2.0" and "License: cc-by-nc-4.0": both are claims, both bind.
+                    o.set(k, o.arrayNode().add(o.get(k).asText()).add(v.asText()));
                 }
             }
         }

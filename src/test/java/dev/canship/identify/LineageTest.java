@@ -172,6 +172,14 @@ class LineageTest {
             assertThat(id.license().id()).as(c[0]).isEqualTo(c[1]);
             assertThat(kinds(id)).as(c[0]).contains(IdentificationIssue.Kind.LAUNDERING);
         }
+        // "L3" in a small encoder's name (three layers) is no Llama; an official release naming its own base is mapped.
+        for (String base : new String[] {"sentence-transformers/paraphrase-MiniLM-L3-v2", "ibm-granite/granite-3.1-8b-base",
+                "allenai/OLMo-2-1124-7B", "HuggingFaceTB/SmolLM2-1.7B"}) {
+            Files.writeString(repo.resolve("README.md"), "---\nlicense: apache-2.0\nbase_model: " + base + "\n---\n# Tuned\n");
+            Identification mapped = identify(repo);
+            assertThat(mapped.license().id()).as(base).isEqualTo("apache-2.0");
+            assertThat(kinds(mapped)).as(base).isEmpty();
+        }
         Files.writeString(repo.resolve("README.md"), "---\nlicense: apache-2.0\nbase_model: someone/Unheard-Of-7B\n---\n# Tuned\n");
         Identification id = identify(repo);
         assertThat(kinds(id)).as("a base of unknown license leaves the derivative's license unknown").containsExactly(IdentificationIssue.Kind.UNKNOWN);
