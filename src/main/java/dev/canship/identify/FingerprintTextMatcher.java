@@ -81,7 +81,16 @@ public final class FingerprintTextMatcher implements TextMatcher {
     private static final Pattern TERM_WORDS = Pattern.compile(
             "(?i)\\b(not|no|never|nor|may|might|must|shall|will|can|cannot|only|except|unless|without|prohibited|permitted|allowed"
                     // The scope of a grant: "non-exclusive" to "exclusive", "non-transferable" to "transferable".
-                    + "|non|exclusive|nonexclusive|transferable|nontransferable|sublicensable|revocable|irrevocable|royalty|perpetual)\\b");
+                    + "|non|exclusive|nonexclusive|transferable|nontransferable|sublicensable|revocable|irrevocable|royalty|perpetual"
+                    + "|restrict\\w*)\\b");
+    /**
+     * Words of permission and duty. A passage that reads one of them with fewer words than the reference had there may
+     * have lost a negation ("you are not authorized" to "you are authorized"); fingerprints keep no words, so the
+     * dropped word cannot be seen, and such a passage is never waved through.
+     */
+    private static final Pattern PERMISSION_WORDS = Pattern.compile(
+            "(?i)\\b(authori[sz]\\w*|permi\\w*|allow\\w*|grant\\w*|entitled|requir\\w*|oblig\\w*|liab\\w*|responsib\\w*|agree\\w*|consent\\w*"
+                    + "|warrant\\w*)\\b");
     private static final Pattern PRODUCT_VERSION = Pattern.compile("\\d+(\\.\\d+)?");
     private static final Pattern PRODUCT_NAME = Pattern.compile("(?i)\\b(llama|gemma)\\b");
 
@@ -110,6 +119,9 @@ public final class FingerprintTextMatcher implements TextMatcher {
             return false;
         }
         if (TERM_WORDS.matcher(found).find()) {
+            return true;
+        }
+        if (refWords > a.candidateEnd() - a.candidateStart() && PERMISSION_WORDS.matcher(found + " " + a.after()).find()) {
             return true;
         }
         // Words removed outright: more than a word or two is a clause shortened (a use-policy item dropped, a party

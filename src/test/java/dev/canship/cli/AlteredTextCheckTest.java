@@ -50,7 +50,8 @@ class AlteredTextCheckTest {
                 Arguments.of(false, "non-exclusive, worldwide", "exclusive, worldwide", "a non-exclusive grant made exclusive"),
                 Arguments.of(false, "non-transferable and royalty-free", "transferable and royalty-free", "a non-transferable grant made transferable"),
                 Arguments.of(false, "and Meta Platforms, Inc", "and Meta Platforms, Inc and Acme Corp", "a party added to the licensor"),
-                Arguments.of(true, "        * Human trafficking, exploitation, and sexual violence\n", "", "a prohibited use dropped from the policy"));
+                Arguments.of(true, "        * Human trafficking, exploitation, and sexual violence\n", "", "a prohibited use dropped from the policy"),
+                Arguments.of(false, "you are not authorized to exercise", "you are authorized to exercise", "a lone negation dropped from §2"));
     }
 
     @Test

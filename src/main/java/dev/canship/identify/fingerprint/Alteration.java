@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param before         the candidate's words just before the passage, for context
  * @param expected       the reference value(s) of key terms that differ here (e.g. {@code 700000000}), or null
  * @param detail         a short description of changed key terms (e.g. {@code mau-threshold 700000000 -> 7000000000}), or null
+ * @param after          the candidate's words just after the passage (a few), for judging what a removal touched
  * @param preface        for ADDED words before the known text: true when they bind nothing (no word that grants, binds or
  *                       narrows a use) and are no longer than a preface, such as a redistributor's note on where the copy
  *                       comes from; such words cannot change the terms
@@ -34,6 +35,7 @@ public record Alteration(
         String before,
         String expected,
         String detail,
+        String after,
         boolean preface) {
 
     /** Kind of alteration. */
@@ -59,13 +61,14 @@ public record Alteration(
     /** An alteration inside or around the known text (never a preface). */
     public Alteration(Kind kind, int refStart, int refEnd, String clause, int candidateStart, int candidateEnd, String found,
                       String before, String expected, String detail) {
-        this(kind, refStart, refEnd, clause, candidateStart, candidateEnd, found, before, expected, detail, false);
+        this(kind, refStart, refEnd, clause, candidateStart, candidateEnd, found, before, expected, detail, "", false);
     }
 
     public Alteration {
         Objects.requireNonNull(kind);
         found = found == null ? "" : found;
         before = before == null ? "" : before;
+        after = after == null ? "" : after;
     }
 
     /** True when the reference range [from, to) overlaps this alteration's reference range (an insertion point counts). */

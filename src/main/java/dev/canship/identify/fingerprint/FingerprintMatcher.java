@@ -285,7 +285,7 @@ public final class FingerprintMatcher {
             int at = owner.spanEnd <= from ? owner.ref.n : 0;
             out.computeIfAbsent(owner, r -> new ArrayList<>()).add(new Alteration(Alteration.Kind.ADDED, at, at,
                     owner.ref.fp.clauseAt(Math.max(0, at - 1)), from, to, cand.text.quote(from, to), cand.text.quote(from - 8, from),
-                    null, words + " word(s) outside the " + owner.ref.fp.id() + " text", harmlessPreface));
+                    null, words + " word(s) outside the " + owner.ref.fp.id() + " text", "", harmlessPreface));
         }
         return out;
     }
@@ -903,7 +903,7 @@ public final class FingerprintMatcher {
         String clause = ref.fp.clauseAt(refFrom);
         return new Alteration(kind, refFrom, refTo, clause, candFrom, candTo, cand.text.quote(candFrom, candTo),
                 cand.text.quote(candFrom - 8, candFrom), expected.isEmpty() ? null : String.join(", ", expected),
-                detail.isEmpty() ? null : String.join("; ", detail));
+                detail.isEmpty() ? null : String.join("; ", detail), cand.text.quote(candTo, candTo + 2), false);
     }
 
     private static String family(String type) {
