@@ -82,7 +82,7 @@ public final class FingerprintTextMatcher implements TextMatcher {
             "(?i)\\b(not|no|never|nor|may|might|must|shall|will|can|cannot|only|except|unless|without|prohibited|permitted|allowed"
                     // The scope of a grant: "non-exclusive" to "exclusive", "non-transferable" to "transferable".
                     + "|non|exclusive|nonexclusive|transferable|nontransferable|sublicensable|revocable|irrevocable|royalty|perpetual"
-                    + "|restrict\\w*)\\b");
+                    + "|restrict\\w*|fees?|charge|omit\\w*|begin\\w*|end|less|greater|fewer|prominent\\w*|optional\\w*|den(y|ies|ied)|grants?)\\b");
     /**
      * Words of permission and duty. A passage that reads one of them with fewer words than the reference had there may
      * have lost a negation ("you are not authorized" to "you are authorized"); fingerprints keep no words, so the
@@ -103,8 +103,8 @@ public final class FingerprintTextMatcher implements TextMatcher {
     static boolean substantive(Alteration a, String document, boolean accessGate) {
         String found = a.found() == null ? "" : a.found();
         if (a.kind() == Alteration.Kind.ADDED) {
-            // Words before the known text that bind nothing (a note on where the copy comes from) are a preface: minor.
-            // Anything that grants, binds or narrows a use, or runs longer, is terms added to the text.
+            // Words before the known text that bind nothing (a note on where the copy comes from), or a short pointer
+            // after it, are minor. Anything that grants, binds or narrows a use, or runs longer, is terms added to the text.
             return !a.preface();
         }
         if (a.expected() != null) {

@@ -20,7 +20,7 @@ import java.util.Objects;
  * @param expected       the reference value(s) of key terms that differ here (e.g. {@code 700000000}), or null
  * @param detail         a short description of changed key terms (e.g. {@code mau-threshold 700000000 -> 7000000000}), or null
  * @param after          the candidate's words just after the passage (a few), for judging what a removal touched
- * @param preface        for ADDED words before the known text: true when they bind nothing (no word that grants, binds or
+ * @param preface        for ADDED words before the known text (or a short pointer after it): true when they bind nothing (no word that grants, binds or
  *                       narrows a use) and are no longer than a preface, such as a redistributor's note on where the copy
  *                       comes from; such words cannot change the terms
  */

@@ -140,7 +140,7 @@ public final class FingerprintMatcher {
     public static final Pattern USE_WORDS = Pattern.compile(
             "\\b(commercial\\w*|noncommercial\\w*|nc|research|academic|educational|evaluation|personal|internal|production|"
                     + "prohibit\\w*|forbid\\w*|restrict\\w*|permission|consent|approval|fees?|royalt\\w*|revenue|terminat\\w*|"
-                    + "revok\\w*|exclusively|solely|paid|pay|payment|compan(y|ies)|business(es)?|enterprises?|government|military)\\b");
+                    + "revok\\w*|exclusively|solely|paid|pay|payment|compan(y|ies)|business(es)?|enterprises?|government|military|limit(ed|s)?|individuals?|requir\\w*|separate)\\b");
     /**
      * Words that grant or bind (not, may, must, only...): outside a known text they change its terms unless they are
      * part of a redistributor's note on where the copy comes from ("only the layout was converted"), which
@@ -171,8 +171,17 @@ public final class FingerprintMatcher {
         for (String line : d.substring(begin, Math.max(begin, end)).split("\n")) {
             String core = line.strip().replaceAll("^[#>*\\-+\\s]+", "").replaceAll("^[*_]+", "");
             if (FingerprintBuilder.COPYRIGHT_LINE.matcher(core).matches()) {
-                java.util.regex.Matcher m = SENTENCE_END.matcher(core);
-                out.append(m.find() ? core.substring(m.end()) : "").append('\n');
+                // The notice runs to the first comma, period, semicolon, colon, dash or bracket; of it, only words
+                // written as a name (capitalised: "Nous Research", "Personal AI") are the holder's. Everything after
+                // it, and any word in lower case within it, is read as words the file adds.
+                java.util.regex.Matcher m = NOTICE_END.matcher(core);
+                int cut = m.find() ? m.start() : core.length();
+                for (String w : core.substring(0, cut).split("\\s+")) {
+                    if (!w.isEmpty() && !Character.isUpperCase(w.codePointAt(0))) {
+                        out.append(w).append(' ');
+                    }
+                }
+                out.append(core.substring(cut)).append('\n');
             } else {
                 out.append(line).append('\n');
             }
@@ -180,12 +189,53 @@ public final class FingerprintMatcher {
         return out.toString();
     }
 
+    /**
+     * Removes characters with no visible form (soft hyphens, zero-width joiners: Unicode category Cf) and folds letters
+     * that look like Latin ones (Cyrillic and Greek o, e, a, c, p, x, i...) into them, so that "N\u043En-c\u043Emmercial"
+     * or "Non-com\u00ADmercial" cannot hide a use word.
+     */
+    static String foldLookAlikes(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (Character.getType(c) == Character.FORMAT) {
+                return;
+            }
+            int i = LOOK_ALIKE_FROM.indexOf(c);
+            sb.appendCodePoint(i >= 0 ? LOOK_ALIKE_TO.charAt(i) : c);
+        });
+        return sb.toString();
+    }
+
+    /** Cyrillic and Greek letters drawn like Latin ones, and the Latin letter each stands for (same index). */
+    private static final String LOOK_ALIKE_FROM = "\u0430\u0435\u043E\u0440\u0441\u0445\u0443\u0456\u0458\u0455\u0501\u04BB\u0410\u0415\u041E\u0420\u0421\u0425\u041D\u041A\u041C\u0422\u0412\u03BF\u039F\u03B1\u0391\u03B5\u0395\u03B9\u0399\u03BD\u039D\u03C1\u03A1\u03C4\u03A4";
+    private static final String LOOK_ALIKE_TO = "aeopcxyijsdhAEOPCXHKMTBoOaAeEiIvNpPtT";
+
+    /**
+     * Whether every sentence of {@code text} is about the copy (where it comes from, that it is unchanged) or a short
+     * title: "This is a verbatim copy. The weights are to be used inside Acme's offices." is not.
+     */
+    private static boolean aboutTheCopy(String text) {
+        boolean any = false;
+        for (String sentence : text.split("(?<=[.!?])\\s+")) {
+            String words = plainWords(sentence).strip();
+            if (words.isEmpty()) {
+                continue;
+            }
+            if (PROVENANCE.matcher(words).find()) {
+                any = true;
+            } else if (words.split(" ").length > 4) {
+                return false;
+            }
+        }
+        return any;
+    }
+
     /** Words of a note about where a copy comes from. */
     private static final Pattern PROVENANCE = Pattern.compile(
             "\\b(cop(y|ied)|verbatim|original|retrieved|source|mirror(ed)?|converted|redistribut\\w*|published|downloaded|reproduced|unchanged|unmodified)\\b");
 
-    /** The end of a copyright notice's first sentence: a period or semicolon followed by more text. */
-    private static final Pattern SENTENCE_END = Pattern.compile("[.;]\\s+(?=\\S)");
+    /** Where a copyright notice's holder ends: a comma, a period before more text, a semicolon, colon, dash or bracket. */
+    private static final Pattern NOTICE_END = Pattern.compile("[,;:\\u2013\\u2014]|\\((?![cC]\\))|\\.\\s+(?=\\S)|\\s-\\s");
 
     /** "May" and "not" in a redistributor's note are terms too ("you may not deploy it"); "only" there is provenance. */
     private static final Pattern PROVENANCE_MODAL_WORDS = Pattern.compile("\\b(not|no|never|nor|may|might|must|shall|cannot|except|unless)\\b");
@@ -193,7 +243,7 @@ public final class FingerprintMatcher {
     /** The words of {@code text} outside links, lower case, separated by single spaces (punctuation dropped). */
     public static String plainWords(String text) {
         StringBuilder sb = new StringBuilder();
-        for (String w : text.split("\\s+")) {
+        for (String w : foldLookAlikes(text).split("\\s+")) {
             if (w.contains("http://") || w.contains("https://") || w.contains("www.")) {
                 continue;
             }
@@ -215,6 +265,9 @@ public final class FingerprintMatcher {
             return out;
         }
         boolean[] covered = new boolean[n];
+        // Tokens that repeat the reference's own wording (a kept shingle of it), as opposed to a variable region's
+        // content such as MIT's copyright holder: a copyright line there that says more than the holder is added terms.
+        boolean[] exact = new boolean[n];
         for (Result r : accepted) {
             Arrays.fill(covered, r.spanStart, r.spanEnd, true);
             int k = r.ref.kEff();
@@ -227,6 +280,7 @@ public final class FingerprintMatcher {
                 for (int p = 0; p < sh.length; p++) {
                     if (own.contains(sh[p])) {
                         Arrays.fill(covered, p, p + k, true);
+                        Arrays.fill(exact, p, p + k, true);
                     }
                 }
             }
@@ -269,8 +323,10 @@ public final class FingerprintMatcher {
             // Longer, but binding nothing: a preface such as a note on where the copy comes from, named as minor.
             // A word list cannot prove arbitrary prose harmless: only a note about the copy itself (where it comes
             // from, that it is unchanged) is; anything else before the text is terms added to it.
-            boolean harmlessPreface = leading && !binding && words <= MAX_PREFACE_WORDS
-                    && PROVENANCE.matcher(plainWords(cand.text.quote(from, to))).find();
+            boolean harmlessPreface = leading && !binding && words <= MAX_PREFACE_WORDS && aboutTheCopy(cand.text.quote(from, to));
+            // After the text, a short pointer that binds nothing ("Llama 3.1 Acceptable Use Policy. See USE_POLICY.md")
+            // is named as minor too; a longer trailer, or one with a binding word, is terms added to the text.
+            boolean harmlessTrailer = to == n && from > 0 && !binding && words <= MAX_TITLE_WORDS;
             Result owner = null;
             for (Result r : accepted) { // the reference just before the stretch, else the first one after it
                 if (r.spanEnd <= from && (owner == null || owner.spanStart >= to || r.spanEnd > owner.spanEnd)) {
@@ -285,9 +341,43 @@ public final class FingerprintMatcher {
             int at = owner.spanEnd <= from ? owner.ref.n : 0;
             out.computeIfAbsent(owner, r -> new ArrayList<>()).add(new Alteration(Alteration.Kind.ADDED, at, at,
                     owner.ref.fp.clauseAt(Math.max(0, at - 1)), from, to, cand.text.quote(from, to), cand.text.quote(from - 8, from),
-                    null, words + " word(s) outside the " + owner.ref.fp.id() + " text", "", harmlessPreface));
+                    null, words + " word(s) outside the " + owner.ref.fp.id() + " text", "", harmlessPreface || harmlessTrailer));
         }
+        copyrightTerms(cand, accepted, covered, exact, out);
         return out;
+    }
+
+    /**
+     * A copyright line inside a known text (MIT's own "Copyright (c) <year> <holders>", a variable region) that says
+     * more than who holds it ("..., licensed for non-commercial use only") adds terms to the text, like words outside it.
+     */
+    private static void copyrightTerms(Cand cand, List<Result> accepted, boolean[] covered, boolean[] exact, Map<Result, List<Alteration>> out) {
+        String d = cand.text.display();
+        int n = cand.tokens.length;
+        int t = 0;
+        while (t < n) {
+            int lineStart = d.lastIndexOf('\n', cand.text.start(t)) + 1;
+            int lineEnd = d.indexOf('\n', cand.text.start(t));
+            if (lineEnd < 0) {
+                lineEnd = d.length();
+            }
+            int u = t;
+            while (u < n && cand.text.start(u) < lineEnd) {
+                u++;
+            }
+            String core = d.substring(lineStart, lineEnd).strip().replaceAll("^[#>*\\-+\\s]+", "").replaceAll("^[*_]+", "");
+            boolean own = true;
+            for (int x = t; x < u && own; x++) {
+                own = exact[x];
+            }
+            if (covered[t] && !own && FingerprintBuilder.COPYRIGHT_LINE.matcher(core).matches() && binds(cand, t, u, true)) {
+                final int at = t;
+                Result owner = accepted.stream().filter(r -> r.spanStart <= at && at < r.spanEnd).findFirst().orElse(accepted.get(0));
+                out.computeIfAbsent(owner, r -> new ArrayList<>()).add(new Alteration(Alteration.Kind.ADDED, 0, 0, null, t, u,
+                        cand.text.quote(t, u), cand.text.quote(t - 8, t), null, "a copyright line that states terms", "", false));
+            }
+            t = Math.max(u, t + 1);
+        }
     }
 
     /** Words in candidate tokens [from, to) that are not on a copyright line of their own. */

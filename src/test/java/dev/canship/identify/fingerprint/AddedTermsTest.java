@@ -105,6 +105,31 @@ class AddedTermsTest {
         assertThat(found.get(0).altered()).isFalse();
     }
 
+    /** Round two of review: terms hidden in a copyright line, in look-alike letters, or after a note about the copy. */
+    @Test
+    void termsHiddenInCopyrightLinesLookAlikesOrACopyNoteAreAddedTerms() throws IOException {
+        for (String preface : List.of("Copyright (c) 2024 Acme AI, for non-commercial use only",
+                "Copyright 2024 Acme AI. Use of these weights is limited to individuals.",
+                "N\u043En-c\u043Emmercial use.", "Non-com\u00ADmercial use.",
+                "This is a verbatim copy of the license. The weights are to be used inside the offices of Acme and nowhere else.")) {
+            List<FingerprintMatch> found = Corpus.matcher().matchFile(preface + "\n\n" + corpus("apache-2.0/LICENSE"));
+            assertThat(found.get(0).alterations()).as(preface).filteredOn(a -> a.kind() == Alteration.Kind.ADDED)
+                    .isNotEmpty().allSatisfy(a -> assertThat(a.preface()).as(preface).isFalse());
+        }
+        // MIT's own copyright line is a variable part of the text; terms written into it are still added terms.
+        String mit = corpus("mit/LICENSE-CODE");
+        String line = mit.lines().filter(l -> l.startsWith("Copyright")).findFirst().orElseThrow();
+        List<FingerprintMatch> found = Corpus.matcher().matchFile(mit.replace(line, line + ", licensed for non-commercial use only"));
+        assertThat(found.get(0).alterations()).filteredOn(a -> a.kind() == Alteration.Kind.ADDED).isNotEmpty();
+    }
+
+    /** A short pointer after the text that binds nothing is minor, not terms. */
+    @Test
+    void aShortPointerAfterTheTextIsMinor() throws IOException {
+        List<FingerprintMatch> found = Corpus.matcher().matchFile(corpus("llama3.1/LICENSE") + "\n\n# Llama 3.1 Acceptable Use Policy\n\nSee USE_POLICY.md\n");
+        assertThat(found.get(0).alterations()).singleElement().satisfies(a -> assertThat(a.preface()).isTrue());
+    }
+
     @Test
     void apacheWithAnInventedParagraphIsAlteredApache() throws IOException {
         String text = corpus("apache-2.0/LICENSE") + EXTRA;
