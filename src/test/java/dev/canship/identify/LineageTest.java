@@ -84,7 +84,7 @@ class LineageTest {
     }
 
     @ParameterizedTest(name = "{0} is a known family with an undetermined license")
-    @CsvSource({"mistralai/Mistral-Small-24B-Instruct-2501", "Qwen/Qwen2-7B-Instruct", "deepseek-ai/DeepSeek-V3-0324", "meta-llama/Llama-3.5-8B"})
+    @CsvSource({"mistralai/Mistral-Small-Instruct-2409", "Qwen/Qwen2-7B-Instruct", "deepseek-ai/DeepSeek-V3-0324", "meta-llama/Llama-3.5-8B"})
     void familiesWhoseLicenseTheNameDoesNotSettle(String name) {
         assertThat(LINEAGE.match(name)).isPresent();
         assertThat(LINEAGE.licenseOf(name)).isEmpty();
@@ -174,12 +174,22 @@ class LineageTest {
         }
         // "L3" in a small encoder's name (three layers) is no Llama; an official release naming its own base is mapped.
         for (String base : new String[] {"sentence-transformers/paraphrase-MiniLM-L3-v2", "ibm-granite/granite-3.1-8b-base",
-                "allenai/OLMo-2-1124-7B", "HuggingFaceTB/SmolLM2-1.7B"}) {
+                "allenai/OLMo-2-1124-7B", "HuggingFaceTB/SmolLM2-1.7B", "mistralai/Mistral-Nemo-Base-2407",
+                "mistralai/Mistral-Small-24B-Base-2501", "Qwen/Qwen2.5-Coder-7B"}) {
             Files.writeString(repo.resolve("README.md"), "---\nlicense: apache-2.0\nbase_model: " + base + "\n---\n# Tuned\n");
             Identification mapped = identify(repo);
             assertThat(mapped.license().id()).as(base).isEqualTo("apache-2.0");
             assertThat(kinds(mapped)).as(base).isEmpty();
         }
+        // Relicensing between permissive licenses is allowed (the base's notices kept): information, not laundering.
+        Files.writeString(repo.resolve("README.md"), "---\nlicense: mit\nbase_model: google-bert/bert-base-cased\n---\n# Tuned\n");
+        Identification relicensed = identify(repo);
+        assertThat(relicensed.license().id()).isEqualTo("mit");
+        assertThat(kinds(relicensed)).containsExactly(IdentificationIssue.Kind.LINEAGE_PERMISSIVE);
+        assertThat(relicensed.alsoBinding()).containsExactly("apache-2.0");
+        // Family names are anchored: "ToolModel" is no OLMo.
+        Files.writeString(repo.resolve("README.md"), "---\nlicense: apache-2.0\nbase_model: acme/ToolModel-8B\n---\n# Tuned\n");
+        assertThat(kinds(identify(repo))).containsExactly(IdentificationIssue.Kind.UNKNOWN);
         Files.writeString(repo.resolve("README.md"), "---\nlicense: apache-2.0\nbase_model: someone/Unheard-Of-7B\n---\n# Tuned\n");
         Identification id = identify(repo);
         assertThat(kinds(id)).as("a base of unknown license leaves the derivative's license unknown").containsExactly(IdentificationIssue.Kind.UNKNOWN);

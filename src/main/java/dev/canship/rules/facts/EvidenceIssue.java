@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * A problem with the license evidence found by identification: MISSING, UNKNOWN, CONFLICT, LAUNDERING,
- * LINEAGE_CONFLICT, LINEAGE_UNDECLARED, LINEAGE_LATER, ALTERED, ALTERED_MINOR, AMBIGUOUS, UNREAD,
+ * LINEAGE_CONFLICT, LINEAGE_UNDECLARED, LINEAGE_LATER, LINEAGE_PERMISSIVE, ALTERED, ALTERED_MINOR, AMBIGUOUS, UNREAD,
  * ALSO_BINDING, CHOICE, CHOSEN or STATEMENT; the governing license comes first in {@code licenses}.
  * {@code files} are {@code path:line} strings.
  */
