@@ -221,8 +221,8 @@ public final class DeploymentReader {
                 }
                 String raw = p.getText().strip();
                 String digits = raw.startsWith("-") || raw.startsWith("+") ? raw.substring(1) : raw;
-                boolean leadingZero = digits.length() > 1 && digits.charAt(0) == '0' && digits.charAt(1) != '.';
-                if (leadingZero || digits.startsWith(".")) {
+                boolean leadingZero = digits.length() > 1 && digits.charAt(0) == '0' && Character.isLetterOrDigit(digits.charAt(1));
+                if (leadingZero) {
                     String pointer = p.getParsingContext().pathAsPointer().toString();
                     String path = pointer.isEmpty() ? "" : pointer.substring(1).replace('/', '.').replaceAll("\\.(\\d+)(?=\\.|$)", "[$1]");
                     throw error(file, p.currentTokenLocation().getLineNr(), path, "'" + raw + "' is not a plain decimal number: YAML reads "

@@ -109,7 +109,8 @@ final class CardReader {
         for (String k : ModelCard.LICENSE_KEYS) {
             List<String> others = new ArrayList<>();
             o.fieldNames().forEachRemaining(n -> {
-                if (!n.equals(k) && n.equalsIgnoreCase(k)) {
+                // Other case (License:) and the British spelling (licence:, licence_name:) state the same key.
+                if (!n.equals(k) && (n.equalsIgnoreCase(k) || n.equalsIgnoreCase(k.replace("license", "licence")))) {
                     others.add(n);
                 }
             });

@@ -314,6 +314,16 @@ public final class Extractor {
             boolean known = CARD_TEXT_FIELDS.contains(e.getKey());
             if (v.isTextual() && (known || v.asText().length() >= MIN_FIELD_CHARS)) {
                 texts.add(new TextDocument(card.file(), e.getKey(), FileRole.MODEL_CARD, v.asText(), card.lineOf(e.getKey()), false));
+            } else if (e.getKey().equals("extra_gated_fields") && v.isObject()) {
+                // The Hub's access form: its field labels are what a user agrees to ("I agree to use this model for
+                // non-commercial use ONLY"), so they are read as one text, a label per line (bounded like the card).
+                StringBuilder labels = new StringBuilder();
+                v.fieldNames().forEachRemaining(k -> {
+                    if (labels.length() < 20_000) {
+                        labels.append(k).append('\n');
+                    }
+                });
+                texts.add(new TextDocument(card.file(), e.getKey(), FileRole.MODEL_CARD, labels.toString(), card.lineOf(e.getKey()), false));
             }
         }
     }

@@ -51,6 +51,8 @@ public final class LicenseIdentifier {
             weightsMatches(w.file(), w.metadata(), matches);
         }
         List<TextDocument> unknown = new ArrayList<>();
+        // Card wording that narrows the use; judged once the governing license is known (below).
+        List<IdentificationIssue> narrowing = new ArrayList<>();
         for (TextDocument doc : ex.documents()) {
             boolean gate = doc.where().endsWith("(extra_gated_prompt)");
             // A license file is judged whole (extra terms beside a known text are an alteration); card fields and
@@ -70,7 +72,7 @@ public final class LicenseIdentifier {
                         h.confidence(), !alterations.isEmpty(), alterations));
             }
             if (hits.isEmpty() && doc.field() != null) {
-                narrowingWords(doc).ifPresent(issues::add);
+                narrowingWords(doc).ifPresent(narrowing::add);
             }
             if (hits.isEmpty() && (doc.role() == FileRole.LICENSE || doc.role() == FileRole.USE_POLICY) && !doc.text().isBlank()) {
                 Optional<LicenseMatch> ref = reference(doc);
@@ -176,6 +178,11 @@ public final class LicenseIdentifier {
         // The publisher's terms, always: a repository's copy is evidence of which license, never of its duties.
         LicenseTerms terms = concluded == null ? LicenseTerms.NONE
                 : kb.license(concluded.id()).map(LicenseInfo::terms).orElse(LicenseTerms.NONE);
+        // Card wording that narrows the use says nothing new under a license that is non-commercial itself (FLUX.1
+        // [dev]'s gate naming its Non-Commercial License); beside any other license it is terms canship cannot read.
+        if (terms.nonCommercial() == null || kb.license(concluded.id()).isEmpty()) {
+            issues.addAll(narrowing);
+        }
         // The policy a license incorporates binds whether or not the repository carries it: named so reports can say so.
         String incorporated = concluded == null ? null
                 : kb.license(concluded.id()).map(LicenseInfo::usePolicy).filter(id -> kb.policy(id).isPresent()).orElse(null);
@@ -256,6 +263,23 @@ public final class LicenseIdentifier {
             binding.remove(claimed.id());
             return new LineageVerdict(claimed, List.copyOf(binding));
         }
+        boolean permissive = !noClaim && isPermissive(claimed.id()) && binding.stream().allMatch(this::isPermissive);
+        if (permissive) {
+            // An MIT fine-tune of an Apache base: both licenses let a derivative go under other terms, provided the
+            // base's notices travel with it; the base's license binds beside the claim, so those duties are checked.
+            List<Lineage.Base> from = bases.stream().filter(b -> b.license().filter(binding::contains).isPresent()).toList();
+            List<IdentificationIssue.FileLine> files = new ArrayList<>();
+            from.forEach(b -> files.add(new IdentificationIssue.FileLine(b.file(), b.line())));
+            files.add(new IdentificationIssue.FileLine(fileOnly(claimed.file()), claimed.line()));
+            List<String> ids = new ArrayList<>(List.of(claimed.id()));
+            ids.addAll(binding);
+            issues.add(new IdentificationIssue(IdentificationIssue.Kind.LINEAGE_PERMISSIVE, ids,
+                    "the base model " + from.get(0).name() + " (" + from.get(0).source() + ") is under " + String.join(", ", binding) + " and "
+                            + claimed.file() + " claims " + claimed.id() + "; both are permissive, so a derivative may carry other terms as long as "
+                            + "the base's notices are kept: " + claimed.id() + " governs and " + String.join(", ", binding) + " is checked beside it",
+                    files));
+            return new LineageVerdict(claimed, List.copyOf(binding));
+        }
         if (!noClaim && binding.stream().allMatch(base -> laterOfSameFamily(claimed.id(), base))) {
             // Meta releasing Llama 3.3 from its Llama 3.1 base: a licensor may put its own model under its later license.
             // Anyone else's derivative stays bound by the base's terms too, so those are checked beside the claim.
@@ -293,6 +317,11 @@ public final class LicenseIdentifier {
         return new LineageVerdict(byLineage, List.copyOf(binding));
     }
 
+    /** A license of the catalog's permissive family (Apache 2.0, MIT, BSD 3-Clause, OpenMDW): no use restrictions. */
+    private boolean isPermissive(String id) {
+        return kb.license(id).map(l -> "permissive".equals(l.family())).orElse(false);
+    }
+
     /**
      * Whether {@code later} is a later license than {@code earlier} of the same family and licensor (catalog
      * {@code family}, {@code publisher}, {@code released}); unknown dates or licensors never qualify.
@@ -315,26 +344,19 @@ public final class LicenseIdentifier {
      */
     private static final java.util.regex.Pattern NARROWING = java.util.regex.Pattern.compile(
             "(?i)\\b(non[- ]?commercial|not for commercial|no commercial use"
-                    + "|commercial (use|purposes?|usage)( \\w+){0,3} (not (permitted|allowed)|prohibited|forbidden|disallowed|restricted)"
+                    + "|commercial (use|purposes?|usage)( \\w+){0,3} (not (permitted|allowed)|prohibited|forbidden|disallowed|restricted|requires?)"
+                    + "|(not|never) (to )?(be )?(use[ds]?|deploy(ed)?) (it |them |the model )?(for (any )?commercial|commercially)|commercially"
+                    + "|paid licen[cs]e|for no other purpose|individuals only|(companies|businesses|enterprises) (need|require|must)"
                     + "|(research|academic|evaluation|educational|personal)( (use|purposes?))? only"
                     + "|(only|solely|exclusively) for (\\w+ )?(research|academic|non[- ]?commercial|evaluation|educational|personal))");
-    /** A narrowing phrase that is part of a license's name ("the FluxDev Non-Commercial License") states no term of its own. */
-    private static final java.util.regex.Pattern LICENSE_NAME_AFTER = java.util.regex.Pattern.compile(
-            "(?i)^[\\s\\]\\)\"'*_]*(\\w+[\\s\\]\\)\"'*_]+){0,2}(license|licence|agreement|terms)\\b");
 
     /** A card text field (extra_gated_prompt, license_text...) that no fingerprint explains but that narrows the use. */
     private static Optional<IdentificationIssue> narrowingWords(TextDocument doc) {
         // Any Unicode dash or hyphen reads as "-" (a non-breaking hyphen must not hide "non-commercial").
-        String text = (doc.text().length() > 20_000 ? doc.text().substring(0, 20_000) : doc.text()).replaceAll("[\\u2010-\\u2015\\u2212\\u00AD]", "-");
+        String text = (doc.text().length() > 20_000 ? doc.text().substring(0, 20_000) : doc.text()).replaceAll("[\\u2010-\\u2015\\u2212\\u00AD]", "-")
+                .replaceAll("-\\s+", "-");
         java.util.regex.Matcher m = NARROWING.matcher(text);
-        boolean found = false;
-        while (m.find()) {
-            if (!LICENSE_NAME_AFTER.matcher(text.substring(m.end(), Math.min(text.length(), m.end() + 60))).find()) {
-                found = true;
-                break;
-            }
-        }
-        if (!found) {
+        if (!m.find()) {
             return Optional.empty();
         }
         int from = Math.max(0, m.start() - 60);

@@ -72,7 +72,9 @@ class GoverningEvidenceCheckTest {
     @Test
     void narrowingWordingIsFoundInItsCommonForms(@TempDir Path dir) throws Exception {
         for (String prompt : new String[] {"Commercial use is strictly prohibited; the weights are provided solely for academic research.",
-                "For non\u2011commercial use."}) {
+                "For non\u2011commercial use.", "The model must not be used for any commercial purpose.",
+                "Commercial use requires prior written permission from Acme.", "Permitted uses: non-\\ncommercial only.",
+                "This model is released under the Acme Non-Commercial License; you agree to its terms."}) {
             Path d = Files.createDirectories(dir.resolve("p" + prompt.length()));
             JsonNode j = check(repo(d, "license: apache-2.0\nextra_gated_prompt: \"" + prompt + "\"", "LICENSE", "apache-2.0/LICENSE"));
             assertThat(j.path("verdict").asText()).as(prompt).isEqualTo("review");
@@ -111,6 +113,23 @@ class GoverningEvidenceCheckTest {
             assertThat(f.path("rule").asText()).isEqualTo("EU-MULTIMODAL");
             assertThat(f.path("license").asText()).isEqualTo("llama3.2");
         });
+    }
+
+    @Test
+    void theAccessFormsLabelsAreReadToo(@TempDir Path dir) throws Exception {
+        JsonNode j = check(repo(dir, "license: apache-2.0\nextra_gated_fields:\n  Name: text\n  I agree to use this model for non-commercial use ONLY: checkbox",
+                "LICENSE", "apache-2.0/LICENSE"));
+        assertThat(j.path("verdict").asText()).isEqualTo("review");
+        assertThat(rules(j)).containsExactly("LICENSE-UNKNOWN");
+    }
+
+    /** A text-only configuration does not make a model built on Llama 3.2 Vision text-only. */
+    @Test
+    void aVisionBaseKeepsTheEuExclusionWithATextOnlyConfig(@TempDir Path dir) throws Exception {
+        Path repo = repo(dir, "license: llama3.2\nbase_model: meta-llama/Llama-3.2-11B-Vision-Instruct", "LICENSE", "llama3.2/LICENSE");
+        JsonNode j = CliTest.checkJson(repo, Path.of("samples/deployments/eu-startup-multimodal.yaml"));
+        assertThat(j.path("verdict").asText()).isEqualTo("fail");
+        assertThat(rules(j)).contains("EU-MULTIMODAL");
     }
 
     @Test

@@ -45,6 +45,7 @@ class CardReaderTest {
     void aCapitalisedLicenseKeyAndLicenseTagsAreLicenses() {
         assertThat(read("License: cc-by-nc-4.0\n").text("license")).isEqualTo("cc-by-nc-4.0");
         assertThat(read("license: apache-2.0\nLicense: cc-by-nc-4.0\n").texts("license")).as("both are claims").containsExactly("apache-2.0", "cc-by-nc-4.0");
+        assertThat(read("license: apache-2.0\nlicence: cc-by-nc-4.0\n").texts("license")).as("the British spelling too").containsExactly("apache-2.0", "cc-by-nc-4.0");
         assertThat(read("tags: [license:cc-by-nc-4.0, text-generation]\n").text("license")).isEqualTo("cc-by-nc-4.0");
         assertThat(read("license: apache-2.0\ntags: [license:cc-by-nc-4.0]\n").texts("license")).containsExactly("apache-2.0", "cc-by-nc-4.0");
         assertThat(read("license: apache-2.0\ntags: [license:apache-2.0]\n").text("license")).as("the Hub's own tag adds nothing").isEqualTo("apache-2.0");

@@ -74,6 +74,9 @@ class OtherLicensesScenarioTest {
                 "USE-POLICY-REVIEW:warning");
         Scenario.expect(c, "bigscience-bloom-rail-1.0 chatbot that discloses machine-generated text", Scenario.under("bigscience-bloom-rail-1.0")
                 .set("product.uses", "[chatbot]").set("product.discloses_machine_generated", true));
+        Scenario.expect(c, "bigscience-bloom-rail-1.0 chatbot said to disclose, described as not disclosing", Scenario.under("bigscience-bloom-rail-1.0")
+                .set("product.uses", "[chatbot]").set("product.discloses_machine_generated", true)
+                .set("product.use_description", "\"A chatbot; we never tell users the replies are machine-generated.\""), "USE-POLICY-SCREENED:warning");
         Scenario.expect(c, "bigcode-openrail-m code generation that discloses it", Scenario.under("bigcode-openrail-m")
                 .set("product.uses", "[code_generation]").set("product.discloses_machine_generated", true));
         Scenario.expect(c, "bigcode-openrail-m malware disclosed is still prohibited", Scenario.under("bigcode-openrail-m")

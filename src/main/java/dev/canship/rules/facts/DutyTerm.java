@@ -22,4 +22,10 @@ public record DutyTerm(String license, Duty duty, String clause, boolean certain
         String name = m.name() == null ? "" : m.name().toLowerCase(java.util.Locale.ROOT);
         return markers.stream().anyMatch(w -> type.equals(w) || name.contains(w));
     }
+
+    /** True when a model name (a base model's, say) carries one of the name markers. */
+    public boolean recognisesName(String modelName) {
+        String name = modelName == null ? "" : modelName.toLowerCase(java.util.Locale.ROOT);
+        return !name.isEmpty() && markers.stream().anyMatch(name::contains);
+    }
 }
