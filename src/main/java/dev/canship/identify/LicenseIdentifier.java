@@ -501,15 +501,32 @@ public final class LicenseIdentifier {
         }
         for (String key : List.of("license_name", "license_link")) {
             String v = card.text(key);
-            Optional<LicenseInfo> info = key.equals("license_name") ? kb.byCardName(v) : kb.byLink(v);
+            Optional<LicenseInfo> info = key.equals("license_name") ? nameOf(v) : kb.byLink(v);
             if (info.isPresent() && seen.add(info.get().id())) {
                 matches.add(new LicenseMatch(info.get().id(), info.get().version(), "license", CARD_META, card.file() + " (" + key + ")", card.lineOf(key), key.equals("license_name") ? 1.0 : 0.9, false, List.of()));
             } else if (info.isEmpty() && key.equals("license_name") && v != null && !v.isBlank() && seen.isEmpty()) {
                 // A license the card names but canship does not know: evidence all the same (judged unknown later).
                 matches.add(new LicenseMatch(v.trim().toLowerCase(Locale.ROOT), null, "license", CARD_META, card.file() + " (" + key + ")", card.lineOf(key), 1.0, false, List.of()));
                 seen.add(v.trim().toLowerCase(Locale.ROOT));
+            } else if (info.isEmpty() && key.equals("license_name") && v != null && !v.isBlank() && v.length() <= 100 && !beside
+                    && seen.stream().noneMatch(id -> id.equalsIgnoreCase(v.strip()))) {
+                // Beside a license tag, a license_name canship does not know names another license the card claims
+                // ("license: apache-2.0" with "license_name: acme-noncommercial"): its terms cannot be checked.
+                issues.add(new IdentificationIssue(IdentificationIssue.Kind.UNKNOWN, List.of(v.strip().toLowerCase(Locale.ROOT)),
+                        card.file() + " (license_name) names the license \"" + v.strip() + "\" beside the license tag, and canship does not know it; "
+                                + "whichever the author meant, its terms cannot be checked",
+                        List.of(new IdentificationIssue.FileLine(card.file(), card.lineOf(key)))));
             }
         }
+    }
+
+    /** The license a card's license_name names, also when written in words ("Apache 2.0", "MIT License"). */
+    private Optional<LicenseInfo> nameOf(String v) {
+        if (v == null || v.isBlank() || v.length() > 100) {
+            return Optional.empty();
+        }
+        return kb.byCardName(v).or(() -> kb.byCardName(v.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s_]+", "-")))
+                .or(() -> kb.namedIn(v.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ")));
     }
 
     private static final java.util.regex.Pattern OTHER_WORD = java.util.regex.Pattern.compile("(?i)(?<![A-Za-z0-9.+-])other(?![A-Za-z0-9.+-])");

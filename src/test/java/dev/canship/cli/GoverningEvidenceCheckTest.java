@@ -115,6 +115,17 @@ class GoverningEvidenceCheckTest {
         });
     }
 
+    /** A license_name beside the tag is a claim too: an unknown one is a review, the tag's own name in words is not. */
+    @Test
+    void aLicenseNameBesideTheTagIsAClaim(@TempDir Path dir) throws Exception {
+        JsonNode unknown = check(repo(Files.createDirectories(dir.resolve("a")), "license: apache-2.0\nlicense_name: acme-noncommercial", "LICENSE", "apache-2.0/LICENSE"));
+        assertThat(unknown.path("verdict").asText()).isEqualTo("review");
+        assertThat(rules(unknown)).containsExactly("LICENSE-UNKNOWN");
+        assertThat(unknown.path("findings").get(0).path("message").asText()).contains("acme-noncommercial");
+        JsonNode same = check(repo(Files.createDirectories(dir.resolve("b")), "license: apache-2.0\nlicense_name: Apache 2.0", "LICENSE", "apache-2.0/LICENSE"));
+        assertThat(same.path("verdict").asText()).isEqualTo("pass");
+    }
+
     @Test
     void theAccessFormsLabelsAreReadToo(@TempDir Path dir) throws Exception {
         JsonNode j = check(repo(dir, "license: apache-2.0\nextra_gated_fields:\n  Name: text\n  I agree to use this model for non-commercial use ONLY: checkbox",
