@@ -178,10 +178,16 @@ public final class LicenseIdentifier {
         // The publisher's terms, always: a repository's copy is evidence of which license, never of its duties.
         LicenseTerms terms = concluded == null ? LicenseTerms.NONE
                 : kb.license(concluded.id()).map(LicenseInfo::terms).orElse(LicenseTerms.NONE);
-        // Card wording that narrows the use says nothing new under a license that is non-commercial itself (FLUX.1
-        // [dev]'s gate naming its Non-Commercial License); beside any other license it is terms canship cannot read.
-        if (terms.nonCommercial() == null || kb.license(concluded.id()).isEmpty()) {
-            issues.addAll(narrowing);
+        // Card wording that narrows the use says nothing new under a license that does not allow commercial use itself
+        // (FLUX.1 [dev]'s gate naming its Non-Commercial License, a research license's card); beside any other
+        // license it is terms canship cannot read.
+        if (card != null) {
+            licenseSection(card).flatMap(LicenseIdentifier::narrowingWords).ifPresent(narrowing::add);
+        }
+        boolean restrictedAlready = terms.nonCommercial() != null || concluded != null && kb.license(concluded.id())
+                .map(l -> !"allowed".equals(l.commercialUse())).orElse(false);
+        if (!restrictedAlready && !narrowing.isEmpty()) {
+            issues.add(narrowing.get(0));
         }
         // The policy a license incorporates binds whether or not the repository carries it: named so reports can say so.
         String incorporated = concluded == null ? null
@@ -343,12 +349,30 @@ public final class LicenseIdentifier {
      * matches no known text, it is terms of the publisher's own that canship cannot read, so it is never passed over.
      */
     private static final java.util.regex.Pattern NARROWING = java.util.regex.Pattern.compile(
-            "(?i)\\b(non[- ]?commercial|not for commercial|no commercial use"
+            "(?i)\\b(non[- ]?commercial|(cc[- ])?by[- ]nc(?![a-z])|not for commercial|no commercial use"
                     + "|commercial (use|purposes?|usage)( \\w+){0,3} (not (permitted|allowed)|prohibited|forbidden|disallowed|restricted|requires?)"
                     + "|(not|never) (to )?(be )?(use[ds]?|deploy(ed)?) (it |them |the model )?(for (any )?commercial|commercially)|commercially"
                     + "|paid licen[cs]e|for no other purpose|individuals only|(companies|businesses|enterprises) (need|require|must)"
                     + "|(research|academic|evaluation|educational|personal)( (use|purposes?))? only"
                     + "|(only|solely|exclusively) for (\\w+ )?(research|academic|non[- ]?commercial|evaluation|educational|personal))");
+
+    private static final java.util.regex.Pattern LICENSE_HEADING = java.util.regex.Pattern.compile(
+            "(?im)^#{1,6}[ \\t]*[^\\n]*\\b(licen[cs]e|licensing|terms of use|usage terms|terms and conditions)\\b[^\\n]*$");
+    private static final java.util.regex.Pattern ANY_HEADING = java.util.regex.Pattern.compile("(?m)^#{1,6}[ \\t]");
+
+    /** The first section of the card's body whose heading is about the license ("## License"), bounded, as a text. */
+    private static Optional<TextDocument> licenseSection(ModelCard card) {
+        String body = card.body() == null ? "" : card.body();
+        java.util.regex.Matcher h = LICENSE_HEADING.matcher(body.length() > 200_000 ? body.substring(0, 200_000) : body);
+        if (!h.find()) {
+            return Optional.empty();
+        }
+        java.util.regex.Matcher next = ANY_HEADING.matcher(body);
+        int end = next.find(h.end()) ? next.start() : body.length();
+        String section = body.substring(h.end(), Math.min(end, h.end() + 4_000));
+        int line = card.bodyLine() + (int) body.substring(0, h.start()).chars().filter(c -> c == '\n').count();
+        return Optional.of(new TextDocument(card.file(), "license section", dev.canship.inventory.FileRole.MODEL_CARD, section, line, false));
+    }
 
     /** A card text field (extra_gated_prompt, license_text...) that no fingerprint explains but that narrows the use. */
     private static Optional<IdentificationIssue> narrowingWords(TextDocument doc) {

@@ -126,6 +126,18 @@ class GoverningEvidenceCheckTest {
         assertThat(same.path("verdict").asText()).isEqualTo("pass");
     }
 
+    /** The card's own "License" section that narrows the use, beside an Apache tag and text, is a review too. */
+    @Test
+    void aLicenseSectionOfTheCardThatNarrowsTheUseIsAReview(@TempDir Path dir) throws Exception {
+        Path repo = repo(dir, "license: apache-2.0", "LICENSE", "apache-2.0/LICENSE");
+        Files.writeString(repo.resolve("README.md"), "---\nlicense: apache-2.0\n---\n# A model\n\n## Usage\n\nRun it.\n\n## License\n\n"
+                + "The weights are released under CC BY-NC 4.0.\n\n## Citation\n\nCite us.\n");
+        JsonNode j = check(repo);
+        assertThat(j.path("verdict").asText()).isEqualTo("review");
+        assertThat(j.path("findings").get(0).path("message").asText()).contains("license section").contains("BY-NC");
+        assertThat(j.path("findings").get(0).path("evidence").get(0).path("line").asInt()).isEqualTo(10);
+    }
+
     @Test
     void theAccessFormsLabelsAreReadToo(@TempDir Path dir) throws Exception {
         JsonNode j = check(repo(dir, "license: apache-2.0\nextra_gated_fields:\n  Name: text\n  I agree to use this model for non-commercial use ONLY: checkbox",
