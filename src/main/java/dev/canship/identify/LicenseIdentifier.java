@@ -269,39 +269,19 @@ public final class LicenseIdentifier {
             binding.remove(claimed.id());
             return new LineageVerdict(claimed, List.copyOf(binding));
         }
-        boolean permissive = !noClaim && isPermissive(claimed.id()) && binding.stream().allMatch(this::isPermissive);
-        if (permissive) {
+        if (!noClaim && isPermissive(claimed.id()) && binding.stream().allMatch(this::isPermissive)) {
             // An MIT fine-tune of an Apache base: both licenses let a derivative go under other terms, provided the
             // base's notices travel with it; the base's license binds beside the claim, so those duties are checked.
-            List<Lineage.Base> from = bases.stream().filter(b -> b.license().filter(binding::contains).isPresent()).toList();
-            List<IdentificationIssue.FileLine> files = new ArrayList<>();
-            from.forEach(b -> files.add(new IdentificationIssue.FileLine(b.file(), b.line())));
-            files.add(new IdentificationIssue.FileLine(fileOnly(claimed.file()), claimed.line()));
-            List<String> ids = new ArrayList<>(List.of(claimed.id()));
-            ids.addAll(binding);
-            issues.add(new IdentificationIssue(IdentificationIssue.Kind.LINEAGE_PERMISSIVE, ids,
-                    "the base model " + from.get(0).name() + " (" + from.get(0).source() + ") is under " + String.join(", ", binding) + " and "
-                            + claimed.file() + " claims " + claimed.id() + "; both are permissive, so a derivative may carry other terms as long as "
-                            + "the base's notices are kept: " + claimed.id() + " governs and " + String.join(", ", binding) + " is checked beside it",
-                    files));
-            return new LineageVerdict(claimed, List.copyOf(binding));
+            return keepsClaim(IdentificationIssue.Kind.LINEAGE_PERMISSIVE, claimed, bases, binding, issues,
+                    "; both are permissive, so a derivative may carry other terms as long as the base's notices are kept: " + claimed.id()
+                            + " governs and " + String.join(", ", binding) + " is checked beside it");
         }
         if (!noClaim && binding.stream().allMatch(base -> laterOfSameFamily(claimed.id(), base))) {
             // Meta releasing Llama 3.3 from its Llama 3.1 base: a licensor may put its own model under its later license.
             // Anyone else's derivative stays bound by the base's terms too, so those are checked beside the claim.
-            List<Lineage.Base> from = bases.stream().filter(b -> b.license().filter(binding::contains).isPresent()).toList();
-            List<IdentificationIssue.FileLine> files = new ArrayList<>();
-            from.forEach(b -> files.add(new IdentificationIssue.FileLine(b.file(), b.line())));
-            files.add(new IdentificationIssue.FileLine(fileOnly(claimed.file()), claimed.line()));
-            List<String> ids = new ArrayList<>(List.of(claimed.id()));
-            ids.addAll(binding);
-            issues.add(new IdentificationIssue(IdentificationIssue.Kind.LINEAGE_LATER, ids,
-                    "the base model " + from.get(0).name() + " (" + from.get(0).source() + ") is under " + String.join(", ", binding) + " and "
-                            + claimed.file() + " claims " + claimed.id() + ", a later license of the same family from the same licensor ("
-                            + kb.license(claimed.id()).map(LicenseInfo::publisher).orElse("") + "); " + claimed.id()
-                            + " governs and the terms of " + String.join(", ", binding) + " are checked beside it",
-                    files));
-            return new LineageVerdict(claimed, List.copyOf(binding));
+            return keepsClaim(IdentificationIssue.Kind.LINEAGE_LATER, claimed, bases, binding, issues,
+                    ", a later license of the same family from the same licensor (" + kb.license(claimed.id()).map(LicenseInfo::publisher).orElse("")
+                            + "); " + claimed.id() + " governs and the terms of " + String.join(", ", binding) + " are checked beside it");
         }
         String governing = binding.iterator().next();
         binding.remove(governing);
@@ -321,6 +301,23 @@ public final class LicenseIdentifier {
                             new IdentificationIssue.FileLine(fileOnly(claimed.file()), claimed.line()))));
         }
         return new LineageVerdict(byLineage, List.copyOf(binding));
+    }
+
+    /**
+     * The claimed license governs although its bases are under others (which bind beside it): the issue of {@code kind}
+     * names the base, the claim and {@code why}, with the files of both.
+     */
+    private static LineageVerdict keepsClaim(IdentificationIssue.Kind kind, LicenseMatch claimed, List<Lineage.Base> bases, Set<String> binding,
+                                             List<IdentificationIssue> issues, String why) {
+        List<Lineage.Base> from = bases.stream().filter(b -> b.license().filter(binding::contains).isPresent()).toList();
+        List<IdentificationIssue.FileLine> files = new ArrayList<>();
+        from.forEach(b -> files.add(new IdentificationIssue.FileLine(b.file(), b.line())));
+        files.add(new IdentificationIssue.FileLine(fileOnly(claimed.file()), claimed.line()));
+        List<String> ids = new ArrayList<>(List.of(claimed.id()));
+        ids.addAll(binding);
+        issues.add(new IdentificationIssue(kind, ids, "the base model " + from.get(0).name() + " (" + from.get(0).source() + ") is under "
+                + String.join(", ", binding) + " and " + claimed.file() + " claims " + claimed.id() + why, files));
+        return new LineageVerdict(claimed, List.copyOf(binding));
     }
 
     /** A license of the catalog's permissive family (Apache 2.0, MIT, BSD 3-Clause, OpenMDW): no use restrictions. */
