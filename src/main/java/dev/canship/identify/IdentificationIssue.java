@@ -19,8 +19,8 @@ public record IdentificationIssue(Kind kind, List<String> licenseIds, String mes
      * LINEAGE_UNDECLARED: the lineage rests on weaker evidence (prose only, or no license of the repository's own).
      * LINEAGE_LATER: the repository claims a later license of the same family and licensor as its base's (Llama 3.3 over a
      * Llama 3.1 base): what a licensor does with its own models, not laundering; the base's license binds as well.
-     * LINEAGE_PERMISSIVE: a permissive base (Apache, MIT, BSD) under another permissive license: allowed, provided the
-     * base's notices are kept; the base's license binds as well.
+     * LINEAGE_PERMISSIVE: a permissive base (Apache, MIT, BSD) under another license canship knows: allowed, provided
+     * the base's notices are kept; the claim governs and the base's license binds as well.
      * ALTERED_MINOR: only links or a word or two that carry no term differ from the reference.
      * AMBIGUOUS: the card names a license key twice.
      * UNREAD: a license, use policy or the card's front matter was not read, or only in part (a bound, a failed parse, no text).

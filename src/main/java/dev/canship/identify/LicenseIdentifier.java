@@ -250,7 +250,16 @@ public final class LicenseIdentifier {
         }
         // Sources that disagree (the card names a Llama 3.1 base, config.json a Llama 3 one): both bind, and it is reported.
         Set<String> disagreeing = new LinkedHashSet<>(otherLicenses);
-        disagreeing.removeAll(cardLicenses.isEmpty() ? Set.of(otherLicenses.iterator().next()) : cardLicenses);
+        Set<String> agreed = cardLicenses.isEmpty() ? Set.of(otherLicenses.iterator().next()) : cardLicenses;
+        disagreeing.removeAll(agreed);
+        // A GGUF's general.base_model is copied from the card of the model it quantizes, so it names that model's
+        // base: for a GGUF of Llama 3.3, Llama 3.1 70B. An earlier license of the same family there is history, not
+        // disagreement; it still binds (below). A config.json naming another model (Reflection's Llama 3) still is one.
+        Set<String> ancestors = bases.stream().filter(b -> b.source().startsWith("GGUF general.base_model"))
+                .flatMap(b -> b.license().stream()).collect(Collectors.toSet());
+        Set<String> elsewhere = bases.stream().filter(b -> !b.source().startsWith("GGUF general.base_model"))
+                .flatMap(b -> b.license().stream()).collect(Collectors.toSet());
+        disagreeing.removeIf(l -> ancestors.contains(l) && !elsewhere.contains(l) && agreed.stream().anyMatch(a -> laterOfSameFamily(a, l)));
         if (!disagreeing.isEmpty()) {
             List<IdentificationIssue.FileLine> files = bases.stream().filter(b -> b.license().isPresent())
                     .map(b -> new IdentificationIssue.FileLine(b.file(), b.line())).distinct().toList();
@@ -269,12 +278,13 @@ public final class LicenseIdentifier {
             binding.remove(claimed.id());
             return new LineageVerdict(claimed, List.copyOf(binding));
         }
-        if (!noClaim && isPermissive(claimed.id()) && binding.stream().allMatch(this::isPermissive)) {
-            // An MIT fine-tune of an Apache base: both licenses let a derivative go under other terms, provided the
-            // base's notices travel with it; the base's license binds beside the claim, so those duties are checked.
+        if (!noClaim && binding.stream().allMatch(this::isPermissive)) {
+            // An MIT fine-tune of an Apache base, or NVIDIA's own license over an MIT base: a permissive license lets a
+            // derivative go under other terms, provided the base's notices travel with it; the base's license binds
+            // beside the claim, so those duties are checked, and the claim's own terms govern.
             return keepsClaim(IdentificationIssue.Kind.LINEAGE_PERMISSIVE, claimed, bases, binding, issues,
-                    "; both are permissive, so a derivative may carry other terms as long as the base's notices are kept: " + claimed.id()
-                            + " governs and " + String.join(", ", binding) + " is checked beside it");
+                    "; the base's license is permissive, so a derivative may carry other terms as long as the base's notices are kept: "
+                            + claimed.id() + " governs and " + String.join(", ", binding) + " is checked beside it");
         }
         if (!noClaim && binding.stream().allMatch(base -> laterOfSameFamily(claimed.id(), base))) {
             // Meta releasing Llama 3.3 from its Llama 3.1 base: a licensor may put its own model under its later license.
@@ -347,9 +357,10 @@ public final class LicenseIdentifier {
      */
     private static final java.util.regex.Pattern NARROWING = java.util.regex.Pattern.compile(
             "(?i)\\b(non[- ]?commercial|(cc[- ])?by[- ]nc(?![a-z])|not for commercial|no commercial use"
-                    + "|commercial (use|purposes?|usage)( \\w+){0,3} (not (permitted|allowed)|prohibited|forbidden|disallowed|restricted|requires?)"
-                    + "|(not|never) (to )?(be )?(use[ds]?|deploy(ed)?) (it |them |the model )?(for (any )?commercial|commercially)|commercially"
-                    + "|paid licen[cs]e|for no other purpose|individuals only|(companies|businesses|enterprises) (need|require|must)"
+                    + "|commercial (use|purposes?|usage)( \\w+){0,3} (not (permitted|allowed)|prohibited|forbidden|disallowed|restricted)"
+                    + "|(not|never) (to )?(be )?(use[ds]?|deploy(ed)?) (it |them |the model )?(for (any )?commercial|commercially)"
+                    + "|commercial (use|purposes?|usage) requires? (an? )?((prior|separate|written|paid|express) )*(permission|licen[cs]e|agreement|approval|consent)"
+                    + "|paid licen[cs]e|for no other purpose|individuals only"
                     + "|(research|academic|evaluation|educational|personal)( (use|purposes?))? only"
                     + "|(only|solely|exclusively) for (\\w+ )?(research|academic|non[- ]?commercial|evaluation|educational|personal))");
 
@@ -371,13 +382,45 @@ public final class LicenseIdentifier {
         return Optional.of(new TextDocument(card.file(), "license section", dev.canship.inventory.FileRole.MODEL_CARD, section, line, false));
     }
 
+    /** "Free for research, non-commercial, and commercial use": a sentence that grants commercial use beside the narrower ones. */
+    private static final java.util.regex.Pattern GRANTS_COMMERCIAL = java.util.regex.Pattern.compile("(?i)(?<!non-)(?<!non )\\bcommercial(ly)?\\b");
+    private static final java.util.regex.Pattern NEGATION = java.util.regex.Pattern.compile("(?i)\\b(not|no|never|prohibit\\w*|forbid\\w*|only|solely|exclusively)\\b");
+
+    private static boolean grantsCommercialUse(String sentence) {
+        String s = sentence.replaceAll("(?i)non[- ]?commercial", "");
+        return GRANTS_COMMERCIAL.matcher(s).find() && !NEGATION.matcher(s).find();
+    }
+
+    /** The sentence (between . ! ? ; or line ends) around [from, to) of {@code text}. */
+    private static String sentenceAround(String text, int from, int to) {
+        int a = from;
+        while (a > 0 && ".!?;\n".indexOf(text.charAt(a - 1)) < 0) {
+            a--;
+        }
+        int b = to;
+        while (b < text.length() && ".!?;\n".indexOf(text.charAt(b)) < 0) {
+            b++;
+        }
+        return text.substring(a, b);
+    }
+
     /** A card text field (extra_gated_prompt, license_text...) that no fingerprint explains but that narrows the use. */
     private static Optional<IdentificationIssue> narrowingWords(TextDocument doc) {
         // Any Unicode dash or hyphen reads as "-" (a non-breaking hyphen must not hide "non-commercial").
         String text = (doc.text().length() > 20_000 ? doc.text().substring(0, 20_000) : doc.text()).replaceAll("[\\u2010-\\u2015\\u2212\\u00AD]", "-")
                 .replaceAll("-\\s+", "-");
         java.util.regex.Matcher m = NARROWING.matcher(text);
-        if (!m.find()) {
+        boolean found = false;
+        while (m.find()) {
+            // "Non-commercial" beside a grant of commercial use ("free for research, non-commercial, and commercial
+            // use") lists uses, it does not narrow them; a phrase that restricts commercial use itself always counts.
+            boolean listsUse = m.group().toLowerCase(Locale.ROOT).matches("(non.*|(cc[- ])?by[- ]nc)");
+            if (!listsUse || !grantsCommercialUse(sentenceAround(text, m.start(), m.end()))) {
+                found = true;
+                break;
+            }
+        }
+        if (!found) {
             return Optional.empty();
         }
         int from = Math.max(0, m.start() - 60);
@@ -433,15 +476,21 @@ public final class LicenseIdentifier {
     private void weightsMatches(String file, java.util.Map<String, String> meta, List<LicenseMatch> matches) {
         String tag = meta.getOrDefault("general.license", meta.get("license"));
         Set<String> seen = new TreeSet<>();
+        LicenseMatch otherTag = null;
+        int before = matches.size();
         if (tag != null && !tag.isBlank()) {
             Optional<LicenseInfo> info = kb.byCardName(tag);
             String id = info.map(LicenseInfo::id).orElse(tag.trim().toLowerCase(Locale.ROOT));
-            if (!id.equals("other")) {
-                // "other" says only that the name or link keys tell which license.
+            LicenseMatch m = new LicenseMatch(id, info.map(LicenseInfo::version).orElse(null), "license", "weights",
+                    file + " (" + (meta.containsKey("general.license") ? "general.license" : "license") + ")", 0, 1.0, false, List.of());
+            if (id.equals("other")) {
+                // "other" says only that the name or link keys tell which license: it stands as a claim only when
+                // they name none (else "other" and "gemma" would read as two licenses that disagree).
+                otherTag = m;
+            } else {
                 seen.add(id);
+                matches.add(m);
             }
-            matches.add(new LicenseMatch(id, info.map(LicenseInfo::version).orElse(null), "license", "weights",
-                    file + " (" + (meta.containsKey("general.license") ? "general.license" : "license") + ")", 0, 1.0, false, List.of()));
         }
         String name = meta.get("general.license.name");
         if (name != null && !name.isBlank()) {
@@ -461,6 +510,9 @@ public final class LicenseIdentifier {
             } else if (info.isEmpty() && seen.isEmpty()) {
                 matches.add(new LicenseMatch("other", null, "license", "weights", file + " (general.license.link)", 0, 0.5, false, List.of()));
             }
+        }
+        if (otherTag != null && matches.size() == before) {
+            matches.add(otherTag);
         }
     }
 
@@ -547,7 +599,8 @@ public final class LicenseIdentifier {
             return Optional.empty();
         }
         return kb.byCardName(v).or(() -> kb.byCardName(v.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s_]+", "-")))
-                .or(() -> kb.namedIn(v.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ")));
+                .or(() -> kb.namedIn(v.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ")))
+                .or(() -> kb.namedIn(v.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s_-]+", " ")));
     }
 
     private static final java.util.regex.Pattern OTHER_WORD = java.util.regex.Pattern.compile("(?i)(?<![A-Za-z0-9.+-])other(?![A-Za-z0-9.+-])");

@@ -168,6 +168,7 @@ public final class Lineage {
                 add(out, d.value(), "card data " + d.where(), fileOnly(d.where()), 0);
             }
         }
+        List<String[]> names = new ArrayList<>();
         for (var w : ex.weights()) {
             Map<Integer, String[]> byIndex = new java.util.TreeMap<>();
             for (Map.Entry<String, String> e : w.metadata().entrySet()) {
@@ -184,13 +185,14 @@ public final class Lineage {
                 }
             }
             // The file's display name ("Meta Llama 3.1 8B Instruct") says what the weights are when it names a
-            // family the lineage settles; a free-form name that settles nothing is no evidence either way.
+            // family the lineage settles; a free-form name that settles nothing is no evidence either way. Only a
+            // fallback: a display name is looser than a declared base ("DeepSeek-R1-Distill-Llama" without its size).
             for (String key : GGUF_NAME_KEYS) {
                 String v = w.metadata().get(key);
                 if (v != null && !v.isBlank() && v.strip().length() <= MAX_NAME_CHARS) {
                     String name = v.strip().replaceAll("\\s+", "-");
                     if (match(name).map(r -> r.license() != null).orElse(false)) {
-                        add(out, name, GGUF_SELF_PREFIX + key, w.file(), 0);
+                        names.add(new String[] {name, GGUF_SELF_PREFIX + key, w.file()});
                     }
                 }
             }
@@ -203,6 +205,9 @@ public final class Lineage {
                             "GGUF general.base_model." + e.getKey(), w.file(), 0);
                 }
             }
+        }
+        if (out.isEmpty() && !names.isEmpty()) {
+            add(out, names.get(0)[0], names.get(0)[1], names.get(0)[2], 0);
         }
         return List.copyOf(out.values());
     }

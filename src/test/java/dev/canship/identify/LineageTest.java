@@ -84,7 +84,7 @@ class LineageTest {
     }
 
     @ParameterizedTest(name = "{0} is a known family with an undetermined license")
-    @CsvSource({"mistralai/Mistral-Small-Instruct-2409", "Qwen/Qwen2-7B-Instruct", "deepseek-ai/DeepSeek-V3-0324", "meta-llama/Llama-3.5-8B"})
+    @CsvSource({"mistralai/Mistral-Small-Instruct-2409", "Qwen/Qwen2-72B-Instruct", "deepseek-ai/DeepSeek-V3-0324", "meta-llama/Llama-3.5-8B"})
     void familiesWhoseLicenseTheNameDoesNotSettle(String name) {
         assertThat(LINEAGE.match(name)).isPresent();
         assertThat(LINEAGE.licenseOf(name)).isEmpty();
@@ -148,6 +148,29 @@ class LineageTest {
         assertThat(id.license().id()).isEqualTo("llama3.1");
         assertThat(kinds(id)).contains(IdentificationIssue.Kind.LAUNDERING);
         assertThat(id.baseModels()).as("its own name makes it no derivative").isEmpty();
+    }
+
+    /** What llama.cpp writes into a quantization of an official release is no conflict with the card (false-block sweep). */
+    @Test
+    void aQuantizationsOwnMetadataAgreesWithItsCard(@TempDir Path repo) throws IOException {
+        // "other" with a license name: the name is the license, not a second one.
+        Files.writeString(repo.resolve("README.md"), "---\nlicense: gemma\nbase_model: google/gemma-2b-it\n---\n# GGUF\n");
+        new TestWeights.Gguf().string("general.architecture", "gemma").string("general.name", "Gemma 2b It")
+                .string("general.license", "other").string("general.license.name", "gemma").write(repo.resolve("gemma-2b-it-Q4_K_M.gguf"), 0);
+        Identification gemma = identify(repo);
+        assertThat(gemma.license().id()).isEqualTo("gemma");
+        assertThat(kinds(gemma)).isEmpty();
+        Files.delete(repo.resolve("gemma-2b-it-Q4_K_M.gguf"));
+        // A GGUF of Llama 3.3 records its base's base (Llama 3.1 70B): history of the family, not a disagreement.
+        Files.writeString(repo.resolve("README.md"), "---\nlicense: llama3.3\nbase_model: meta-llama/Llama-3.3-70B-Instruct\n---\n# GGUF\n");
+        new TestWeights.Gguf().string("general.architecture", "llama").string("general.name", "Llama 3.3 70B Instruct")
+                .string("general.basename", "Llama-3.3").string("general.license", "llama3.3")
+                .u32("general.base_model.count", 1).string("general.base_model.0.name", "Llama 3.1 70B")
+                .string("general.base_model.0.organization", "Meta Llama").write(repo.resolve("Llama-3.3-70B-Instruct-Q4_K_M.gguf"), 0);
+        Identification llama = identify(repo);
+        assertThat(llama.license().id()).isEqualTo("llama3.3");
+        assertThat(kinds(llama)).doesNotContain(IdentificationIssue.Kind.LINEAGE_CONFLICT, IdentificationIssue.Kind.LAUNDERING);
+        assertThat(llama.alsoBinding()).containsExactly("llama3.1");
     }
 
     /** A free-form GGUF name that settles no license ("Mistral Small") is no evidence either way: no review over it. */
