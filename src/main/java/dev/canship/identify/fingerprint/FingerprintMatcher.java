@@ -186,10 +186,10 @@ public final class FingerprintMatcher {
                 }
             }
         }
-        int firstCovered = 0;
-        while (firstCovered < n && !covered[firstCovered]) {
-            firstCovered++;
-        }
+        // Everything before the first reference's aligned span is the file's head (title, preface, copyright lines):
+        // a copy note that names the license ("a copy of the Llama 3.1 Community License Agreement, unchanged") has
+        // its title words covered by the reference's own shingles, which must not turn the rest into stray words.
+        int firstSpan = accepted.stream().mapToInt(r -> r.spanStart).min().orElse(0);
         int i = 0;
         while (i < n) {
             if (covered[i]) {
@@ -202,12 +202,12 @@ public final class FingerprintMatcher {
             }
             int to = i;
             int words = uncopyrighted(cand, from, to);
-            boolean leading = from == 0 && to == firstCovered;
+            boolean leading = to <= firstSpan;
             int allowed = leading ? MAX_TITLE_WORDS + preface : MAX_STRAY_WORDS;
             // Copyright lines, titles and prefaces pass only without a binding word: "For non-commercial use only" is a
             // term. Of a recognised redistributor's note only use words count ("only the layout was converted" is no term).
-            int note = leading ? Math.min(preface, to) : 0;
-            boolean binding = binds(cand, from, from + note, false) || binds(cand, from + note, to, true);
+            int noteEnd = leading ? Math.max(from, Math.min(preface, to)) : from;
+            boolean binding = binds(cand, from, noteEnd, false) || binds(cand, noteEnd, to, true);
             if (words <= allowed && !binding) {
                 continue;
             }

@@ -123,6 +123,18 @@ class AddedTermsTest {
         assertThat(found.get(0).alterations()).filteredOn(a -> a.kind() == Alteration.Kind.ADDED).isNotEmpty();
     }
 
+    /** A copy note that names the license is one preface, not title words with stray words around them. */
+    @Test
+    void aCopyNoteNamingTheLicenseIsOnePreface() throws IOException {
+        String text = corpus("llama3.1/LICENSE");
+        List<FingerprintMatch> found = Corpus.matcher().matchFile(
+                "This is a copy of the Llama 3.1 Community License Agreement, unchanged, as published by Meta.\n\n" + text);
+        assertThat(found.get(0).alterations()).allSatisfy(a -> assertThat(a.preface() || a.kind() != Alteration.Kind.ADDED).isTrue());
+        found = Corpus.matcher().matchFile("This is a copy of the Llama 3.1 Community License Agreement, for non-commercial use only.\n\n" + text);
+        assertThat(found.get(0).alterations()).filteredOn(a -> a.kind() == Alteration.Kind.ADDED).isNotEmpty()
+                .allSatisfy(a -> assertThat(a.preface()).isFalse());
+    }
+
     /** A short pointer after the text that binds nothing is minor, not terms. */
     @Test
     void aShortPointerAfterTheTextIsMinor() throws IOException {
