@@ -98,10 +98,7 @@ public final class DeploymentReader {
         if (tab > 0) {
             throw error(file, tab, "", InputMistakes.TAB_INDENT);
         }
-        Map<String, Integer> lines = fieldLines(mapper, text);
-        if (!json) {
-            numberSpelling(file, text);
-        }
+        Map<String, Integer> lines = fieldLines(file, mapper, text, !json);
         Raw raw;
         try {
             raw = mapper.readValue(text, Raw.class);
@@ -206,28 +203,17 @@ public final class DeploymentReader {
         }
     }
 
-    /**
-     * YAML 1.1, which the parser follows, reads {@code 0123} as octal (83) and {@code 0x10} as hex: a user count typed
-     * with a leading zero would silently become another, smaller number and could pass a threshold it is above. Only
-     * plain decimal digits (with optional {@code _} separators) are accepted for numbers; the raw spelling is checked
-     * here because the bound value no longer shows it.
-     */
-    private static void numberSpelling(Path file, String text) {
-        try (JsonParser p = YAML.getFactory().createParser(text)) {
+    /** The line of every field, keyed by dotted path, read from the token stream so errors can point at it. */
+    private static Map<String, Integer> fieldLines(Path file, ObjectMapper mapper, String text, boolean yaml) {
+        Map<String, Integer> lines = new HashMap<>();
+        try (JsonParser p = mapper.getFactory().createParser(text)) {
             JsonToken t;
             while ((t = p.nextToken()) != null) {
-                if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
-                    continue;
-                }
-                String raw = p.getText().strip();
-                String digits = raw.startsWith("-") || raw.startsWith("+") ? raw.substring(1) : raw;
-                boolean leadingZero = digits.length() > 1 && digits.charAt(0) == '0' && Character.isLetterOrDigit(digits.charAt(1));
-                if (leadingZero) {
+                if (t == JsonToken.FIELD_NAME) {
                     String pointer = p.getParsingContext().pathAsPointer().toString();
-                    String path = pointer.isEmpty() ? "" : pointer.substring(1).replace('/', '.').replaceAll("\\.(\\d+)(?=\\.|$)", "[$1]");
-                    throw error(file, p.currentTokenLocation().getLineNr(), path, "'" + raw + "' is not a plain decimal number: YAML reads "
-                            + "a leading zero as octal or hex (0123 means 83), so the value would change; write the number in "
-                            + "decimal digits without a leading zero (for example 1234567012)");
+                    lines.putIfAbsent(pointer.substring(1).replace('/', '.'), p.currentTokenLocation().getLineNr());
+                } else if (yaml && (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT)) {
+                    numberSpelling(file, p);
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -236,23 +222,25 @@ public final class DeploymentReader {
             }
             // Syntax errors are reported by the binding pass with their own location.
         }
+        return lines;
     }
 
-    /** The line of every field, keyed by dotted path, read from the token stream so errors can point at it. */
-    private static Map<String, Integer> fieldLines(ObjectMapper mapper, String text) {
-        Map<String, Integer> lines = new HashMap<>();
-        try (JsonParser p = mapper.getFactory().createParser(text)) {
-            JsonToken t;
-            while ((t = p.nextToken()) != null) {
-                if (t == JsonToken.FIELD_NAME) {
-                    String pointer = p.getParsingContext().pathAsPointer().toString();
-                    lines.putIfAbsent(pointer.substring(1).replace('/', '.'), p.currentTokenLocation().getLineNr());
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // Syntax errors are reported by the binding pass with their own location.
+    /**
+     * YAML 1.1, which the parser follows, reads {@code 0123} as octal (83) and {@code 0x10} as hex: a user count typed
+     * with a leading zero would silently become another, smaller number and could pass a threshold it is above. Only
+     * plain decimal digits (with optional {@code _} separators) are accepted; the raw spelling is checked on the token
+     * because the bound value no longer shows it.
+     */
+    private static void numberSpelling(Path file, JsonParser p) throws IOException {
+        String raw = p.getText().strip();
+        String digits = raw.startsWith("-") || raw.startsWith("+") ? raw.substring(1) : raw;
+        if (digits.length() > 1 && digits.charAt(0) == '0' && Character.isLetterOrDigit(digits.charAt(1))) {
+            String pointer = p.getParsingContext().pathAsPointer().toString();
+            String path = pointer.isEmpty() ? "" : pointer.substring(1).replace('/', '.').replaceAll("\\.(\\d+)(?=\\.|$)", "[$1]");
+            throw error(file, p.currentTokenLocation().getLineNr(), path, "'" + raw + "' is not a plain decimal number: YAML reads "
+                    + "a leading zero as octal or hex (0123 means 83), so the value would change; write the number in "
+                    + "decimal digits without a leading zero (for example 1234567012)");
         }
-        return lines;
     }
 
     private static String path(JsonMappingException e) {

@@ -72,12 +72,20 @@ public final class LicenseIdentifier {
                         h.confidence(), !alterations.isEmpty(), alterations));
             }
             if (hits.isEmpty() && doc.field() != null) {
-                narrowingWords(doc).ifPresent(narrowing::add);
+                CardTerms.narrowing(doc).ifPresent(narrowing::add);
             }
             if (hits.isEmpty() && (doc.role() == FileRole.LICENSE || doc.role() == FileRole.USE_POLICY) && !doc.text().isBlank()) {
                 Optional<LicenseMatch> ref = reference(doc);
+                Optional<KnowledgeBase.Statement> st = ref.isPresent() ? Optional.empty() : kb.statement(doc.text());
                 if (ref.isPresent()) {
                     matches.add(ref.get());
+                } else if (st.isPresent()) {
+                    // A known statement binds nothing beyond the law, so it is no license either: it is named, and
+                    // leaves the question of the license open (with nothing else, LICENSE-MISSING).
+                    issues.add(new IdentificationIssue(IdentificationIssue.Kind.STATEMENT, List.of(),
+                            doc.where() + " is " + st.get().publisher() + "'s " + st.get().title() + ", word for word: "
+                                    + st.get().summary().replaceAll("[.\\s]+$", "") + " (source: " + st.get().source() + ")",
+                            List.of(new IdentificationIssue.FileLine(doc.file(), doc.firstLine()))));
                 } else {
                     unknown.add(doc);
                 }
@@ -106,19 +114,7 @@ public final class LicenseIdentifier {
         Lineage.ProseMention prose = bases.stream().anyMatch(b -> b.rule() != null) ? null : lineage.prose(card)
                 .filter(p -> p.rule().license() != null && (claimed == null || !p.rule().license().equals(claimed.id()))).orElse(null);
 
-        // A known statement binds nothing beyond the law, so it is no license either: it is named, and leaves the
-        // question of the license open (a repository with only a statement has no license: LICENSE-MISSING).
-        List<TextDocument> statements = new ArrayList<>();
         for (TextDocument d : unknown) {
-            Optional<KnowledgeBase.Statement> st = kb.statement(d.text());
-            if (st.isPresent()) {
-                statements.add(d);
-                issues.add(new IdentificationIssue(IdentificationIssue.Kind.STATEMENT, List.of(),
-                        d.where() + " is " + st.get().publisher() + "'s " + st.get().title() + ", word for word: " + st.get().summary().replaceAll("[.\\s]+$", "")
-                                + " (source: " + st.get().source() + ")",
-                        List.of(new IdentificationIssue.FileLine(d.file(), d.firstLine()))));
-                continue;
-            }
             issues.add(new IdentificationIssue(IdentificationIssue.Kind.UNKNOWN, List.of(),
                     d.where() + " looks like a " + (d.role() == FileRole.USE_POLICY ? "use policy" : "license")
                             + " but matches none canship knows; it begins: \"" + firstLines(d.text()) + "\"",
@@ -148,7 +144,7 @@ public final class LicenseIdentifier {
             alsoBinding.remove(concluded.id());
         }
         // An unread license is reported as such (above), not as "no license was found".
-        if (concluded == null && unknown.size() == statements.size() && ex.unread().isEmpty()) {
+        if (concluded == null && unknown.isEmpty() && ex.unread().isEmpty()) {
             issues.add(new IdentificationIssue(IdentificationIssue.Kind.MISSING, List.of(),
                     "no license file, no license text in the card, and no license tag canship knows",
                     List.of(new IdentificationIssue.FileLine(card == null ? "." : card.file(), card == null ? 0 : card.lineOf("license")))));
@@ -182,7 +178,7 @@ public final class LicenseIdentifier {
         // (FLUX.1 [dev]'s gate naming its Non-Commercial License, a research license's card); beside any other
         // license it is terms canship cannot read.
         if (card != null) {
-            licenseSection(card).flatMap(LicenseIdentifier::narrowingWords).ifPresent(narrowing::add);
+            CardTerms.licenseSection(card).flatMap(CardTerms::narrowing).ifPresent(narrowing::add);
         }
         boolean restrictedAlready = terms.nonCommercial() != null || concluded != null && kb.license(concluded.id())
                 .map(l -> !"allowed".equals(l.commercialUse())).orElse(false);
@@ -255,11 +251,8 @@ public final class LicenseIdentifier {
         // A GGUF's general.base_model is copied from the card of the model it quantizes, so it names that model's
         // base: for a GGUF of Llama 3.3, Llama 3.1 70B. An earlier license of the same family there is history, not
         // disagreement; it still binds (below). A config.json naming another model (Reflection's Llama 3) still is one.
-        Set<String> ancestors = bases.stream().filter(b -> b.source().startsWith("GGUF general.base_model"))
-                .flatMap(b -> b.license().stream()).collect(Collectors.toSet());
-        Set<String> elsewhere = bases.stream().filter(b -> !b.source().startsWith("GGUF general.base_model"))
-                .flatMap(b -> b.license().stream()).collect(Collectors.toSet());
-        disagreeing.removeIf(l -> ancestors.contains(l) && !elsewhere.contains(l) && agreed.stream().anyMatch(a -> laterOfSameFamily(a, l)));
+        Set<String> elsewhere = bases.stream().filter(b -> !b.copiedFromCard()).flatMap(b -> b.license().stream()).collect(Collectors.toSet());
+        disagreeing.removeIf(l -> !elsewhere.contains(l) && agreed.stream().anyMatch(a -> laterOfSameFamily(a, l)));
         if (!disagreeing.isEmpty()) {
             List<IdentificationIssue.FileLine> files = bases.stream().filter(b -> b.license().isPresent())
                     .map(b -> new IdentificationIssue.FileLine(b.file(), b.line())).distinct().toList();
@@ -349,87 +342,6 @@ public final class LicenseIdentifier {
         LicenseInfo e = b.get();
         return l.family() != null && l.family().equals(e.family()) && l.publisher() != null && l.publisher().equals(e.publisher())
                 && l.released() != null && e.released() != null && l.released().isAfter(e.released());
-    }
-
-    /**
-     * Wording that narrows a model's use to less than commercial use: in a card's access prompt or license field that
-     * matches no known text, it is terms of the publisher's own that canship cannot read, so it is never passed over.
-     */
-    private static final java.util.regex.Pattern NARROWING = java.util.regex.Pattern.compile(
-            "(?i)\\b(non[- ]?commercial|(cc[- ])?by[- ]nc(?![a-z])|not for commercial|no commercial use"
-                    + "|commercial (use|purposes?|usage)( \\w+){0,3} (not (permitted|allowed)|prohibited|forbidden|disallowed|restricted)"
-                    + "|(not|never) (to )?(be )?(use[ds]?|deploy(ed)?) (it |them |the model )?(for (any )?commercial|commercially)"
-                    + "|commercial (use|purposes?|usage) requires? (an? )?((prior|separate|written|paid|express) )*(permission|licen[cs]e|agreement|approval|consent)"
-                    + "|paid licen[cs]e|for no other purpose|individuals only"
-                    + "|(research|academic|evaluation|educational|personal)( (use|purposes?))? only"
-                    + "|(only|solely|exclusively) for (\\w+ )?(research|academic|non[- ]?commercial|evaluation|educational|personal))");
-
-    private static final java.util.regex.Pattern LICENSE_HEADING = java.util.regex.Pattern.compile(
-            "(?im)^#{1,6}[ \\t]*[^\\n]*\\b(licen[cs]e|licensing|terms of use|usage terms|terms and conditions)\\b[^\\n]*$");
-    private static final java.util.regex.Pattern ANY_HEADING = java.util.regex.Pattern.compile("(?m)^#{1,6}[ \\t]");
-
-    /** The first section of the card's body whose heading is about the license ("## License"), bounded, as a text. */
-    private static Optional<TextDocument> licenseSection(ModelCard card) {
-        String body = card.body() == null ? "" : card.body();
-        java.util.regex.Matcher h = LICENSE_HEADING.matcher(body.length() > 200_000 ? body.substring(0, 200_000) : body);
-        if (!h.find()) {
-            return Optional.empty();
-        }
-        java.util.regex.Matcher next = ANY_HEADING.matcher(body);
-        int end = next.find(h.end()) ? next.start() : body.length();
-        String section = body.substring(h.end(), Math.min(end, h.end() + 4_000));
-        int line = card.bodyLine() + (int) body.substring(0, h.start()).chars().filter(c -> c == '\n').count();
-        return Optional.of(new TextDocument(card.file(), "license section", dev.canship.inventory.FileRole.MODEL_CARD, section, line, false));
-    }
-
-    /** "Free for research, non-commercial, and commercial use": a sentence that grants commercial use beside the narrower ones. */
-    private static final java.util.regex.Pattern GRANTS_COMMERCIAL = java.util.regex.Pattern.compile("(?i)(?<!non-)(?<!non )\\bcommercial(ly)?\\b");
-    private static final java.util.regex.Pattern NEGATION = java.util.regex.Pattern.compile("(?i)\\b(not|no|never|prohibit\\w*|forbid\\w*|only|solely|exclusively)\\b");
-
-    private static boolean grantsCommercialUse(String sentence) {
-        String s = sentence.replaceAll("(?i)non[- ]?commercial", "");
-        return GRANTS_COMMERCIAL.matcher(s).find() && !NEGATION.matcher(s).find();
-    }
-
-    /** The sentence (between . ! ? ; or line ends) around [from, to) of {@code text}. */
-    private static String sentenceAround(String text, int from, int to) {
-        int a = from;
-        while (a > 0 && ".!?;\n".indexOf(text.charAt(a - 1)) < 0) {
-            a--;
-        }
-        int b = to;
-        while (b < text.length() && ".!?;\n".indexOf(text.charAt(b)) < 0) {
-            b++;
-        }
-        return text.substring(a, b);
-    }
-
-    /** A card text field (extra_gated_prompt, license_text...) that no fingerprint explains but that narrows the use. */
-    private static Optional<IdentificationIssue> narrowingWords(TextDocument doc) {
-        // Any Unicode dash or hyphen reads as "-" (a non-breaking hyphen must not hide "non-commercial").
-        String text = (doc.text().length() > 20_000 ? doc.text().substring(0, 20_000) : doc.text()).replaceAll("[\\u2010-\\u2015\\u2212\\u00AD]", "-")
-                .replaceAll("-\\s+", "-");
-        java.util.regex.Matcher m = NARROWING.matcher(text);
-        boolean found = false;
-        while (m.find()) {
-            // "Non-commercial" beside a grant of commercial use ("free for research, non-commercial, and commercial
-            // use") lists uses, it does not narrow them; a phrase that restricts commercial use itself always counts.
-            boolean listsUse = m.group().toLowerCase(Locale.ROOT).matches("(non.*|(cc[- ])?by[- ]nc)");
-            if (!listsUse || !grantsCommercialUse(sentenceAround(text, m.start(), m.end()))) {
-                found = true;
-                break;
-            }
-        }
-        if (!found) {
-            return Optional.empty();
-        }
-        int from = Math.max(0, m.start() - 60);
-        int to = Math.min(text.length(), m.end() + 60);
-        String quote = text.substring(from, to).replaceAll("\\s+", " ").strip();
-        return Optional.of(new IdentificationIssue(IdentificationIssue.Kind.UNKNOWN, List.of(),
-                doc.where() + " states terms of its own that match no license canship knows and narrow the use (\"" + m.group()
-                        + "\" in \"" + quote + "\"); whatever the license tag says, have them reviewed",
-                List.of(new IdentificationIssue.FileLine(doc.file(), doc.firstLine()))));
     }
 
     /** A card tag {@code license: unknown}: the uploader does not know; no claim, and no conflict with anything. */

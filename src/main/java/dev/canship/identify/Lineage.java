@@ -30,6 +30,8 @@ public final class Lineage {
     private static final int MAX_PROSE_CUES = 100;
     /** Source label prefix of a GGUF file's own address keys (see {@link Base#selfEvidence()}). */
     static final String GGUF_SELF_PREFIX = "GGUF self ";
+    /** Source label prefix of a GGUF file's {@code general.base_model.N} entries (see {@link Base#copiedFromCard()}). */
+    private static final String GGUF_BASE_PREFIX = "GGUF general.base_model.";
     /** A GGUF file's own address: the model it was converted from ({@code general.source.*}) or its own page. */
     private static final List<String> GGUF_SELF_KEYS = List.of("general.source.huggingface.repository", "general.source.repo_url",
             "general.source.url", "general.repo_url", "general.url");
@@ -86,6 +88,14 @@ public final class Lineage {
          */
         public boolean selfEvidence() {
             return source.startsWith("config.json") || source.startsWith(GGUF_SELF_PREFIX) || source.startsWith(DECLARED_SELF_PREFIX);
+        }
+
+        /**
+         * A GGUF's {@code general.base_model}: llama.cpp copies it from the card of the model it quantizes, so it names
+         * that model's base (for a GGUF of Llama 3.3, Llama 3.1 70B) rather than what the weights are.
+         */
+        public boolean copiedFromCard() {
+            return source.startsWith(GGUF_BASE_PREFIX);
         }
 
         /** The name matched a family whose license the name does not settle. */
@@ -168,7 +178,7 @@ public final class Lineage {
                 add(out, d.value(), "card data " + d.where(), fileOnly(d.where()), 0);
             }
         }
-        List<String[]> names = new ArrayList<>();
+        Map<String, Base> byName = new LinkedHashMap<>();
         for (var w : ex.weights()) {
             Map<Integer, String[]> byIndex = new java.util.TreeMap<>();
             for (Map.Entry<String, String> e : w.metadata().entrySet()) {
@@ -192,7 +202,7 @@ public final class Lineage {
                 if (v != null && !v.isBlank() && v.strip().length() <= MAX_NAME_CHARS) {
                     String name = v.strip().replaceAll("\\s+", "-");
                     if (match(name).map(r -> r.license() != null).orElse(false)) {
-                        names.add(new String[] {name, GGUF_SELF_PREFIX + key, w.file()});
+                        add(byName, name, GGUF_SELF_PREFIX + key, w.file(), 0);
                     }
                 }
             }
@@ -202,12 +212,13 @@ public final class Lineage {
                 String name = p[2] != null && !p[2].isBlank() ? p[2] : p[0];
                 if (name != null && !name.isBlank()) {
                     add(out, p[1] != null && p[2] == null ? p[1] + "/" + name : name,
-                            "GGUF general.base_model." + e.getKey(), w.file(), 0);
+                            GGUF_BASE_PREFIX + e.getKey(), w.file(), 0);
                 }
             }
         }
-        if (out.isEmpty() && !names.isEmpty()) {
-            add(out, names.get(0)[0], names.get(0)[1], names.get(0)[2], 0);
+        if (out.isEmpty()) {
+            // The first display name only: a file's name and its basename ("...-Llama-8B", "...-Llama") may disagree.
+            byName.entrySet().stream().findFirst().ifPresent(e -> out.put(e.getKey(), e.getValue()));
         }
         return List.copyOf(out.values());
     }

@@ -23,13 +23,10 @@ public final class DutyCatalog {
 
     private final Set<String> trainingUses;
     private final Map<String, List<Object>> facts;
-    /** Per license, the duties that only some of its versions carry, with those versions. */
-    private final Map<String, Map<Object, Set<String>>> versions;
 
-    private DutyCatalog(Set<String> trainingUses, Map<String, List<Object>> facts, Map<String, Map<Object, Set<String>>> versions) {
+    private DutyCatalog(Set<String> trainingUses, Map<String, List<Object>> facts) {
         this.trainingUses = trainingUses;
         this.facts = facts;
-        this.versions = versions;
     }
 
     /** From the bundled knowledge base (read once with it, as JSON; no YAML is parsed at run time). */
@@ -46,20 +43,13 @@ public final class DutyCatalog {
         Set<String> uses = new TreeSet<>();
         root.path("training_uses").forEach(u -> uses.add(u.asText()));
         Map<String, List<Object>> out = new TreeMap<>();
-        Map<String, Map<Object, Set<String>>> scoped = new TreeMap<>();
         root.path("duties").fields().forEachRemaining(e -> {
             String license = e.getKey();
             List<Object> list = new ArrayList<>();
-            e.getValue().fields().forEachRemaining(d -> {
-                Object fact = fact(license, d.getKey(), d.getValue());
-                list.add(fact);
-                if (d.getValue().has("versions")) {
-                    scoped.computeIfAbsent(license, k -> new java.util.IdentityHashMap<>()).put(fact, Set.copyOf(strings(d.getValue().get("versions"))));
-                }
-            });
+            e.getValue().fields().forEachRemaining(d -> list.add(fact(license, d.getKey(), d.getValue())));
             out.put(license, List.copyOf(list));
         });
-        return new DutyCatalog(Set.copyOf(uses), Map.copyOf(out), Map.copyOf(scoped));
+        return new DutyCatalog(Set.copyOf(uses), Map.copyOf(out));
     }
 
     /** Purposes as the enum; an unknown word would be a purpose no deployment could ever match. */
@@ -75,7 +65,7 @@ public final class DutyCatalog {
         // A key the rules do not know would be a duty silently never checked.
         Duty duty = Duty.ofKey(key).orElseThrow(() -> new IllegalStateException("licenses/duties.yaml, " + license + ": unknown duty " + key));
         if (v.isTextual()) {
-            return new DutyTerm(license, duty, v.asText(), true, null, List.of());
+            return new DutyTerm(license, duty, v.asText(), true, null, List.of(), Set.of());
         }
         List<String> words = new ArrayList<>(strings(v.path("model_types")));
         words.addAll(strings(v.path("name_words")));
@@ -83,7 +73,7 @@ public final class DutyCatalog {
         String text = v.hasNonNull("text") ? v.get("text").asText()
                 : v.hasNonNull("derivative_clause") ? v.get("derivative_clause").asText() : null;
         return new DutyTerm(license, duty, clause, !v.has("certain") || v.get("certain").asBoolean(), text,
-                duty == Duty.MULTIMODAL_MARKERS ? List.copyOf(words) : List.of());
+                duty == Duty.MULTIMODAL_MARKERS ? List.copyOf(words) : List.of(), Set.copyOf(strings(v.path("versions"))));
     }
 
     private static List<String> strings(JsonNode n) {
@@ -107,11 +97,10 @@ public final class DutyCatalog {
      * left out only when the version is known (a matched license text) and not among them.
      */
     public List<Object> facts(String license, String version) {
-        Map<Object, Set<String>> only = versions.get(license);
-        if (version == null || only == null) {
+        if (version == null) {
             return facts(license);
         }
-        return facts(license).stream().filter(f -> !only.containsKey(f) || only.get(f).contains(version)).toList();
+        return facts(license).stream().filter(f -> !(f instanceof DutyTerm d) || d.versions().isEmpty() || d.versions().contains(version)).toList();
     }
 
     /** Licenses with entries, for tests and documentation. */

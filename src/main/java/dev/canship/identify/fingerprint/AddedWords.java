@@ -44,7 +44,7 @@ final class AddedWords {
     private static String withoutCopyrightHolders(String text) {
         StringBuilder out = new StringBuilder();
         for (String line : text.split("\n")) {
-            String core = line.strip().replaceAll("^[#>*\\-+\\s]+", "").replaceAll("^[*_]+", "");
+            String core = FingerprintBuilder.lineCore(line);
             if (FingerprintBuilder.COPYRIGHT_LINE.matcher(core).matches()) {
                 // The notice runs to the first comma, period, semicolon, colon, dash or bracket; of it, only words
                 // written as a name (capitalised: "Nous Research", "Personal AI") are the holder's. Everything after

@@ -135,6 +135,11 @@ public final class FingerprintBuilder {
     static final Pattern COPYRIGHT_LINE = Pattern.compile(
             "(?i)(?:copyright\\s*(?:\\(c\\)|©|\\d{4}|\\[|<|\\{)|©\\s*\\d{4}|\\(c\\)\\s*\\d{4}).*");
 
+    /** A line without Markdown quote, heading, list and emphasis marks at its start: what {@link #COPYRIGHT_LINE} is matched on. */
+    static String lineCore(String line) {
+        return line.strip().replaceAll("^[#>*\\-+\\s]+", "").replaceAll("^[*_]+", "");
+    }
+
     static List<VariableRegion> variableRegions(NormalizedText nt) {
         List<VariableRegion> out = new ArrayList<>();
         String d = nt.display();
@@ -145,7 +150,7 @@ public final class FingerprintBuilder {
             int lineStart = offset;
             int lineEnd = offset + line.length();
             offset = lineEnd + 1;
-            String core = line.strip().replaceAll("^[#>*\\-+\\s]+", "").replaceAll("^[*_]+", "");
+            String core = lineCore(line);
             if (COPYRIGHT_LINE.matcher(core).matches() && core.split("\\s+").length <= 20 && standsAlone(prev)) {
                 int first = -1;
                 int last = -1;

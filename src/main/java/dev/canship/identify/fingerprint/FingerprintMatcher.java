@@ -130,7 +130,7 @@ public final class FingerprintMatcher {
     /** Words of a copyright line tolerated anywhere. */
     private static final int MAX_COPYRIGHT_WORDS = 24;
     /** Longest preface (words before the known text, none of them binding) that is named as minor, not as added terms. */
-    public static final int MAX_PREFACE_WORDS = 120;
+    private static final int MAX_PREFACE_WORDS = 120;
 
     /** Whether candidate tokens [from, to) carry a use word, or (when {@code modal}) a granting or binding word (see {@link AddedWords}). */
     private static boolean binds(Cand cand, int from, int to, boolean modal) {
@@ -243,38 +243,38 @@ public final class FingerprintMatcher {
      * more than who holds it ("..., licensed for non-commercial use only") adds terms to the text, like words outside it.
      */
     private static void copyrightTerms(Cand cand, List<Result> accepted, boolean[] covered, boolean[] exact, Map<Result, List<Alteration>> out) {
-        String d = cand.text.display();
-        int n = cand.tokens.length;
-        int t = 0;
-        while (t < n) {
-            int lineStart = d.lastIndexOf('\n', cand.text.start(t)) + 1;
-            int lineEnd = d.indexOf('\n', cand.text.start(t));
-            if (lineEnd < 0) {
-                lineEnd = d.length();
-            }
-            int u = t;
-            while (u < n && cand.text.start(u) < lineEnd) {
-                u++;
-            }
-            String core = d.substring(lineStart, lineEnd).strip().replaceAll("^[#>*\\-+\\s]+", "").replaceAll("^[*_]+", "");
+        for (TokenLine l : lines(cand, 0, cand.tokens.length)) {
             boolean own = true;
-            for (int x = t; x < u && own; x++) {
+            for (int x = l.from(); x < l.to() && own; x++) {
                 own = exact[x];
             }
-            if (covered[t] && !own && FingerprintBuilder.COPYRIGHT_LINE.matcher(core).matches() && binds(cand, t, u, true)) {
-                final int at = t;
-                Result owner = accepted.stream().filter(r -> r.spanStart <= at && at < r.spanEnd).findFirst().orElse(accepted.get(0));
-                out.computeIfAbsent(owner, r -> new ArrayList<>()).add(new Alteration(Alteration.Kind.ADDED, 0, 0, null, t, u,
-                        cand.text.quote(t, u), cand.text.quote(t - 8, t), null, "a copyright line that states terms", "", false));
+            if (covered[l.from()] && !own && l.copyright() && binds(cand, l.from(), l.to(), true)) {
+                Result owner = accepted.stream().filter(r -> r.spanStart <= l.from() && l.from() < r.spanEnd).findFirst().orElse(accepted.get(0));
+                out.computeIfAbsent(owner, r -> new ArrayList<>()).add(new Alteration(Alteration.Kind.ADDED, 0, 0, null, l.from(), l.to(),
+                        cand.text.quote(l.from(), l.to()), cand.text.quote(l.from() - 8, l.from()), null, "a copyright line that states terms", "", false));
             }
-            t = Math.max(u, t + 1);
         }
     }
 
     /** Words in candidate tokens [from, to) that are not on a copyright line of their own. */
     private static int uncopyrighted(Cand cand, int from, int to) {
-        String d = cand.text.display();
         int words = 0;
+        for (TokenLine l : lines(cand, from, to)) {
+            if (!l.copyright() || l.to() - l.from() > MAX_COPYRIGHT_WORDS) {
+                words += l.to() - l.from();
+            }
+        }
+        return words;
+    }
+
+    /** The candidate tokens [from, to) of one display line, and whether that line is a copyright line. */
+    private record TokenLine(int from, int to, boolean copyright) {
+    }
+
+    /** Candidate tokens [from, to) grouped by the display line they stand on. */
+    private static List<TokenLine> lines(Cand cand, int from, int to) {
+        String d = cand.text.display();
+        List<TokenLine> out = new ArrayList<>();
         int t = from;
         while (t < to) {
             int lineStart = d.lastIndexOf('\n', cand.text.start(t)) + 1;
@@ -286,14 +286,10 @@ public final class FingerprintMatcher {
             while (u < to && cand.text.start(u) < lineEnd) {
                 u++;
             }
-            String core = d.substring(lineStart, lineEnd).strip().replaceAll("^[#>*\\-+\\s]+", "").replaceAll("^[*_]+", "");
-            boolean copyright = FingerprintBuilder.COPYRIGHT_LINE.matcher(core).matches() && u - t <= MAX_COPYRIGHT_WORDS;
-            if (!copyright) {
-                words += u - t;
-            }
+            out.add(new TokenLine(t, u, FingerprintBuilder.COPYRIGHT_LINE.matcher(FingerprintBuilder.lineCore(d.substring(lineStart, lineEnd))).matches()));
             t = Math.max(u, t + 1);
         }
-        return words;
+        return out;
     }
 
     /**

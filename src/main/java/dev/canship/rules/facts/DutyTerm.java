@@ -1,6 +1,7 @@
 package dev.canship.rules.facts;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * One entry of {@code licenses/duties.yaml} for the governing license.
@@ -10,8 +11,10 @@ import java.util.List;
  * @param certain false where the text leaves the reading open (the rule then warns instead of failing)
  * @param text    what the duty says, or the clause that applies instead (own_models_only), or null
  * @param markers lower-case model types and name words that recognise a model of the release (multimodal_markers)
+ * @param versions the license versions (catalog version dates) that carry the duty; empty for every version
  */
-public record DutyTerm(String license, Duty duty, String clause, boolean certain, String text, List<String> markers) {
+public record DutyTerm(String license, Duty duty, String clause, boolean certain, String text, List<String> markers,
+                       Set<String> versions) {
 
     /** True when the model's type or name carries one of the markers. */
     public boolean recognises(Model m) {
